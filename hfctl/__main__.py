@@ -1,0 +1,5 @@
+"""Run hfctl as ``python -m hfctl``."""
+
+from hfctl.cli import main
+
+main()

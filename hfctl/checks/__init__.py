@@ -1,0 +1,93 @@
+"""The checks `hfctl validate` runs: small named functions that yield located problems.
+
+Each check is registered with ``@check`` and receives a ``Context``; it never stops at the
+first problem, never prints and never raises for bad data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from hfctl.loader import Dataset
+from hfctl.models.base import Model
+from hfctl.models.party import Party
+from hfctl.problems import Problem
+
+CheckFn = Callable[["Context"], Iterable[Problem]]
+CHECKS: list[CheckFn] = []
+
+
+def check(fn: CheckFn) -> CheckFn:
+    """Register a check; its docstring says what it ensures."""
+    CHECKS.append(fn)
+    return fn
+
+
+@dataclass
+class Context:
+    """What every check sees: the dataset, the day it counts as today, and shared indexes."""
+
+    ds: Dataset
+    today: dt.date
+    _by_number: dict[str, list[Party]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for party in self.ds.parties.values():
+            for entry in party.numbers:
+                self._by_number.setdefault(entry.number, []).append(party)
+
+    def municipality_by_number(self, number: str, day: dt.date | None = None) -> Party | None:
+        """The municipality that had ``number`` (on ``day``, if given)."""
+        for party in self._by_number.get(number, []):
+            if day is None or any(e.number == number and e.covers(day) for e in party.numbers):
+                return party
+        return None
+
+    def models(self) -> Iterator[Model]:
+        """Every top-level model in the dataset."""
+        ds = self.ds
+        if ds.community:
+            yield ds.community
+        if ds.counties:
+            yield ds.counties
+        for table in (ds.parties, ds.people, ds.forums, ds.roles, ds.agreements, ds.meetings):
+            yield from table.values()
+
+
+def walk(model: Model) -> Iterator[Model]:
+    """``model`` and every model nested inside it."""
+    yield model
+    for name in type(model).model_fields:
+        yield from _walk_value(getattr(model, name))
+
+
+def _walk_value(value: object) -> Iterator[Model]:
+    if isinstance(value, Model):
+        yield from walk(value)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _walk_value(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _walk_value(item)
+
+
+def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
+    """Run every registered check over ``ds``; return all problems, the loader's included."""
+    from hfctl.checks import (  # noqa: F401  (registers the checks)
+        forums,
+        identity,
+        meetings,
+        periods,
+        references,
+        roles,
+        secretariat,
+    )
+
+    ctx = Context(ds, today)
+    problems = list(ds.problems)
+    for fn in CHECKS:
+        problems.extend(fn(ctx))
+    return sorted(set(problems), key=Problem.sort_key)

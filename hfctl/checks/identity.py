@@ -1,0 +1,66 @@
+"""Ensure ids match file names and no id is claimed twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from hfctl.checks import Context, check
+from hfctl.problems import Location, Problem
+from hfctl.rules import problem
+
+
+@check
+def ids_match_file_names(ctx: Context) -> Iterator[Problem]:
+    """Ensure every file's ``id`` is its file name without extension."""
+    ds = ctx.ds
+    for table in (ds.parties, ds.people, ds.forums, ds.roles, ds.agreements):
+        for stem, model in table.items():
+            model_id = getattr(model, "id", stem)
+            if model_id != stem:
+                yield problem(
+                    "HF301",
+                    f"id '{model_id}' does not match the file name '{stem}': rename one of them",
+                    model.loc("id"),
+                )
+    if ds.community is None:
+        yield problem(
+            "HF120",
+            "data/community.yaml is missing or could not be read; most checks need it",
+            Location("data/community.yaml"),
+        )
+    if ds.counties is None and any(p.numbers for p in ds.parties.values()):
+        yield problem(
+            "HF120",
+            "data/counties.yaml is missing or could not be read",
+            Location("data/counties.yaml"),
+        )
+
+
+@check
+def meeting_file_names(ctx: Context) -> Iterator[Problem]:
+    """Ensure meeting files are named <date>-<forum>.md inside the folder of their year."""
+    for stem, meeting in ctx.ds.meetings.items():
+        path = PurePosixPath(meeting.file)
+        if meeting.id != stem:
+            yield problem(
+                "HF302",
+                f"meeting of '{meeting.forum}' on {meeting.date} must be in a "
+                f"file named '{meeting.id}.md', not '{path.name}'",
+                meeting.loc("date"),
+            )
+        elif path.parent.name != str(meeting.date.year):
+            yield problem(
+                "HF302",
+                f"meeting '{meeting.id}' belongs in data/meetings/"
+                f"{meeting.date.year}/, not in {path.parent.name}/",
+                meeting.loc("date"),
+            )
+
+
+@check
+def unique_ids(ctx: Context) -> Iterator[Problem]:
+    """Ensure no two files claim the same id."""
+    for first, second in ctx.ds.duplicates:
+        what = getattr(first, "id", "?")
+        yield problem("HF303", f"'{what}' is defined twice: here and in {first.file}", second.loc())

@@ -1,0 +1,41 @@
+"""Ensure dates are in order: periods start before they end, meetings end after they start."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hfctl.checks import Context, check, walk
+from hfctl.models.base import Period
+from hfctl.models.forum import SecretariatTerm
+from hfctl.problems import Problem
+from hfctl.rules import problem
+
+
+@check
+def periods_in_order(ctx: Context) -> Iterator[Problem]:
+    """Ensure every from/to period (terms, memberships, numbers) has from ≤ to."""
+    for top in ctx.models():
+        for model in walk(top):
+            if (
+                isinstance(model, Period | SecretariatTerm)
+                and model.to is not None
+                and model.to < model.from_
+            ):
+                yield problem(
+                    "HF320",
+                    f"period ends ({model.to}) before it starts ({model.from_})",
+                    model.loc("to"),
+                )
+
+
+@check
+def meeting_times_in_order(ctx: Context) -> Iterator[Problem]:
+    """Ensure a meeting's end time is after its start time."""
+    for meeting in ctx.ds.meetings.values():
+        if meeting.end is not None and meeting.end <= meeting.start:
+            yield problem(
+                "HF321",
+                f"meeting '{meeting.id}' ends at {meeting.end:%H:%M}, not "
+                f"after it starts at {meeting.start:%H:%M}",
+                meeting.loc("end"),
+            )

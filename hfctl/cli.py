@@ -1,0 +1,62 @@
+"""The command line: registers the commands and maps errors to exit codes. No logic here."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from hfctl import __version__
+from hfctl.commands import validate as validate_cmd
+
+app = typer.Typer(
+    name="hfctl",
+    help="Governance of a Norwegian health community (helsefellesskap), kept as code.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hfctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Governance of a Norwegian health community (helsefellesskap), kept as code."""
+
+
+app.command("validate")(validate_cmd.validate)
+
+
+def main() -> None:
+    """Entry point: run the app; turn hfctl's errors into messages and exit codes."""
+    from hfctl.errors import HfctlError
+
+    try:
+        app()
+    except HfctlError as exc:
+        from hfctl.output import print_error
+
+        print_error(exc)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("hfctl: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("HFCTL_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"hfctl: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in hfctl; run again with HFCTL_DEBUG=1 for details.\n"
+        )
+        sys.exit(3)

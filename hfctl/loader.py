@@ -1,0 +1,357 @@
+"""Loading a data repository into models; every file that cannot be read becomes a problem."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from hfctl.models.agreement import Agreement
+from hfctl.models.base import Model, Source
+from hfctl.models.community import Community
+from hfctl.models.forum import Forum
+from hfctl.models.meeting import Meeting
+from hfctl.models.party import Counties, Party, Person
+from hfctl.models.role import Role
+from hfctl.problems import Location, Problem, Severity
+from hfctl.sources import Document, read_document
+from hfctl.yamlread import ReadError
+
+M = TypeVar("M", bound=Model)
+
+DATA_DIR = "data"
+
+# folder under data/ -> (model, file extension)
+COLLECTIONS: dict[str, tuple[type[Model], str]] = {
+    "parties": (Party, ".yaml"),
+    "people": (Person, ".yaml"),
+    "forums": (Forum, ".yaml"),
+    "roles": (Role, ".yaml"),
+    "agreements": (Agreement, ".yaml"),
+}
+SINGLES: dict[str, type[Model]] = {"community.yaml": Community, "counties.yaml": Counties}
+
+
+@dataclass
+class Dataset:
+    """Every model of a data repository, indexed by id, with the problems met loading it."""
+
+    root: Path
+    community: Community | None = None
+    counties: Counties | None = None
+    parties: dict[str, Party] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    forums: dict[str, Forum] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    bodies: dict[str, str] = field(default_factory=dict)
+    """Meeting id -> the Markdown body of its file."""
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """Every data file found, relative to the root."""
+    duplicates: list[tuple[Model, Model]] = field(default_factory=list)
+    """Pairs of models that claim the same id (the first one kept, then the second)."""
+
+    def collection(self, name: str) -> dict[str, Any]:
+        """The models of one folder under ``data/`` by id."""
+        return typing.cast(dict[str, Any], getattr(self, name))
+
+
+def rel(root: Path, path: Path) -> str:
+    """A path relative to the repository root, with forward slashes."""
+    return path.relative_to(root).as_posix()
+
+
+# -- turning pydantic's errors into located problems --
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(annotation):
+            out.extend(_unwrap(arg))
+        return out
+    return [annotation]
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that the mapping at ``loc`` inside ``model`` should match."""
+    current: Any = model
+    for part in loc:
+        candidates = _unwrap(current)
+        nxt: Any = None
+        for cand in candidates:
+            origin = typing.get_origin(cand)
+            if isinstance(cand, type) and issubclass(cand, BaseModel) and isinstance(part, str):
+                for name, info in cand.model_fields.items():
+                    if part in (name, info.alias):
+                        nxt = info.annotation
+            elif origin in (list, tuple) and isinstance(part, int):
+                nxt = typing.get_args(cand)[0]
+            elif origin is dict:
+                nxt = typing.get_args(cand)[1]
+            if nxt is not None:
+                break
+        if nxt is None:
+            return None
+        current = nxt
+    for cand in _unwrap(current):
+        if isinstance(cand, type) and issubclass(cand, BaseModel):
+            return cand
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _schema_problems(exc: ValidationError, model: type[Model], doc: Document) -> list[Problem]:
+    source = Source(doc.path, doc.parsed.values, doc.parsed.keys)
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        # a failed union or annotated validator adds its own name to the loc; drop non-data parts
+        loc = tuple(
+            p
+            for p in loc
+            if isinstance(p, int)
+            or not str(p).startswith(("function-", "union[", "str", "list[", "dict["))
+        )
+        where = ".".join(str(p) for p in loc) or "(top level)"
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            parent = _model_at(model, loc[:-1])
+            hint = ""
+            if parent is not None:
+                close = difflib.get_close_matches(key, _field_names(parent), n=1, cutoff=0.6)
+                hint = (
+                    f"; did you mean '{close[0]}'?"
+                    if close
+                    else ("; allowed keys: " + ", ".join(_field_names(parent)))
+                )
+            problems.append(
+                Problem(
+                    "HF201",
+                    Severity.ERROR,
+                    f"unknown key '{where}'{hint}",
+                    source.at(loc, key=True),
+                )
+            )
+        elif kind == "missing":
+            problems.append(
+                Problem(
+                    "HF202", Severity.ERROR, f"missing required key '{where}'", source.at(loc[:-1])
+                )
+            )
+        else:
+            message = str(error["msg"]).removeprefix("Value error, ")
+            value = error.get("input")
+            shown = f" (got {value!r})" if isinstance(value, str) and len(value) < 80 else ""
+            problems.append(
+                Problem(
+                    "HF203",
+                    Severity.ERROR,
+                    f"invalid value for '{where}': {message}{shown}",
+                    source.at(loc),
+                )
+            )
+    return problems
+
+
+def _value_at(model: Any, path: tuple[str | int, ...]) -> tuple[bool, Any]:
+    current = model
+    for part in path:
+        if isinstance(current, BaseModel) and isinstance(part, str):
+            names = {info.alias or n: n for n, info in type(current).model_fields.items()}
+            if part not in names:
+                return False, None
+            current = getattr(current, names[part])
+        elif isinstance(current, list | tuple) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        elif isinstance(current, dict) and part in current:
+            current = current[part]
+        else:
+            return False, None
+    return True, current
+
+
+def _raw_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _ambiguity_problems(model: Model, doc: Document) -> Iterator[Problem]:
+    """Warn where a value is text to hfctl but other YAML tools would read something else."""
+    source = Source(doc.path, doc.parsed.values, doc.parsed.keys)
+    for path, (what, is_key) in doc.parsed.ambiguous.items():
+        if is_key:
+            found, container = _value_at(model, path[:-1])
+            is_text = found and isinstance(container, dict)
+        else:
+            found, value = _value_at(model, path)
+            # numbers and booleans are read alike by every tool; anything else was text
+            is_text = found and value is not None and not isinstance(value, bool | int | float)
+        if is_text:
+            text = path[-1] if is_key else _raw_at(doc.parsed.data, path)
+            yield Problem(
+                "HF204",
+                Severity.WARNING,
+                f"'{text}' is read as written here, but other YAML tools read it as "
+                f"{what}: "
+                f'write it in quotes, "{text}"',
+                source.at(path, key=is_key),
+            )
+
+
+def parse_model(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed document against a model; return the bound model or its problems."""
+    try:
+        instance = model.model_validate(doc.parsed.data)
+    except ValidationError as exc:
+        return None, _schema_problems(exc, model, doc)
+    instance.bind(Source(doc.path, doc.parsed.values, doc.parsed.keys))
+    return instance, list(_ambiguity_problems(instance, doc))
+
+
+def read_file(
+    root: Path, path: Path, model: type[M]
+) -> tuple[M | None, Document | None, list[Problem]]:
+    """Read and validate one file; never raises for bad content."""
+    name = rel(root, path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return (
+            None,
+            None,
+            [Problem("HF100", Severity.ERROR, f"cannot read file: {exc.strerror}", Location(name))],
+        )
+    try:
+        doc = read_document(name, raw, markdown=path.suffix == ".md")
+    except ReadError as exc:
+        return (
+            None,
+            None,
+            [Problem(exc.code, Severity.ERROR, exc.message, Location(name, exc.line, exc.column))],
+        )
+    instance, problems = parse_model(model, doc)
+    return instance, doc, problems
+
+
+def _file_problem(
+    root: Path, path: Path, code: str, message: str, severity: Severity = Severity.ERROR
+) -> Problem:
+    return Problem(code, severity, message, Location(rel(root, path)))
+
+
+def _check_name(root: Path, path: Path) -> Problem | None:
+    name = path.name
+    if unicodedata.normalize("NFC", name) != name or not name.isascii():
+        return _file_problem(
+            root,
+            path,
+            "HF115",
+            "file name must be plain ASCII (lower-case letters, digits, hyphens)",
+        )
+    return None
+
+
+def _walk(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def load(
+    root: Path,
+    reader: Callable[
+        [Path, Path, type[Model]], tuple[Model | None, Document | None, list[Problem]]
+    ] = read_file,
+) -> Dataset:
+    """Load every data file under ``root/data``; problems go into the dataset, never raise."""
+    ds = Dataset(root=root)
+    data = root / DATA_DIR
+    for path in _walk(data):
+        name = rel(root, path)
+        ds.files.append(name)
+        parts = path.relative_to(data).parts
+        if any(part.startswith(".") for part in parts):
+            continue
+        if path.is_symlink():
+            ds.problems.append(
+                _file_problem(root, path, "HF115", "data files may not be symbolic links")
+            )
+            continue
+        bad_name = _check_name(root, path)
+        if bad_name:
+            ds.problems.append(bad_name)
+            continue
+        model, kind = _classify(parts, path)
+        if model is None:
+            if path.suffix in (".yaml", ".yml", ".md"):
+                ds.problems.append(
+                    _file_problem(
+                        root,
+                        path,
+                        "HF116",
+                        f"not a known kind of data file ({kind})",
+                        Severity.WARNING,
+                    )
+                )
+            continue
+        instance, doc, problems = reader(root, path, model)
+        ds.problems.extend(problems)
+        if instance is not None:
+            _store(ds, instance, path, doc)
+    return ds
+
+
+def _classify(parts: tuple[str, ...], path: Path) -> tuple[type[Model] | None, str]:
+    if len(parts) == 1:
+        single = SINGLES.get(parts[0])
+        return single, "expected community.yaml or counties.yaml at the top of data/"
+    folder = parts[0]
+    if folder == "meetings":
+        if len(parts) == 3 and path.suffix == ".md":
+            return Meeting, ""
+        return None, "meetings are data/meetings/<year>/<date>-<forum>.md"
+    if folder in COLLECTIONS and len(parts) == 2:
+        model, ext = COLLECTIONS[folder]
+        if path.suffix == ext:
+            return model, ""
+        return None, f"files in data/{folder}/ end in {ext}"
+    return None, "unknown folder or depth"
+
+
+def _store(ds: Dataset, instance: Model, path: Path, doc: Document | None) -> None:
+    if isinstance(instance, Community):
+        ds.community = instance
+        return
+    if isinstance(instance, Counties):
+        ds.counties = instance
+        return
+    if isinstance(instance, Meeting):
+        key = path.stem
+        table: dict[str, Any] = ds.meetings
+        if doc is not None:
+            ds.bodies[key] = doc.body
+    else:
+        key = path.stem
+        table = ds.collection(path.parent.name)
+    if key in table:
+        ds.duplicates.append((table[key], instance))
+        return
+    table[key] = instance

@@ -1,0 +1,72 @@
+"""Agreements between the trust and each municipality, their versions and signatures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from hfctl.models.base import Date, Id, Int, Kommunenummer, Model, Str, Text
+
+AgreementKind = Literal["overarching", "service", "special"]
+SignatureStatus = Literal["not-sent", "sent", "in-council", "signed", "declined"]
+STATUS_ORDER: tuple[SignatureStatus, ...] = ("not-sent", "sent", "in-council", "signed")
+
+
+class Signature(Model):
+    """One municipality's progress with one version: the date of each step it has reached."""
+
+    sent: Date | None = None
+    in_council: Date | None = None
+    signed: Date | None = None
+    declined: Date | None = None
+    signed_by: Str | None = None
+    reference: Str | None = None
+    note: Str | None = None
+
+    def status_on(self, day: dt.date | None = None) -> SignatureStatus:
+        """The status reached by ``day`` (every step if no day is given)."""
+
+        def reached(step: dt.date | None) -> bool:
+            return step is not None and (day is None or step <= day)
+
+        if reached(self.declined):
+            return "declined"
+        if reached(self.signed):
+            return "signed"
+        if reached(self.in_council):
+            return "in-council"
+        if reached(self.sent):
+            return "sent"
+        return "not-sent"
+
+
+class Version(Model):
+    """An adopted version of an agreement, and each municipality's signature of it."""
+
+    version: Str
+    adopted: Date
+    adopted_by: Id
+    meeting: Id | None = None
+    in_force: Date | None = None
+    signatures: dict[Kommunenummer, Signature] = {}
+
+
+class Agreement(Model):
+    """``data/agreements/<id>.yaml``: an overordna samarbeidsavtale, tenesteavtale or særavtale."""
+
+    id: Id
+    kind: AgreementKind
+    number: Int | None = Field(default=None, ge=1)
+    title: Text
+    covers: list[Int] = []
+    """The numbered items of § 6-2 that a tenesteavtale covers."""
+    revision_due: Date | None = None
+    url: Str | None = None
+    versions: list[Version] = Field(min_length=1)
+
+    def version_on(self, day: dt.date) -> Version | None:
+        """The newest version adopted on or before ``day``."""
+        adopted = [v for v in self.versions if v.adopted <= day]
+        return max(adopted, key=lambda v: v.adopted) if adopted else None

@@ -1,0 +1,52 @@
+"""Meetings of the bodies: time, place, kind and the numbered cases on the agenda."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from hfctl.models.base import Date, Id, Int, Model, Str, Time
+
+MeetingKind = Literal["ordinary", "extraordinary"]
+MeetingStatus = Literal["planned", "held", "cancelled"]
+CaseType = Literal["decision", "orientation", "other"]
+
+
+class Case(Model):
+    """A case (sak) on the agenda; ``number`` is given when the agenda is issued."""
+
+    number: Int | None = Field(default=None, ge=1, le=999)
+    title: Str
+    type: CaseType = "decision"
+    prepared_in: Id | None = None
+    """The Helseleiarnettverket meeting where a case for SSU was prepared."""
+    reference: Str | None = None
+    """The archive case number of the trust or a municipality, e.g. 2025/805-23."""
+    refers_to: Id | None = None
+    """For the approval of minutes: the meeting whose minutes are approved."""
+    presenter: Id | None = None
+
+
+class Meeting(Model):
+    """``data/meetings/<year>/<date>-<forum>.md``: the front matter of a meeting file."""
+
+    forum: Id
+    date: Date
+    start: Time
+    end: Time | None = None
+    location: Str
+    kind: MeetingKind = "ordinary"
+    status: MeetingStatus = "planned"
+    secretary: Id | None = None
+    agenda_issued: Date | None = None
+    invitation_sent: Date | None = None
+    sequence: Int = Field(default=0, ge=0)
+    invitees: list[Id] = []
+    """People invited besides those the forum's rules invite."""
+    cases: list[Case] = []
+
+    @property
+    def id(self) -> str:
+        """The meeting's id: its file name without extension, ``<date>-<forum>``."""
+        return f"{self.date.isoformat()}-{self.forum}"

@@ -1,0 +1,50 @@
+"""Finding the data repository and the day hfctl counts as today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from hfctl.errors import UsageError
+
+MARKER = Path("data") / "community.yaml"
+
+
+def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
+    """The repository root: ``explicit``, else $HFCTL_REPO, else upward from ``start``.
+
+    Falls back to the data bundled with hfctl's own source tree, so that a checkout works
+    from anywhere.
+    """
+    chosen = explicit or (Path(os.environ["HFCTL_REPO"]) if os.environ.get("HFCTL_REPO") else None)
+    if chosen is not None:
+        if not (chosen / MARKER).is_file():
+            raise UsageError(f"{chosen} is not an hfctl data repository (no {MARKER.as_posix()})")
+        return chosen.resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    bundled = Path(__file__).resolve().parent.parent
+    if (bundled / MARKER).is_file():
+        return bundled
+    raise UsageError(f"no hfctl data repository here or above ({here}); give one with --repo PATH")
+
+
+def parse_day(value: str, option: str = "--today") -> dt.date:
+    """A YYYY-MM-DD option value as a date; a usage error otherwise."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option}: '{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def today(value: str | None = None) -> dt.date:
+    """``--today`` if given, else $HFCTL_TODAY, else the system clock."""
+    if value:
+        return parse_day(value)
+    env = os.environ.get("HFCTL_TODAY")
+    if env:
+        return parse_day(env, "HFCTL_TODAY")
+    return dt.date.today()

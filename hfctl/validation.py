@@ -1,0 +1,43 @@
+"""Validating a data repository: load every file, run every check, summarise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from hfctl.checks import run_checks
+from hfctl.loader import Dataset, load
+from hfctl.problems import Problem, Severity
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of a validation: every problem, sorted, and the number of files read."""
+
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        """How many problems are errors."""
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """How many problems are warnings."""
+        return sum(1 for p in self.problems if p.severity is Severity.WARNING)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether the validation fails: errors, or warnings too when ``strict``."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def validate_dataset(ds: Dataset, today: dt.date) -> Report:
+    """Run every check over an already loaded dataset."""
+    return Report(run_checks(ds, today), len(ds.files))
+
+
+def validate(root: Path, today: dt.date) -> Report:
+    """Load the repository at ``root`` and check it as of ``today``."""
+    return validate_dataset(load(root), today)

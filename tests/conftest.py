@@ -1,0 +1,151 @@
+"""Shared fixtures: temporary copies of the bundled data in real, isolated git repositories."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hfctl.cli import main
+
+PROJECT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-24"
+
+
+@pytest.fixture(autouse=True)
+def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's git config or home folder; pin today."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / "gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Test Koordinator")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "koordinator@example.no")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "Test Koordinator")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "koordinator@example.no")
+    monkeypatch.setenv("HFCTL_TODAY", TODAY)
+    monkeypatch.delenv("HFCTL_REPO", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in ``root`` and return its output."""
+    result = subprocess.run(
+        ["git", *args], cwd=root, check=True, capture_output=True, text=True, env=os.environ.copy()
+    )
+    return result.stdout
+
+
+@dataclass
+class Repo:
+    """A temporary data repository: a copy of the bundled data under git."""
+
+    root: Path
+
+    def path(self, rel: str) -> Path:
+        """A path inside the repository."""
+        return self.root / rel
+
+    def read(self, rel: str) -> str:
+        """The text of a file."""
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str | bytes) -> None:
+        """Replace a file's content (creating folders as needed)."""
+        path = self.path(rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+    def edit(self, rel: str, old: str, new: str, count: int = 1) -> int:
+        """Replace ``old`` (which must occur exactly ``count`` times) by ``new``; return the
+        1-based line where the first replacement starts."""
+        text = self.read(rel)
+        assert text.count(old) == count, f"{old!r} occurs {text.count(old)} times in {rel}"
+        line = text[: text.index(old)].count("\n") + 1
+        self.write(rel, text.replace(old, new))
+        return line
+
+    def line_of(self, rel: str, needle: str) -> int:
+        """The 1-based line of the first occurrence of ``needle``."""
+        text = self.read(rel)
+        assert needle in text, f"{needle!r} not in {rel}"
+        return text[: text.index(needle)].count("\n") + 1
+
+    def commit(self, message: str = "change") -> None:
+        """Commit everything."""
+        git(self.root, "add", "-A")
+        git(self.root, "commit", "-q", "-m", message)
+
+
+@pytest.fixture(scope="session")
+def _pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("pristine")
+    shutil.copytree(PROJECT / "data", base / "data")
+    return base
+
+
+@pytest.fixture
+def repo(tmp_path: Path, _pristine: Path) -> Iterator[Repo]:
+    """A fresh copy of the bundled data in a new git repository, committed once."""
+    root = tmp_path / "repo"
+    shutil.copytree(_pristine, root)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "initial data")
+    yield Repo(root)
+
+
+@dataclass
+class Result:
+    """What a command printed and its exit code."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        """stdout parsed as JSON."""
+        return json.loads(self.stdout)
+
+
+def run(*args: str, repo: Repo | None = None) -> Result:
+    """Run hfctl in-process exactly as the console script does, errors mapped to exit codes."""
+    argv = list(args)
+    if repo is not None and "--repo" not in argv:
+        argv += ["--repo", str(repo.root)]
+    out, err = io.StringIO(), io.StringIO()
+    code: int | str | None = 0
+    old_argv = sys.argv
+    sys.argv = ["hfctl", *argv]
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main()
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        sys.argv = old_argv
+    exit_code = code if isinstance(code, int) else (0 if code is None else 1)
+    stderr = err.getvalue()
+    assert "Traceback" not in stderr, stderr
+    return Result(exit_code, out.getvalue(), stderr)
+
+
+def problems(result: Result) -> list[dict[str, Any]]:
+    """The problems of a `validate --format json` run."""
+    data = result.json()
+    assert isinstance(data["problems"], list)
+    return list(data["problems"])
