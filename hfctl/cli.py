@@ -8,6 +8,8 @@ import sys
 import typer
 
 from hfctl import __version__
+from hfctl.commands import agreements as agreements_cmd
+from hfctl.commands import secretariat as secretariat_cmd
 from hfctl.commands import validate as validate_cmd
 
 app = typer.Typer(
@@ -36,6 +38,8 @@ def _root(
 
 
 app.command("validate")(validate_cmd.validate)
+app.add_typer(secretariat_cmd.app, name="secretariat")
+app.add_typer(agreements_cmd.app, name="agreements")
 
 
 def main() -> None:

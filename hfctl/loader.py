@@ -6,7 +6,7 @@ import difflib
 import types
 import typing
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -227,18 +227,25 @@ def parse_model(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]
 
 
 def read_file(
-    root: Path, path: Path, model: type[M]
+    root: Path, path: Path, model: type[M], overlay: Mapping[str, bytes] | None = None
 ) -> tuple[M | None, Document | None, list[Problem]]:
-    """Read and validate one file; never raises for bad content."""
+    """Read and validate one file (from ``overlay`` if it holds the file); never raises."""
     name = rel(root, path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return (
-            None,
-            None,
-            [Problem("HF100", Severity.ERROR, f"cannot read file: {exc.strerror}", Location(name))],
-        )
+    if overlay is not None and name in overlay:
+        raw = overlay[name]
+    else:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return (
+                None,
+                None,
+                [
+                    Problem(
+                        "HF100", Severity.ERROR, f"cannot read file: {exc.strerror}", Location(name)
+                    )
+                ],
+            )
     try:
         doc = read_document(name, raw, markdown=path.suffix == ".md")
     except ReadError as exc:
@@ -269,22 +276,27 @@ def _check_name(root: Path, path: Path) -> Problem | None:
     return None
 
 
-def _walk(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+def _walk(root: Path, overlay: Mapping[str, bytes] | None) -> list[Path]:
+    folder = root / DATA_DIR
+    found = (
+        set(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+        if folder.is_dir()
+        else set()
+    )
+    for name in overlay or {}:
+        found.add(root / name)
+    return sorted(found)
 
 
-def load(
-    root: Path,
-    reader: Callable[
-        [Path, Path, type[Model]], tuple[Model | None, Document | None, list[Problem]]
-    ] = read_file,
-) -> Dataset:
-    """Load every data file under ``root/data``; problems go into the dataset, never raise."""
+def load(root: Path, overlay: Mapping[str, bytes] | None = None) -> Dataset:
+    """Load every data file under ``root/data``; problems go into the dataset, never raise.
+
+    ``overlay`` maps paths (relative to ``root``) to content that stands in for the file on
+    disk, so that a change can be validated before it is written.
+    """
     ds = Dataset(root=root)
     data = root / DATA_DIR
-    for path in _walk(data):
+    for path in _walk(root, overlay):
         name = rel(root, path)
         ds.files.append(name)
         parts = path.relative_to(data).parts
@@ -312,7 +324,7 @@ def load(
                     )
                 )
             continue
-        instance, doc, problems = reader(root, path, model)
+        instance, doc, problems = read_file(root, path, model, overlay)
         ds.problems.extend(problems)
         if instance is not None:
             _store(ds, instance, path, doc)

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterable
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
@@ -14,6 +14,11 @@ from rich.text import Text
 from hfctl.errors import HfctlError
 from hfctl.problems import Problem, Severity
 from hfctl.validation import Report
+
+if TYPE_CHECKING:
+    from hfctl.secretariat import Holding
+    from hfctl.tables import Matrix
+    from hfctl.writer import Applied
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
@@ -112,3 +117,80 @@ def print_error(exc: HfctlError) -> None:
     err.print(Text(f"hfctl: {exc.message}", style="bold red"))
     for p in exc.problems:
         err.print(Text(f"  {p.location}: {p.severity.value} {p.code} {p.message}"))
+
+
+def print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
+    """A table: boxed on a terminal, plain columns in a pipe."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_edge=False)
+    for header in headers:
+        table.add_column(header)
+    for row in rows:
+        table.add_row(*[Text(cell) for cell in row])
+    console().print(table)
+
+
+def print_holding(held: Holding) -> None:
+    """Who holds a secretariat, in words."""
+    out = console()
+    out.print(Text(f"{held.holder_name} holds the secretariat on {held.on}", style="bold"))
+    out.print(Text(f"  term:  {held.from_} to {held.to} ({held.days_left} days left)"))
+    state = "recorded" if held.next_recorded else "by the rotation rule; not yet recorded"
+    out.print(Text(f"  next:  {held.next_holder_name} from {held.next_from} ({state})"))
+
+
+def print_applied(applied: Applied, summary_line: str) -> None:
+    """The outcome of a change: the diff for a dry run, else what was written and committed."""
+    out = console()
+    if not applied.written:
+        sys.stdout.write(applied.diff)
+        out.print(Text(f"dry run: {summary_line} (nothing written)", style="dim"))
+        return
+    out.print(Text(summary_line, style="bold green"))
+    for rel in applied.files:
+        out.print(Text(f"  wrote {rel}"))
+    if applied.branch:
+        out.print(Text(f"  on new branch {applied.branch}"))
+    if applied.commit:
+        out.print(Text(f"  committed {applied.commit[:10]}"))
+
+
+def print_markdown(text: str) -> None:
+    """Markdown as written (it reads well as plain text in a terminal and in a pipe)."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def print_text(text: str) -> None:
+    """Text exactly as given."""
+    sys.stdout.write(text)
+
+
+_STATUS_STYLE = {
+    "signed": "green",
+    "in-council": "yellow",
+    "sent": "cyan",
+    "not-sent": "dim",
+    "declined": "bold red",
+}
+
+
+def print_matrix(matrix: Matrix, day: object) -> None:
+    """The signature matrix with a colour per status, a count per agreement and a legend."""
+    from rich.table import Table
+
+    from hfctl.tables import LEGEND
+
+    table = Table(title=f"Signatures on {day}", title_justify="left", show_edge=False)
+    for index, header in enumerate(matrix.headers):
+        table.add_column(header, justify="center" if index > 1 else "left")
+    for cells, statuses in zip(matrix.cells, matrix.statuses, strict=True):
+        styled = [Text(c, style=_STATUS_STYLE[s]) for c, s in zip(cells[2:], statuses, strict=True)]
+        table.add_row(Text(cells[0]), Text(cells[1]), *styled)
+    table.add_section()
+    table.add_row(*[Text(c, style="bold") for c in matrix.footer])
+    out = console()
+    out.print(table)
+    out.print(Text(LEGEND, style="dim"))
+    for line in matrix.summaries:
+        out.print(Text(line))

@@ -190,6 +190,39 @@ _TABLE: list[Rule] = [
     ),
     Rule("HF365", "case-unnumbered", E, "Every case on an issued agenda has a number."),
     Rule("HF366", "meeting-of-inactive-forum", E, "Meetings are held by forums that exist then."),
+    # agreements
+    Rule(
+        "HF370",
+        "signature-order",
+        E,
+        "Signature steps are in order: sent, then in council, then signed or declined.",
+    ),
+    Rule(
+        "HF371",
+        "signature-before-adoption",
+        E,
+        "No signature step is dated before its version was adopted.",
+    ),
+    Rule(
+        "HF372",
+        "signature-record-missing",
+        E,
+        "Every municipality in the region has a record for the current overarching agreement.",
+    ),
+    Rule(
+        "HF373",
+        "statute-item-uncovered",
+        E,
+        "Every required item of § 6-2 is covered by a service agreement (tenesteavtale).",
+    ),
+    Rule("HF374", "revision-overdue", W, "No agreement is past its revision date."),
+    Rule(
+        "HF375",
+        "superseded-signature",
+        W,
+        "No municipality has signed only a superseded version 180 days after a new one.",
+    ),
+    Rule("HF376", "unknown-statute-item", E, "A service agreement covers items the statute has."),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _TABLE}

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from hfctl import yamledit
+from hfctl.errors import NotFoundError, RefusedError, UsageError
+from hfctl.loader import Dataset
 from hfctl.models.forum import Forum, Secretariat, SecretariatTerm
+from hfctl.writer import Changeset
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -60,3 +64,173 @@ def next_term(secretariat: Secretariat) -> NextTerm:
 def rotating_forums(forums: dict[str, Forum]) -> list[Forum]:
     """The forums that have a rotating secretariat."""
     return [f for f in forums.values() if f.secretariat is not None]
+
+
+# -- reading: who holds it, and the terms on record --
+
+
+@dataclass(frozen=True)
+class Holding:
+    """Who holds a secretariat on a day, until when, and who comes next."""
+
+    forum: str
+    on: dt.date
+    holder: str
+    holder_name: str
+    from_: dt.date
+    to: dt.date
+    next_holder: str
+    next_holder_name: str
+    next_from: dt.date
+    next_recorded: bool
+
+    @property
+    def days_left(self) -> int:
+        """Days from ``on`` to the last day of the term, that day included."""
+        return (self.to - self.on).days + 1
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON shape of `hfctl secretariat show`."""
+        return {
+            "holder": self.holder,
+            "holder_name": self.holder_name,
+            "from": self.from_.isoformat(),
+            "to": self.to.isoformat(),
+            "next_holder": self.next_holder,
+            "next_from": self.next_from.isoformat(),
+        }
+
+
+def holder_name(ds: Dataset, holder: str, lang: str = "nn") -> str:
+    """The display name of a holder, which may be a party or a forum."""
+    if holder in ds.parties:
+        return ds.parties[holder].name
+    if holder in ds.forums:
+        return ds.forums[holder].name.get(lang)
+    return holder
+
+
+def find_forum(ds: Dataset, forum_id: str | None) -> Forum:
+    """The forum with a rotating secretariat: the one named, or the only one there is."""
+    rotating = rotating_forums(ds.forums)
+    if forum_id is not None:
+        forum = ds.forums.get(forum_id)
+        if forum is None or forum.secretariat is None:
+            names = ", ".join(f.id for f in rotating) or "none"
+            raise NotFoundError(
+                f"no forum '{forum_id}' with a rotating secretariat (there is: {names})"
+            )
+        return forum
+    if len(rotating) != 1:
+        names = ", ".join(f.id for f in rotating) or "none"
+        raise NotFoundError(f"say which forum with --forum (forums with a secretariat: {names})")
+    return rotating[0]
+
+
+def describe_terms(secretariat: Secretariat) -> str:
+    """The recorded terms, for error messages: ``2022-01-01..2023-12-31 helse-fonna; …``."""
+    return "; ".join(f"{t.from_}..{t.to} {t.holder}" for t in sorted_terms(secretariat))
+
+
+def sorted_terms(secretariat: Secretariat) -> list[SecretariatTerm]:
+    """The terms in date order."""
+    return sorted(secretariat.terms, key=lambda t: t.from_)
+
+
+def holding(ds: Dataset, forum: Forum, day: dt.date) -> Holding:
+    """Who holds the forum's secretariat on ``day``; an error if no term covers it."""
+    sec = forum.secretariat
+    assert sec is not None
+    term = holder_on(sec, day)
+    if term is None:
+        raise NotFoundError(
+            f"no {forum.display_name()} secretariat term covers {day}. Recorded terms: "
+            f"{describe_terms(sec)}. `hfctl secretariat rotate` records the next term"
+        )
+    following = [t for t in sorted_terms(sec) if t.from_ > term.from_]
+    if following:
+        nxt_holder, nxt_from, recorded = following[0].holder, following[0].from_, True
+    else:
+        planned = next_term(sec)
+        nxt_holder, nxt_from, recorded = planned.holder, planned.from_, False
+    return Holding(
+        forum.id,
+        day,
+        term.holder,
+        holder_name(ds, term.holder),
+        term.from_,
+        term.to,
+        nxt_holder,
+        holder_name(ds, nxt_holder),
+        nxt_from,
+        recorded,
+    )
+
+
+# -- writing: record the next term --
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """The change `hfctl secretariat rotate` makes, ready to apply."""
+
+    changes: Changeset
+    term: NextTerm
+    outgoing: str
+    message: str
+
+
+def plan_rotation(ds: Dataset, forum: Forum, today: dt.date) -> Rotation:
+    """Add the next term to the forum's file; refuse if a future term is already recorded."""
+    sec = forum.secretariat
+    assert sec is not None
+    last = sorted_terms(sec)[-1]
+    if last.from_ > today:
+        raise RefusedError(
+            f"the next {forum.display_name()} secretariat term is already recorded: "
+            f"{holder_name(ds, last.holder)} from {last.from_} to {last.to}. "
+            f"Rotate again once that term has begun (on or after {last.from_})"
+        )
+    term = next_term(sec)
+    changes = Changeset(ds.root)
+    rel = forum.file
+    doc = yamledit.open_bytes(rel, changes.read(rel), markdown=False)
+    terms = doc.data["secretariat"]["terms"]
+    flow = yamledit.is_flow(terms[-1]) if len(terms) else False
+    terms.append(
+        yamledit.mapping({"holder": term.holder, "from": term.from_, "to": term.to}, flow=flow)
+    )
+    changes.set(rel, doc.render())
+    name = holder_name(ds, term.holder)
+    message = f"{forum.display_name()} secretariat: {name} holds it {term.from_} to {term.to}"
+    return Rotation(changes, term, last.holder, message)
+
+
+def handover_checklist(
+    ds: Dataset,
+    forum: Forum,
+    outgoing: str,
+    incoming: str,
+    day: dt.date,
+    lang: str | None = None,
+) -> str:
+    """The handover checklist from the template ``secretariat/handover.<lang>.md.j2``."""
+    from hfctl.render import render
+
+    language = resolve_lang(ds, lang)
+    return render(
+        ds.root,
+        f"secretariat/handover.{language}.md.j2",
+        forum=forum.display_name(language),
+        outgoing=holder_name(ds, outgoing, language),
+        incoming=holder_name(ds, incoming, language),
+        day=day.isoformat(),
+    )
+
+
+def resolve_lang(ds: Dataset, lang: str | None) -> str:
+    """The language asked for, or the community's default; refuse an unknown one."""
+    language = lang or (ds.community.default_language if ds.community else "nn")
+    if language not in ("nn", "nb", "en"):
+        raise UsageError(f"--lang: '{language}' is not one of nn, nb, en")
+    return language

@@ -77,6 +77,7 @@ def _walk_value(value: object) -> Iterator[Model]:
 def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
     """Run every registered check over ``ds``; return all problems, the loader's included."""
     from hfctl.checks import (  # noqa: F401  (registers the checks)
+        agreements,
         forums,
         identity,
         meetings,

@@ -24,3 +24,7 @@ TodayOption = Annotated[
         help="Count this day as today (default: $HFCTL_TODAY or the clock).",
     ),
 ]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", metavar="nn|nb|en", help="Language (default: the community's, nn)."),
+]

@@ -1,0 +1,145 @@
+"""Ensure agreements are signed in order, by every municipality, and cover § 6-2."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+
+from hfctl.agreements import region, signature_of
+from hfctl.checks import Context, check
+from hfctl.problems import Problem
+from hfctl.rules import problem
+
+SUPERSEDED_GRACE_DAYS = 180
+
+
+@check
+def signature_steps(ctx: Context) -> Iterator[Problem]:
+    """Ensure each record's steps are in order and none precedes the version's adoption."""
+    for agreement in ctx.ds.agreements.values():
+        for version in agreement.versions:
+            for number, sig in version.signatures.items():
+                steps = [
+                    ("sent", sig.sent),
+                    ("in_council", sig.in_council),
+                    ("signed", sig.signed),
+                    ("declined", sig.declined),
+                ]
+                given = [(name, day) for name, day in steps if day is not None]
+                for name, day in given:
+                    if day < version.adopted:
+                        yield problem(
+                            "HF371",
+                            f"'{name}' {day} for {number} is before version {version.version} "
+                            f"of {agreement.id} was adopted ({version.adopted})",
+                            sig.loc(name),
+                        )
+                for (first, a), (second, b) in itertools.pairwise(given):
+                    if b < a:
+                        yield problem(
+                            "HF370",
+                            f"'{second}' {b} for {number} comes before '{first}' {a}",
+                            sig.loc(second),
+                        )
+                if given and given[0][0] != "sent":
+                    yield problem(
+                        "HF370",
+                        f"{number} has '{given[0][0]}' but no 'sent' date",
+                        sig.loc(given[0][0]),
+                    )
+                if sig.signed and sig.declined:
+                    yield problem(
+                        "HF370", f"{number} both signed and declined", sig.loc("declined")
+                    )
+                if sig.signed_by and not sig.signed:
+                    yield problem(
+                        "HF370",
+                        f"{number} has 'signed_by' but no 'signed' date",
+                        sig.loc("signed_by"),
+                    )
+
+
+@check
+def every_municipality_has_a_record(ctx: Context) -> Iterator[Problem]:
+    """Ensure each region municipality has a record for the current overarching agreement."""
+    municipalities = region(ctx.ds, ctx.today)
+    for agreement in ctx.ds.agreements.values():
+        if agreement.kind != "overarching":
+            continue
+        version = agreement.version_on(ctx.today)
+        if version is None:
+            continue
+        for party in municipalities:
+            if signature_of(version, party)[1] is None:
+                yield problem(
+                    "HF372",
+                    f"{party.name} ({party.number_on(ctx.today)}) has no record for version "
+                    f"{version.version} of {agreement.id}",
+                    version.loc("signatures"),
+                )
+
+
+@check
+def statute_items_covered(ctx: Context) -> Iterator[Problem]:
+    """Ensure every item of § 6-2 required today has a service agreement, and no unknown item."""
+    community = ctx.ds.community
+    if community is None:
+        return
+    known = {item.item for item in community.statute.items}
+    covered: set[int] = set()
+    for agreement in ctx.ds.agreements.values():
+        for index, item in enumerate(agreement.covers):
+            covered.add(item)
+            if item not in known:
+                yield problem(
+                    "HF376",
+                    f"{agreement.id} covers item {item}, which {community.statute.reference} "
+                    "does not have",
+                    agreement.loc("covers", index),
+                )
+    for entry in community.statute.items:
+        if entry.required_from <= ctx.today and entry.item not in covered:
+            yield problem(
+                "HF373",
+                f"item {entry.item} of {community.statute.reference} ({entry.title.get('nn')}) "
+                "has no tenesteavtale",
+                entry.loc("item"),
+            )
+
+
+@check
+def revisions_and_superseded_signatures(ctx: Context) -> Iterator[Problem]:
+    """Warn on agreements past revision, and on signatures left on a superseded version."""
+    municipalities = region(ctx.ds, ctx.today)
+    for agreement in ctx.ds.agreements.values():
+        if agreement.revision_due and agreement.revision_due < ctx.today:
+            yield problem(
+                "HF374",
+                f"{agreement.id} was due for revision on {agreement.revision_due}",
+                agreement.loc("revision_due"),
+            )
+        current = agreement.version_on(ctx.today)
+        if current is None:
+            continue
+        if ctx.today - current.adopted <= dt.timedelta(days=SUPERSEDED_GRACE_DAYS):
+            continue
+        older = [v for v in agreement.versions if v.adopted < current.adopted]
+        for party in municipalities:
+            _n, sig = signature_of(current, party)
+            if sig is not None and sig.signed:
+                continue
+            if any((signature_of(v, party)[1] or _EMPTY).signed for v in older):
+                yield problem(
+                    "HF375",
+                    f"{party.name} has signed only an older version of {agreement.id}, not "
+                    f"{current.version} (adopted {current.adopted})",
+                    current.loc("signatures"),
+                )
+
+
+class _Empty:
+    signed = None
+
+
+_EMPTY = _Empty()

@@ -1,0 +1,115 @@
+"""`hfctl agreements`: signature status per municipality and version, and recording steps."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from hfctl.commands.common import RepoOption, TodayOption
+
+app = typer.Typer(help="Agreements: signature status, recording steps, reminders.")
+
+
+class Format(StrEnum):
+    """Output formats of `agreements status`."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@app.command()
+def status(
+    agreement: Annotated[
+        str | None, typer.Argument(help="One agreement (id or tenesteavtale number).")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The status on this day.")
+    ] = None,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Which municipality has signed which agreement: a matrix, or one agreement in detail."""
+    from hfctl import agreements, output, tables
+    from hfctl.loader import load
+    from hfctl.repo import find_root, parse_day
+    from hfctl.repo import today as resolve_today
+
+    ds = load(find_root(explicit=repo))
+    day = parse_day(on, "--on") if on else resolve_today(today)
+    rows = agreements.rows(ds, day, agreement)
+    if fmt is Format.json:
+        output.print_json([r.to_json() for r in rows])
+    elif fmt is Format.csv:
+        output.print_text(tables.rows_csv(rows))
+    elif agreement is None:
+        matrix = tables.matrix(rows)
+        if fmt is Format.md:
+            output.print_text(tables.markdown(matrix.headers, matrix.cells, matrix.footer))
+        else:
+            output.print_matrix(matrix, day)
+    else:
+        headers, cells = tables.detail(rows)
+        if fmt is Format.md:
+            output.print_text(tables.markdown(headers, cells, tables.summary_line(rows)))
+        else:
+            output.print_table(f"{agreement} on {day}", headers, cells)
+            output.print_text(tables.summary_line(rows) + "\n")
+
+
+@app.command()
+def record(
+    agreement: Annotated[str, typer.Argument(help="Agreement id or tenesteavtale number.")],
+    municipality: Annotated[str, typer.Argument(help="Municipality number or name.")],
+    step: Annotated[str, typer.Argument(metavar="STATUS", help="sent|in-council|signed|declined")],
+    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="Day of the step.")],
+    signed_by: Annotated[str | None, typer.Option("--signed-by", help="Who signed.")] = None,
+    reference: Annotated[
+        str | None, typer.Option("--reference", help="Archive reference, e.g. 2026/412-7.")
+    ] = None,
+    version: Annotated[
+        str | None, typer.Option("--version", help="Version (default: the current one).")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the diff only.")] = False,
+    commit: Annotated[bool, typer.Option("--commit", help="Commit the change.")] = False,
+    branch: Annotated[
+        str | None, typer.Option("--branch", help="Create and check out this branch first.")
+    ] = None,
+    allow_dirty: Annotated[bool, typer.Option("--allow-dirty")] = False,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Record a signature step for one municipality, as a reviewed one-record change."""
+    from hfctl import output
+    from hfctl.agreements import plan_record
+    from hfctl.loader import load
+    from hfctl.repo import find_root, parse_day
+    from hfctl.repo import today as resolve_today
+    from hfctl.writer import apply
+
+    ds = load(find_root(explicit=repo))
+    now = resolve_today(today)
+    plan = plan_record(
+        ds,
+        agreement,
+        municipality,
+        step,
+        parse_day(date, "--date"),
+        now,
+        signed_by=signed_by,
+        reference=reference,
+        version_name=version,
+    )
+    applied = apply(
+        plan.changes,
+        now,
+        dry_run=dry_run,
+        allow_dirty=allow_dirty,
+        commit_message=plan.message if commit else None,
+        branch=branch,
+    )
+    output.print_applied(applied, plan.message)

@@ -1,0 +1,151 @@
+"""`hfctl secretariat`: who holds the SSU secretariat, its history, and recording the next term."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from hfctl.commands.common import LangOption, RepoOption, TodayOption
+
+app = typer.Typer(help="The rotating SSU secretariat: show, history, rotate, handover.")
+
+ForumOption = Annotated[
+    str | None,
+    typer.Option("--forum", help="The forum whose secretariat (default: the only one)."),
+]
+
+
+class Format(StrEnum):
+    """Output formats."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def show(
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The day (default: today).")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    forum: ForumOption = None,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Who holds the secretariat on a day, until when, and who is next."""
+    from hfctl import output
+    from hfctl.loader import load
+    from hfctl.repo import find_root, parse_day
+    from hfctl.repo import today as resolve_today
+    from hfctl.secretariat import find_forum, holding
+
+    ds = load(find_root(explicit=repo))
+    day = parse_day(on, "--on") if on else resolve_today(today)
+    held = holding(ds, find_forum(ds, forum), day)
+    if fmt is Format.json:
+        output.print_json(held.to_json())
+    else:
+        output.print_holding(held)
+
+
+@app.command()
+def history(
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    forum: ForumOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """Every recorded term of the secretariat."""
+    from hfctl import output
+    from hfctl.loader import load
+    from hfctl.repo import find_root
+    from hfctl.secretariat import find_forum, holder_name, sorted_terms
+
+    ds = load(find_root(explicit=repo))
+    found = find_forum(ds, forum)
+    assert found.secretariat is not None
+    rows = [
+        {
+            "holder": t.holder,
+            "holder_name": holder_name(ds, t.holder),
+            "from": t.from_.isoformat(),
+            "to": t.to.isoformat(),
+        }
+        for t in sorted_terms(found.secretariat)
+    ]
+    if fmt is Format.json:
+        output.print_json(rows)
+    else:
+        output.print_table(
+            f"{found.display_name()} secretariat",
+            ["from", "to", "holder"],
+            [[r["from"], r["to"], r["holder_name"]] for r in rows],
+        )
+
+
+@app.command()
+def rotate(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the diff; write nothing.")
+    ] = False,
+    commit: Annotated[bool, typer.Option("--commit", help="Commit the change.")] = False,
+    branch: Annotated[
+        str | None, typer.Option("--branch", help="Create and check out this branch first.")
+    ] = None,
+    allow_dirty: Annotated[
+        bool, typer.Option("--allow-dirty", help="Edit a file with uncommitted changes.")
+    ] = False,
+    forum: ForumOption = None,
+    lang: LangOption = None,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Record the next secretariat term by the rotation rule, and print the handover checklist."""
+    from hfctl import output
+    from hfctl.loader import load
+    from hfctl.repo import find_root
+    from hfctl.repo import today as resolve_today
+    from hfctl.secretariat import find_forum, handover_checklist, plan_rotation
+    from hfctl.writer import apply
+
+    root = find_root(explicit=repo)
+    day = resolve_today(today)
+    ds = load(root)
+    found = find_forum(ds, forum)
+    plan = plan_rotation(ds, found, day)
+    applied = apply(
+        plan.changes,
+        day,
+        dry_run=dry_run,
+        allow_dirty=allow_dirty,
+        commit_message=plan.message if commit else None,
+        branch=branch,
+    )
+    output.print_applied(applied, plan.message)
+    if not dry_run:
+        output.print_markdown(
+            handover_checklist(ds, found, plan.outgoing, plan.term.holder, plan.term.from_, lang)
+        )
+
+
+@app.command()
+def handover(
+    forum: ForumOption = None,
+    lang: LangOption = None,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """The checklist for the coming handover of the secretariat."""
+    from hfctl import output
+    from hfctl.loader import load
+    from hfctl.repo import find_root
+    from hfctl.repo import today as resolve_today
+    from hfctl.secretariat import find_forum, handover_checklist, holding
+
+    ds = load(find_root(explicit=repo))
+    found = find_forum(ds, forum)
+    held = holding(ds, found, resolve_today(today))
+    output.print_markdown(
+        handover_checklist(ds, found, held.holder, held.next_holder, held.next_from, lang)
+    )

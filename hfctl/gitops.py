@@ -1,0 +1,101 @@
+"""The one module that touches git: state checks before a write, and commits after it.
+
+GitPython is imported only here, and only when a command writes or reads history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hfctl.errors import RefusedError
+
+if TYPE_CHECKING:
+    from git import Repo
+
+
+def open_repo(root: Path) -> Repo | None:
+    """The git repository that holds ``root``, or None if it is not under git."""
+    from git import InvalidGitRepositoryError, NoSuchPathError, Repo
+
+    try:
+        return Repo(root, search_parent_directories=True)
+    except (InvalidGitRepositoryError, NoSuchPathError):
+        return None
+
+
+def git_dir(repo: Repo) -> Path:
+    """The repository's .git folder."""
+    return Path(repo.git_dir)
+
+
+_IN_PROGRESS = {
+    "MERGE_HEAD": "a merge",
+    "rebase-merge": "a rebase",
+    "rebase-apply": "a rebase",
+    "CHERRY_PICK_HEAD": "a cherry-pick",
+    "REVERT_HEAD": "a revert",
+    "BISECT_LOG": "a bisect",
+}
+
+
+def refuse_if_busy(repo: Repo) -> None:
+    """Refuse while a merge, rebase or similar is in progress, or git's index is locked."""
+    folder = git_dir(repo)
+    for name, what in _IN_PROGRESS.items():
+        if (folder / name).exists():
+            raise RefusedError(
+                f"{what} is in progress in this repository; finish or abort it before "
+                "hfctl changes data"
+            )
+    if (folder / "index.lock").exists():
+        raise RefusedError(
+            f"git's lock file {folder / 'index.lock'} exists: another git command is running, "
+            "or one crashed. If no git command is running, remove that file and try again"
+        )
+
+
+def dirty_files(repo: Repo, root: Path, files: Sequence[str]) -> list[str]:
+    """Those of ``files`` (relative to ``root``) with uncommitted or untracked changes."""
+    if not files:
+        return []
+    work = Path(repo.working_tree_dir or root)
+    paths = [str((root / f).resolve().relative_to(work.resolve())) for f in files]
+    out = repo.git.status("--porcelain", "--untracked-files=all", "--", *paths)
+    dirty: list[str] = []
+    for line in out.splitlines():
+        name = line[3:].strip().strip('"')
+        rel = (work / name).resolve().relative_to(root.resolve()).as_posix()
+        dirty.append(rel)
+    return sorted(set(dirty))
+
+
+def create_branch(repo: Repo, name: str) -> None:
+    """Create branch ``name`` from HEAD and check it out; refuse if it exists."""
+    from git import GitCommandError
+
+    if name in [h.name for h in repo.heads]:
+        raise RefusedError(f"branch '{name}' already exists; choose another name")
+    try:
+        repo.git.checkout("-b", name)
+    except GitCommandError as exc:
+        raise RefusedError(f"cannot create branch '{name}': {exc.stderr.strip()}") from None
+
+
+def commit(repo: Repo, root: Path, files: Sequence[str], message: str) -> str:
+    """Commit exactly ``files`` with the user's configured identity; return the commit id."""
+    from git import GitCommandError
+
+    work = Path(repo.working_tree_dir or root).resolve()
+    paths = [str((root / f).resolve().relative_to(work)) for f in files]
+    try:
+        repo.git.add("--", *paths)
+        repo.git.commit("-m", message, "--only", "--", *paths)
+    except GitCommandError as exc:
+        detail = (exc.stderr or exc.stdout or "").strip()
+        raise RefusedError(
+            f"the change is written but git could not commit it: {detail}. "
+            "Commit it by hand (git add, git commit)"
+        ) from None
+    return str(repo.head.commit.hexsha)

@@ -1,0 +1,145 @@
+"""E-mail: building MIME messages safely, and sending them through SMTP.
+
+Every address and subject comes from data, so each is checked: a line break in a name or a
+subject is refused (it would inject headers), and non-ASCII is encoded by the SMTP policy.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+
+from hfctl.errors import HfctlError, RefusedError
+
+_FORBIDDEN = ("\r", "\n", "\x00")
+
+
+def _clean(value: str, what: str) -> str:
+    if any(c in value for c in _FORBIDDEN):
+        raise RefusedError(
+            f"{what} contains a line break, which could inject e-mail headers: {value!r}"
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A person or a party's contact point, with a work e-mail address."""
+
+    name: str
+    email: str
+
+
+def address(recipient: Recipient) -> Address:
+    """A header-safe address; refuse names or addresses with line breaks or bad form."""
+    name = _clean(recipient.name, "name")
+    email = _clean(recipient.email, "e-mail address")
+    if email.count("@") != 1:
+        raise RefusedError(f"not an e-mail address: {email!r}")
+    user, domain = email.split("@")
+    try:
+        return Address(display_name=name, username=user, domain=domain)
+    except (ValueError, TypeError) as exc:
+        raise RefusedError(f"not a usable e-mail address {email!r}: {exc}") from None
+
+
+@dataclass
+class Attachment:
+    """A file attached to a message."""
+
+    filename: str
+    content: bytes
+    maintype: str
+    subtype: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+def build(
+    sender: Recipient,
+    to: Sequence[Recipient],
+    subject: str,
+    text: str,
+    html: str | None = None,
+    attachments: Sequence[Attachment] = (),
+    cc: Sequence[Recipient] = (),
+    date: object | None = None,
+    message_id_domain: str | None = None,
+) -> EmailMessage:
+    """A MIME message: plain text (and HTML), attachments, headers checked for injection."""
+    message = EmailMessage(policy=SMTP)
+    message["From"] = address(sender)
+    message["To"] = [address(r) for r in to]
+    if cc:
+        message["Cc"] = [address(r) for r in cc]
+    message["Subject"] = _clean(subject, "subject")
+    if date is not None:
+        import datetime as dt
+
+        assert isinstance(date, dt.datetime)
+        message["Date"] = format_datetime(date)
+    domain = message_id_domain or sender.email.split("@")[-1]
+    message["Message-ID"] = make_msgid(domain=domain)
+    message.set_content(text)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+    for item in attachments:
+        message.add_attachment(
+            item.content,
+            maintype=item.maintype,
+            subtype=item.subtype,
+            filename=_clean(item.filename, "attachment name"),
+            params=item.params,
+        )
+    return message
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where to send mail: from the environment, never from the repository."""
+
+    host: str
+    port: int
+    starttls: bool
+    user: str | None
+    password: str | None
+
+    @classmethod
+    def from_env(cls) -> SmtpSettings:
+        """HFCTL_SMTP_HOST, _PORT, _STARTTLS (1/0), _USER and _PASSWORD."""
+        host = os.environ.get("HFCTL_SMTP_HOST")
+        if not host:
+            raise HfctlError("set HFCTL_SMTP_HOST (and _PORT, _USER, _PASSWORD) to send mail")
+        port = os.environ.get("HFCTL_SMTP_PORT", "587")
+        if not port.isdigit():
+            raise HfctlError(f"HFCTL_SMTP_PORT must be a number, not {port!r}")
+        return cls(
+            host,
+            int(port),
+            os.environ.get("HFCTL_SMTP_STARTTLS", "1") not in ("0", "false", "no"),
+            os.environ.get("HFCTL_SMTP_USER") or None,
+            os.environ.get("HFCTL_SMTP_PASSWORD") or None,
+        )
+
+
+def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> int:
+    """Send messages over one SMTP connection; return how many were sent."""
+    import smtplib
+
+    try:
+        with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
+            if settings.starttls:
+                smtp.starttls()
+            if settings.user and settings.password:
+                smtp.login(settings.user, settings.password)
+            for message in messages:
+                smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise HfctlError(
+            f"sending mail through {settings.host}:{settings.port} failed: {exc}"
+        ) from None
+    return len(messages)

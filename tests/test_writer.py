@@ -1,0 +1,161 @@
+"""The shared write path under fault: failures, interrupts, locks, and invalid changes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from hfctl import writer
+from hfctl.errors import RefusedError
+from tests.conftest import Repo, run
+
+SSU = "data/forums/ssu.yaml"
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if "hfctl-tmp" in p.name]
+
+
+def test_failure_just_before_replace_leaves_the_file(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = repo.path(SSU).read_bytes()
+
+    def fail(*_args: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", fail)
+    result = run("secretariat", "rotate", repo=repo)
+    assert result.exit_code == 1
+    assert "could not write" in result.stderr and "unchanged" in result.stderr
+    assert repo.path(SSU).read_bytes() == before
+    assert _leftovers(repo.path("data/forums")) == []
+
+
+def test_interrupt_during_the_write_leaves_the_file(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = repo.path(SSU).read_bytes()
+
+    def interrupt(_fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupt)
+    result = run("secretariat", "rotate", repo=repo)
+    assert result.exit_code == 130
+    assert repo.path(SSU).read_bytes() == before
+    assert _leftovers(repo.path("data/forums")) == []
+
+
+def test_full_disk_is_reported(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = repo.path(SSU).read_bytes()
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, fd: int, mode: str) -> None:
+            self.handle = real_fdopen(fd, mode)
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *_args: object) -> None:
+            self.handle.close()
+
+        def write(self, _data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", Full)
+    result = run("secretariat", "rotate", repo=repo)
+    assert result.exit_code == 1
+    assert "the disk is full" in result.stderr
+    assert repo.path(SSU).read_bytes() == before
+    assert _leftovers(repo.path("data/forums")) == []
+
+
+def test_read_only_folder_is_reported(repo: Repo) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes to read-only folders")
+    folder = repo.path("data/forums")
+    folder.chmod(0o555)
+    try:
+        result = run("secretariat", "rotate", repo=repo)
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 1
+    assert "could not write" in result.stderr
+
+
+def test_file_mode_is_kept(repo: Repo) -> None:
+    repo.path(SSU).chmod(0o640)
+    repo.commit("mode")
+    assert run("secretariat", "rotate", repo=repo).exit_code == 0
+    assert repo.path(SSU).stat().st_mode & 0o777 == 0o640
+
+
+def test_second_process_is_refused_while_the_lock_is_held(repo: Repo) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
+            import sys, time
+            from pathlib import Path
+            from hfctl.writer import write_lock
+            with write_lock(Path({str(repo.root)!r})):
+                print("locked", flush=True)
+                time.sleep(30)
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        before = repo.read(SSU)
+        result = run("secretariat", "rotate", repo=repo)
+        assert result.exit_code == 1
+        assert "another hfctl command" in result.stderr
+        assert repo.read(SSU) == before
+    finally:
+        holder.kill()
+        holder.wait()
+    time.sleep(0.05)
+    assert run("secretariat", "rotate", repo=repo).exit_code == 0
+
+
+def test_change_that_breaks_the_data_is_refused(repo: Repo) -> None:
+    changes = writer.Changeset(repo.root)
+    text = changes.read(SSU).decode()
+    changes.set(SSU, text.replace("term_years: 2", "term_years: 3", 1))
+    with pytest.raises(RefusedError) as caught:
+        writer.apply(changes, today=__import__("datetime").date(2026, 11, 24))
+    assert {p.code for p in caught.value.problems} == {"HF351"}
+    assert repo.read(SSU) == text
+
+
+def test_file_changed_by_someone_else_is_refused(repo: Repo) -> None:
+    changes = writer.Changeset(repo.root)
+    text = changes.read(SSU).decode()
+    changes.set(SSU, text + "# one more line\n")
+    repo.write(SSU, text + "# someone else\n")
+    with pytest.raises(RefusedError, match="changed on disk"):
+        writer.apply(changes, today=__import__("datetime").date(2026, 11, 24), allow_dirty=True)
+    assert repo.read(SSU).endswith("# someone else\n")
+
+
+def test_every_bundled_file_round_trips_byte_identical(repo: Repo) -> None:
+    from hfctl import yamledit
+
+    files = sorted(repo.path("data").rglob("*.yaml")) + sorted(repo.path("data").rglob("*.md"))
+    assert len(files) > 50
+    for path in files:
+        raw = path.read_bytes()
+        doc = yamledit.open_bytes(str(path), raw, markdown=path.suffix == ".md")
+        assert doc.render().encode() == raw, path
