@@ -10,6 +10,7 @@ import typer
 from hfctl import __version__
 from hfctl.commands import agreements as agreements_cmd
 from hfctl.commands import secretariat as secretariat_cmd
+from hfctl.commands import status as status_cmd
 from hfctl.commands import validate as validate_cmd
 
 app = typer.Typer(
@@ -37,6 +38,7 @@ def _root(
     """Governance of a Norwegian health community (helsefellesskap), kept as code."""
 
 
+app.command("status")(status_cmd.status)
 app.command("validate")(validate_cmd.validate)
 app.add_typer(secretariat_cmd.app, name="secretariat")
 app.add_typer(agreements_cmd.app, name="agreements")

@@ -16,6 +16,7 @@ from hfctl.problems import Problem, Severity
 from hfctl.validation import Report
 
 if TYPE_CHECKING:
+    from hfctl.dashboard import Dashboard
     from hfctl.secretariat import Holding
     from hfctl.tables import Matrix
     from hfctl.writer import Applied
@@ -194,3 +195,64 @@ def print_matrix(matrix: Matrix, day: object) -> None:
     out.print(Text(LEGEND, style="dim"))
     for line in matrix.summaries:
         out.print(Text(line))
+
+
+def print_dashboard(board: Dashboard) -> None:
+    """The dashboard as panels and tables; plain text when not on a terminal."""
+    from rich.panel import Panel
+    from rich.table import Table
+
+    out = console()
+    out.print(Text(f"{board.community} — {board.today}", style="bold"))
+    for sec in board.secretariat:
+        body = Text(
+            f"{sec['holder_name']} holds the {sec['forum']} secretariat, "
+            f"{sec['from']} to {sec['to']}.\n"
+        )
+        body.append(
+            f"Next: {sec['next_holder']} from {sec['next_from']}, "
+            f"in {sec['days_to_handover']} days."
+        )
+        out.print(Panel(body, title="Secretariat", title_align="left"))
+    meetings = Table(show_edge=False, title="Next meetings", title_justify="left")
+    for header in ("date", "time", "forum", "agenda", "notice by", ""):
+        meetings.add_column(header)
+    for m in board.meetings:
+        meetings.add_row(
+            Text(str(m.date)),
+            Text(m.start),
+            Text(m.forum_name),
+            Text(m.agenda),
+            Text(str(m.notice_deadline)),
+            Text("LATE", style="bold red") if m.late else Text(""),
+        )
+    out.print(meetings)
+    signing = Table(show_edge=False, title="Signatures (current versions)", title_justify="left")
+    for header in ("agreement", "version", "signed", "missing"):
+        signing.add_column(header)
+    for s in board.signing:
+        style = "green" if s.signed == s.total else "yellow"
+        missing = (
+            ", ".join(s.missing) if len(s.missing) <= 6 else f"{len(s.missing)} municipalities"
+        )
+        signing.add_row(
+            Text(s.title),
+            Text(s.version),
+            Text(f"{s.signed}/{s.total}", style=style),
+            Text(missing),
+        )
+    out.print(signing)
+    if board.expiring:
+        terms = Table(show_edge=False, title="Terms ending soon", title_justify="left")
+        for header in ("ends", "days", "forum", "member", "role"):
+            terms.add_column(header)
+        for e in board.expiring:
+            terms.add_row(
+                Text(str(e.to)), Text(str(e.days)), Text(e.forum), Text(e.name), Text(e.role)
+            )
+        out.print(terms)
+    style = "bold red" if board.errors else ("yellow" if board.warnings else "green")
+    line = Text(f"Validation: {board.errors} errors, {board.warnings} warnings", style=style)
+    if board.errors or board.warnings:
+        line.append("  (details: hfctl validate)", style="dim")
+    out.print(line)

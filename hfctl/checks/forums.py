@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from hfctl.checks import Context, check
+from hfctl.membership import expiring
 from hfctl.models.forum import Forum
 from hfctl.problems import Problem
 from hfctl.rules import problem
@@ -76,24 +76,15 @@ def fsu_coordinators(ctx: Context) -> Iterator[Problem]:
 @check
 def expiring_terms(ctx: Context) -> Iterator[Problem]:
     """Ensure terms about to expire are noticed: warn within the community's warning window."""
-    days = ctx.ds.community.rules.member_term_warning_days if ctx.ds.community else 60
-    horizon = ctx.today + dt.timedelta(days=days)
-    for forum in _current(ctx):
-        for member in forum.members_on(ctx.today):
-            if member.to is None or member.to > horizon:
-                continue
-            renewed = any(
-                other.person == member.person and other.from_ > member.to for other in forum.members
-            )
-            if not renewed:
-                left = (member.to - ctx.today).days
-                yield problem(
-                    "HF333",
-                    f"term of '{member.person}' ({member.role}) in "
-                    f"'{forum.display_name()}' ends {member.to}, in {left} days; record "
-                    "a renewal or a successor",
-                    member.loc("to"),
-                )
+    for forum, member in expiring(ctx.ds, ctx.today):
+        assert member.to is not None
+        left = (member.to - ctx.today).days
+        yield problem(
+            "HF333",
+            f"term of '{member.person}' ({member.role}) in '{forum.display_name()}' ends "
+            f"{member.to}, in {left} days; record a renewal or a successor",
+            member.loc("to"),
+        )
 
 
 @check

@@ -1,0 +1,41 @@
+"""`hfctl status`: the coordinator's dashboard on one screen."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from hfctl.commands.common import RepoOption, TodayOption
+
+
+class Format(StrEnum):
+    """Output formats of `hfctl status`."""
+
+    text = "text"
+    json = "json"
+
+
+def status(
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="As of this day.")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """What is coming up, what is late, what needs attention."""
+    from hfctl import dashboard, output
+    from hfctl.loader import load
+    from hfctl.repo import find_root, parse_day
+    from hfctl.repo import today as resolve_today
+    from hfctl.validation import validate_dataset
+
+    ds = load(find_root(explicit=repo))
+    day = parse_day(on, "--on") if on else resolve_today(today)
+    board = dashboard.build(ds, day, validate_dataset(ds, day))
+    if fmt is Format.json:
+        output.print_json(board.to_json())
+    else:
+        output.print_dashboard(board)

@@ -1,0 +1,198 @@
+"""`hfctl agreements`: status matrix and detail, --on across versions, recording steps."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+
+from tests.conftest import Repo, git, run
+
+OSA = "overordna-samarbeidsavtale"
+OSA_FILE = f"data/agreements/{OSA}.yaml"
+
+
+def _rows(repo: Repo, *args: str) -> list[dict[str, Any]]:
+    result = run("agreements", "status", *args, "--format", "json", repo=repo)
+    assert result.exit_code == 0, result.stderr
+    rows: list[dict[str, Any]] = result.json()
+    return rows
+
+
+def _first(rows: list[dict[str, Any]], status: str) -> dict[str, Any]:
+    return next(r for r in rows if r["status"] == status)
+
+
+def test_overarching_agreement_shows_all_sixteen_in_a_real_round(repo: Repo) -> None:
+    rows = _rows(repo, OSA)
+    assert len(rows) == 16
+    assert len({r["municipality"] for r in rows}) == 16
+    statuses = {r["status"] for r in rows}
+    assert {"signed", "sent", "in-council"} <= statuses
+    assert all(r["version"] == rows[0]["version"] for r in rows)
+    signed = [r for r in rows if r["status"] == "signed"]
+    assert all(r["signed"] and r["signed_by"] for r in signed)
+
+
+def test_matrix_has_a_summary_per_agreement(repo: Repo) -> None:
+    result = run("agreements", "status", repo=repo)
+    assert result.exit_code == 0
+    signed = sum(1 for r in _rows(repo, OSA) if r["status"] == "signed")
+    assert f"{signed} of 16 signed" in result.stdout
+    assert "Haugesund" in result.stdout and "TA 13" in result.stdout
+
+
+def test_markdown_matrix_for_ssu_papers(repo: Repo) -> None:
+    result = run("agreements", "status", "--format", "md", repo=repo)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("| nr | kommune |")
+    assert sum(1 for line in lines if line.startswith("| 11") or line.startswith("| 46")) == 16
+
+
+def test_status_on_an_earlier_day_crosses_the_version_change(repo: Repo) -> None:
+    now = _rows(repo, OSA)
+    current = now[0]["version"]
+    adopted = run("validate", repo=repo)  # smoke: data valid
+    assert adopted.exit_code == 0
+    from hfctl.loader import load
+
+    agreement = load(repo.root).agreements[OSA]
+    version = next(v for v in agreement.versions if v.version == current)
+    before = version.adopted.toordinal() - 1
+    import datetime as dt
+
+    day_before = dt.date.fromordinal(before).isoformat()
+    earlier = _rows(repo, OSA, "--on", day_before)
+    assert {r["version"] for r in earlier} != {current}
+    assert all(r["status"] == "signed" for r in earlier)
+    on_adoption = _rows(repo, OSA, "--on", version.adopted.isoformat())
+    assert {r["version"] for r in on_adoption} == {current}
+    assert all(r["status"] == "not-sent" for r in on_adoption)
+
+
+def test_record_changes_only_that_record(repo: Repo) -> None:
+    target = _first(_rows(repo, OSA), "sent")
+    result = run(
+        "agreements",
+        "record",
+        OSA,
+        target["municipality_name"].upper(),
+        "in-council",
+        "--date",
+        "2026-11-20",
+        "--reference",
+        "2026/999-1",
+        repo=repo,
+    )
+    assert result.exit_code == 0, result.stderr
+    numstat = git(repo.root, "diff", "--numstat").split()
+    assert numstat == ["2", "0", OSA_FILE]
+    after = {r["municipality"]: r for r in _rows(repo, OSA)}
+    assert after[target["municipality"]]["status"] == "in-council"
+    assert after[target["municipality"]]["in_council"] == "2026-11-20"
+    assert after[target["municipality"]]["reference"] == "2026/999-1"
+    assert run("validate", repo=repo).exit_code == 0
+
+
+def test_record_signature_with_commit(repo: Repo) -> None:
+    target = _first(_rows(repo, OSA), "in-council")
+    result = run(
+        "agreements",
+        "record",
+        OSA,
+        target["municipality"],
+        "signed",
+        "--date",
+        "2026-11-23",
+        "--signed-by",
+        "Ordførar Test",
+        "--commit",
+        repo=repo,
+    )
+    assert result.exit_code == 0, result.stderr
+    message = git(repo.root, "log", "-1", "--format=%s").strip()
+    assert message.startswith(target["municipality_name"] + " signed the ")
+    assert "on 2026-11-23" in message
+
+
+@pytest.mark.parametrize(
+    ("status", "step", "date", "reason"),
+    [
+        ("signed", "sent", "2026-11-01", "already signed"),
+        ("in-council", "sent", "2026-11-20", "step back"),
+        ("sent", "in-council", "2030-01-01", "in the future"),
+        ("sent", "in-council", "2000-01-01", "before version"),
+    ],
+)
+def test_refused_steps_leave_the_file_unchanged(
+    repo: Repo, status: str, step: str, date: str, reason: str
+) -> None:
+    before = repo.read(OSA_FILE)
+    target = _first(_rows(repo, OSA), status)
+    result = run(
+        "agreements", "record", OSA, target["municipality"], step, "--date", date, repo=repo
+    )
+    assert result.exit_code == 1
+    assert reason in result.stderr
+    assert repo.read(OSA_FILE) == before
+
+
+def test_step_dated_before_the_previous_step_is_refused(repo: Repo) -> None:
+    before = repo.read(OSA_FILE)
+    target = _first(_rows(repo, OSA), "sent")
+    sent = target["sent"]
+    import datetime as dt
+
+    day = (dt.date.fromisoformat(sent) - dt.timedelta(days=1)).isoformat()
+    result = run(
+        "agreements", "record", OSA, target["municipality"], "in-council", "--date", day, repo=repo
+    )
+    assert result.exit_code == 1
+    assert "previous step" in result.stderr or "before version" in result.stderr
+    assert repo.read(OSA_FILE) == before
+
+
+def test_unknown_municipality_suggests_a_name(repo: Repo) -> None:
+    result = run(
+        "agreements", "record", OSA, "Kvinherad", "sent", "--date", "2026-11-01", repo=repo
+    )
+    assert result.exit_code == 1
+    assert "did you mean Kvinnherad" in result.stderr
+
+
+def test_municipality_matches_without_accents(repo: Repo) -> None:
+    from hfctl.agreements import find_municipality
+    from hfctl.loader import load
+
+    ds = load(repo.root)
+    assert find_municipality(ds, "bomlo").name == "Bømlo"
+    assert find_municipality(ds, "TYSVÆR").name == "Tysvær"
+    assert find_municipality(ds, "1224").name == "Kvinnherad"
+
+
+def test_csv_neutralises_formulas(repo: Repo) -> None:
+    repo.edit("data/parties/haugesund.yaml", "name: Haugesund", 'name: "=HYPERLINK(1)"')
+    result = run("agreements", "status", OSA, "--format", "csv", repo=repo)
+    table = list(csv.DictReader(io.StringIO(result.stdout)))
+    names = [row["municipality_name"] for row in table]
+    assert "'=HYPERLINK(1)" in names
+    assert not any(n.startswith(("=", "+", "-", "@")) for n in names)
+
+
+def test_json_shape(repo: Repo) -> None:
+    row = _rows(repo, OSA)[0]
+    assert list(row) == [
+        "agreement",
+        "version",
+        "municipality",
+        "municipality_name",
+        "status",
+        "sent",
+        "in_council",
+        "signed",
+        "signed_by",
+        "reference",
+    ]
+    assert isinstance(row["municipality"], str) and len(row["municipality"]) == 4
