@@ -87,8 +87,16 @@ def test_record_changes_only_that_record(repo: Repo) -> None:
         repo=repo,
     )
     assert result.exit_code == 0, result.stderr
-    numstat = git(repo.root, "diff", "--numstat").split()
-    assert numstat == ["2", "0", OSA_FILE]
+    assert git(repo.root, "diff", "--name-only").split() == [OSA_FILE]
+    changed = [
+        line
+        for line in git(repo.root, "diff", "-U0").splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    added = sorted(line[1:].strip() for line in changed if line.startswith("+"))
+    removed = [line[1:].strip() for line in changed if line.startswith("-")]
+    assert added == ["in_council: 2026-11-20", 'reference: "2026/999-1"']
+    assert all(line.startswith("reference:") for line in removed)
     after = {r["municipality"]: r for r in _rows(repo, OSA)}
     assert after[target["municipality"]]["status"] == "in-council"
     assert after[target["municipality"]]["in_council"] == "2026-11-20"

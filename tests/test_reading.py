@@ -26,7 +26,7 @@ CASES: list[tuple[str, bytes, str, int | None, int | None]] = [
         "id: ola-testmann\nname: Ola Sæther\nparty: haugesund\n".encode("latin-1"),
         "HF103",
         2,
-        10,
+        12,
     ),
     ("utf-16", GOOD.encode("utf-16"), "HF103", 1, 1),
     ("bom", b"\xef\xbb\xbf" + GOOD.encode(), "HF103", 1, 1),

@@ -93,7 +93,6 @@ def test_read_only_folder_is_reported(repo: Repo) -> None:
 
 def test_file_mode_is_kept(repo: Repo) -> None:
     repo.path(SSU).chmod(0o640)
-    repo.commit("mode")
     assert run("secretariat", "rotate", repo=repo).exit_code == 0
     assert repo.path(SSU).stat().st_mode & 0o777 == 0o640
 

@@ -126,20 +126,16 @@ def revisions_and_superseded_signatures(ctx: Context) -> Iterator[Problem]:
             continue
         older = [v for v in agreement.versions if v.adopted < current.adopted]
         for party in municipalities:
-            _n, sig = signature_of(current, party)
+            number, sig = signature_of(current, party)
             if sig is not None and sig.signed:
                 continue
-            if any((signature_of(v, party)[1] or _EMPTY).signed for v in older):
+            if any(
+                old is not None and old.signed for _, old in (signature_of(v, party) for v in older)
+            ):
+                where = current.loc("signatures", number) if number else current.loc("signatures")
                 yield problem(
                     "HF375",
                     f"{party.name} has signed only an older version of {agreement.id}, not "
                     f"{current.version} (adopted {current.adopted})",
-                    current.loc("signatures"),
+                    where,
                 )
-
-
-class _Empty:
-    signed = None
-
-
-_EMPTY = _Empty()
