@@ -80,10 +80,11 @@ class Repo:
         return line
 
     def line_of(self, rel: str, needle: str) -> int:
-        """The 1-based line of the first occurrence of ``needle``."""
+        """The 1-based line of the first occurrence of ``needle`` (after a leading newline)."""
         text = self.read(rel)
         assert needle in text, f"{needle!r} not in {rel}"
-        return text[: text.index(needle)].count("\n") + 1
+        index = text.index(needle) + (1 if needle.startswith("\n") else 0)
+        return text[:index].count("\n") + 1
 
     def commit(self, message: str = "change") -> None:
         """Commit everything."""

@@ -30,6 +30,9 @@ class Source:
         while probe:
             if probe in table:
                 line, col = table[probe]
+                # a mapping or list under a key starts on a later line: point at the key
+                if not key and probe in self.keys and self.keys[probe][0] < line:
+                    line, col = self.keys[probe]
                 return Location(self.file, line, col)
             if not key and probe in self.keys:
                 line, col = self.keys[probe]
