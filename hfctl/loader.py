@@ -276,33 +276,36 @@ def _check_name(root: Path, path: Path) -> Problem | None:
     return None
 
 
-def _walk(root: Path, overlay: Mapping[str, bytes] | None) -> list[Path]:
+def _walk(root: Path, overlay: Mapping[str, bytes] | None, only: bool) -> list[Path]:
+    found: set[Path] = set()
     folder = root / DATA_DIR
-    found = (
-        set(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
-        if folder.is_dir()
-        else set()
-    )
+    if not only and folder.is_dir():
+        found = {p for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
     for name in overlay or {}:
-        found.add(root / name)
+        if name.startswith(DATA_DIR + "/"):
+            found.add(root / name)
     return sorted(found)
 
 
-def load(root: Path, overlay: Mapping[str, bytes] | None = None) -> Dataset:
+def load(
+    root: Path, overlay: Mapping[str, bytes] | None = None, *, only_overlay: bool = False
+) -> Dataset:
     """Load every data file under ``root/data``; problems go into the dataset, never raise.
 
     ``overlay`` maps paths (relative to ``root``) to content that stands in for the file on
-    disk, so that a change can be validated before it is written.
+    disk, so that a change can be validated before it is written. With ``only_overlay`` the
+    overlay is the whole repository (data read from a git revision, for instance) and the
+    disk is not looked at.
     """
     ds = Dataset(root=root)
     data = root / DATA_DIR
-    for path in _walk(root, overlay):
+    for path in _walk(root, overlay, only_overlay):
         name = rel(root, path)
         ds.files.append(name)
         parts = path.relative_to(data).parts
         if any(part.startswith(".") for part in parts):
             continue
-        if path.is_symlink():
+        if not only_overlay and path.is_symlink():
             ds.problems.append(
                 _file_problem(root, path, "HF115", "data files may not be symbolic links")
             )
