@@ -8,6 +8,7 @@ from typing import Any
 
 from hfctl.agreements import rows, sorted_agreements
 from hfctl.errors import HfctlError
+from hfctl.followup import actions, select
 from hfctl.loader import Dataset
 from hfctl.membership import expiring
 from hfctl.models.meeting import Meeting
@@ -67,6 +68,7 @@ class Dashboard:
     meetings: list[UpcomingMeeting] = field(default_factory=list)
     signing: list[Signing] = field(default_factory=list)
     expiring: list[ExpiringTerm] = field(default_factory=list)
+    overdue: list[dict[str, Any]] = field(default_factory=list)
     errors: int = 0
     warnings: int = 0
 
@@ -91,6 +93,7 @@ class Dashboard:
             "meetings": plain(self.meetings),
             "signing": plain(self.signing),
             "expiring_terms": plain(self.expiring),
+            "overdue_actions": self.overdue,
             "validation": {"errors": self.errors, "warnings": self.warnings},
         }
 
@@ -120,6 +123,7 @@ def build(ds: Dataset, today: dt.date, report: Report) -> Dashboard:
     board.meetings = _upcoming(ds, today)
     board.signing = _signing(ds, today)
     board.expiring = _expiring(ds, today)
+    board.overdue = [r.to_json(today) for r in select(actions(ds), today, overdue_only=True)]
     return board
 
 

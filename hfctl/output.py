@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable
 from itertools import groupby
@@ -26,7 +27,10 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 def console(stderr: bool = False) -> Console:
     """A console that colours only on a terminal and never reads markup or emoji from data."""
-    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    out = Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.width = 160  # pipes and CI logs: do not wrap tables at 80 columns
+    return out
 
 
 def print_json(value: Any) -> None:
@@ -251,8 +255,37 @@ def print_dashboard(board: Dashboard) -> None:
                 Text(str(e.to)), Text(str(e.days)), Text(e.forum), Text(e.name), Text(e.role)
             )
         out.print(terms)
+    if board.overdue:
+        late = Table(show_edge=False, title="Overdue actions", title_justify="left")
+        for header in ("due", "id", "responsible", "decided in", "what"):
+            late.add_column(header)
+        for a in board.overdue:
+            late.add_row(
+                Text(a["due"], style="bold red"),
+                Text(a["id"]),
+                Text(a["responsible"]),
+                Text(f"{a['forum']} {a['case']}"),
+                Text(a["what"]),
+            )
+        out.print(late)
     style = "bold red" if board.errors else ("yellow" if board.warnings else "green")
     line = Text(f"Validation: {board.errors} errors, {board.warnings} warnings", style=style)
     if board.errors or board.warnings:
         line.append("  (details: hfctl validate)", style="dim")
     out.print(line)
+
+
+def write_or_print(text: str, path: str | None) -> None:
+    """Write generated text to a file (atomically), or print it."""
+    if path is None:
+        print_text(text)
+        return
+    from pathlib import Path
+
+    from hfctl.writer import atomic_write
+
+    try:
+        atomic_write(Path(path), text.encode("utf-8"))
+    except OSError as exc:
+        raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+    console().print(Text(f"wrote {path}"))

@@ -223,6 +223,38 @@ _TABLE: list[Rule] = [
         "No municipality has signed only a superseded version 180 days after a new one.",
     ),
     Rule("HF376", "unknown-statute-item", E, "A service agreement covers items the statute has."),
+    # decisions, attendance and follow-up
+    Rule("HF420", "decision-before-meeting", E, "Decisions are recorded only on held meetings."),
+    Rule(
+        "HF421", "decisions-missing", W, "A held meeting has its decisions recorded within 14 days."
+    ),
+    Rule(
+        "HF422",
+        "minutes-not-approved",
+        W,
+        "The minutes of a meeting are approved at the forum's next held meeting.",
+    ),
+    Rule(
+        "HF423",
+        "action-responsible",
+        E,
+        "An action's responsible is a known forum, party or person.",
+    ),
+    Rule("HF424", "action-due", E, "An action is due after the meeting that decided it."),
+    Rule(
+        "HF425",
+        "attendance-member",
+        E,
+        "Attendance names members of the forum, invitees or named deputies.",
+    ),
+    Rule("HF426", "action-id-duplicate", E, "Every action has its own id."),
+    Rule(
+        "HF427",
+        "action-closed",
+        E,
+        "A done or dropped action has a closing date, on or after its decision; an open one "
+        "has none.",
+    ),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _TABLE}

@@ -134,3 +134,11 @@ def quoted(text: str) -> DoubleQuotedScalarString:
     """Text that is always written in double quotes (kommunenummer as keys, for one)."""
     result: DoubleQuotedScalarString = DoubleQuotedScalarString(text)
     return result
+
+
+def sequence(items: list[Any], flow: bool = False) -> CommentedSeq:
+    """A new list with its values quoted where needed (flow style ``[a, b]`` if asked)."""
+    result = CommentedSeq([scalar(item) for item in items])
+    if flow:
+        result.fa.set_flow_style()
+    return result

@@ -78,6 +78,7 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
     """Run every registered check over ``ds``; return all problems, the loader's included."""
     from hfctl.checks import (  # noqa: F401  (registers the checks)
         agreements,
+        followup,
         forums,
         identity,
         meetings,

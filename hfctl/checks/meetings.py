@@ -7,14 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from hfctl.checks import Context, check
-from hfctl.models.meeting import Case, Meeting
+from hfctl.models.meeting import Case, Meeting, case_label
 from hfctl.problems import Problem
 from hfctl.rules import problem
-
-
-def case_label(number: int, year: int) -> str:
-    """A case number the Norwegian way: ``Sak 07/25``."""
-    return f"Sak {number:02d}/{year % 100:02d}"
 
 
 @check

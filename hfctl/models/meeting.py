@@ -11,6 +11,43 @@ from hfctl.models.base import Date, Id, Int, Model, Str, Time
 MeetingKind = Literal["ordinary", "extraordinary"]
 MeetingStatus = Literal["planned", "held", "cancelled"]
 CaseType = Literal["decision", "orientation", "other"]
+ActionStatus = Literal["open", "done", "dropped"]
+
+
+def case_label(number: int, year: int) -> str:
+    """A case number the Norwegian way: ``Sak 07/25`` is the seventh case of 2025."""
+    return f"Sak {number:02d}/{year % 100:02d}"
+
+
+class Action(Model):
+    """A follow-up a decision asks for: what, who is responsible, by when, and its state."""
+
+    id: Id
+    what: Str
+    responsible: Id
+    """A forum, a party or a person."""
+    due: Date
+    status: ActionStatus = "open"
+    closed: Date | None = None
+    agreement: Id | None = None
+    """The agreement the action is about, if any."""
+    forum: Id | None = None
+    """The body the action is about, if any."""
+
+
+class Deputy(Model):
+    """A deputy who met instead of a member."""
+
+    person: Id
+    for_: Id = Field(alias="for")
+
+
+class Attendance(Model):
+    """Who attended, who sent apologies (forfall) and which deputies met instead."""
+
+    present: list[Id] = []
+    apologies: list[Id] = []
+    deputies: list[Deputy] = []
 
 
 class Case(Model):
@@ -26,6 +63,11 @@ class Case(Model):
     refers_to: Id | None = None
     """For the approval of minutes: the meeting whose minutes are approved."""
     presenter: Id | None = None
+    decision: Str | None = None
+    """The decision (vedtak) as recorded in the minutes."""
+    conflicts: list[Id] = []
+    """People who declared a conflict of interest (habilitet) and left the case."""
+    actions: list[Action] = []
 
 
 class Meeting(Model):
@@ -44,6 +86,7 @@ class Meeting(Model):
     sequence: Int = Field(default=0, ge=0)
     invitees: list[Id] = []
     """People invited besides those the forum's rules invite."""
+    attendance: Attendance | None = None
     cases: list[Case] = []
 
     @property

@@ -1,0 +1,138 @@
+"""Ensure decisions, attendance and follow-up actions hang together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from hfctl.checks import Context, check
+from hfctl.followup import DECISION_GRACE_DAYS, actions
+from hfctl.models.meeting import Meeting
+from hfctl.problems import Problem
+from hfctl.rules import problem
+
+
+@check
+def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
+    """Ensure decisions are recorded only on held meetings, and soon after them."""
+    grace = dt.timedelta(days=DECISION_GRACE_DAYS)
+    for meeting in ctx.ds.meetings.values():
+        decided = [c for c in meeting.cases if c.decision]
+        if meeting.status != "held":
+            for case in decided:
+                yield problem(
+                    "HF420",
+                    f"'{case.title}' has a decision, but {meeting.id} is {meeting.status}",
+                    case.loc("decision"),
+                )
+        elif not decided and meeting.date + grace < ctx.today:
+            needs = [c for c in meeting.cases if c.type == "decision"]
+            if needs:
+                yield problem(
+                    "HF421",
+                    f"{meeting.id} was held {meeting.date} and no decision is recorded yet",
+                    meeting.loc("status"),
+                )
+
+
+def _next_held(ctx: Context, meeting: Meeting) -> Meeting | None:
+    later = [
+        m
+        for m in ctx.ds.meetings.values()
+        if m.forum == meeting.forum and m.date > meeting.date and m.status == "held"
+    ]
+    return min(later, key=lambda m: m.date) if later else None
+
+
+@check
+def minutes_approved(ctx: Context) -> Iterator[Problem]:
+    """Ensure the minutes of each held meeting are approved at the next held meeting."""
+    for meeting in ctx.ds.meetings.values():
+        if meeting.status != "held":
+            continue
+        following = _next_held(ctx, meeting)
+        if following is None:
+            continue
+        approvals = [c for c in following.cases if c.refers_to == meeting.id]
+        if not approvals or not any(c.decision for c in approvals):
+            yield problem(
+                "HF422",
+                f"the minutes of {meeting.id} were not approved at {following.id}",
+                following.loc("cases"),
+            )
+
+
+@check
+def actions_hang_together(ctx: Context) -> Iterator[Problem]:
+    """Ensure actions have known responsibles, sensible dates and their own ids."""
+    ds = ctx.ds
+    seen: dict[str, str] = {}
+    for row in actions(ds):
+        action = row.action
+        if action.id in seen:
+            yield problem(
+                "HF426",
+                f"action id '{action.id}' is also used in {seen[action.id]}",
+                action.loc("id"),
+            )
+        seen.setdefault(action.id, row.meeting.id)
+        who = action.responsible
+        if who not in ds.forums and who not in ds.parties and who not in ds.people:
+            yield problem(
+                "HF423",
+                f"responsible '{who}' of action {action.id} is no forum, party or person",
+                action.loc("responsible"),
+            )
+        if action.due <= row.meeting.date:
+            yield problem(
+                "HF424",
+                f"action {action.id} is due {action.due}, not after it was decided "
+                f"({row.meeting.date})",
+                action.loc("due"),
+            )
+        if action.status == "open" and action.closed is not None:
+            yield problem(
+                "HF427", f"open action {action.id} has a closing date", action.loc("closed")
+            )
+        if action.status != "open" and (action.closed is None or action.closed < row.meeting.date):
+            yield problem(
+                "HF427",
+                f"{action.status} action {action.id} needs a closing date on or after "
+                f"{row.meeting.date}",
+                action.loc("status"),
+            )
+        for field in ("agreement", "forum"):
+            ref = getattr(action, field)
+            table = ds.agreements if field == "agreement" else ds.forums
+            if ref is not None and ref not in table:
+                yield problem("HF310", f"unknown {field} '{ref}'", action.loc(field))
+
+
+@check
+def attendance_of_members(ctx: Context) -> Iterator[Problem]:
+    """Ensure attendance names members (or invitees) of the forum, and deputies exist."""
+    for meeting in ctx.ds.meetings.values():
+        attendance = meeting.attendance
+        forum = ctx.ds.forums.get(meeting.forum)
+        if attendance is None or forum is None:
+            continue
+        members = {m.person for m in forum.members_on(meeting.date)} | set(meeting.invitees)
+        for field in ("present", "apologies"):
+            for index, person in enumerate(getattr(attendance, field)):
+                if person not in members:
+                    yield problem(
+                        "HF425",
+                        f"'{person}' is not a member of {forum.display_name()} on "
+                        f"{meeting.date}, nor invited",
+                        attendance.loc(field, index),
+                    )
+        for deputy in attendance.deputies:
+            if deputy.person not in ctx.ds.people:
+                yield problem("HF310", f"unknown person '{deputy.person}'", deputy.loc("person"))
+            if deputy.for_ not in members:
+                yield problem(
+                    "HF425",
+                    f"'{deputy.person}' met for '{deputy.for_}', who is not a member of "
+                    f"{forum.display_name()} on {meeting.date}",
+                    deputy.loc("for_"),
+                )
