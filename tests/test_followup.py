@@ -186,3 +186,9 @@ def test_bundled_data_has_no_followup_problems() -> None:
 
     found = problems(run("validate", "--format", "json", "--repo", str(PROJECT)))
     assert not {p["code"] for p in found} & {f"HF42{i}" for i in range(8)}
+
+
+def test_agreement_status_shows_actions_about_it(repo: Repo) -> None:
+    result = run("agreements", "status", "tenesteavtale-2", repo=repo)
+    assert "Open action ssu-2026-04" in result.stdout
+    assert "Revidere tenesteavtale 2" in result.stdout

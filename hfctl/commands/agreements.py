@@ -34,7 +34,7 @@ def status(
     today: TodayOption = None,
 ) -> None:
     """Which municipality has signed which agreement: a matrix, or one agreement in detail."""
-    from hfctl import agreements, output, tables
+    from hfctl import agreements, followup, output, tables
     from hfctl.loader import load
     from hfctl.repo import find_root, parse_day
     from hfctl.repo import today as resolve_today
@@ -54,11 +54,20 @@ def status(
             output.print_matrix(matrix, day)
     else:
         headers, cells = tables.detail(rows)
+        pending = [
+            f"Open action {r.action.id} ({r.meeting.forum} {r.case_ref}, due {r.action.due}): "
+            f"{r.action.what}"
+            for r in followup.open_actions_about(ds, rows[0].agreement if rows else agreement)
+        ]
         if fmt is Format.md:
             output.print_text(tables.markdown(headers, cells, tables.summary_line(rows)))
+            output.print_text(
+                "".join(f"\n- {line}" for line in pending) + ("\n" if pending else "")
+            )
         else:
             output.print_table(f"{agreement} on {day}", headers, cells)
             output.print_text(tables.summary_line(rows) + "\n")
+            output.print_lines(pending)
 
 
 @app.command()
