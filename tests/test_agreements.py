@@ -204,3 +204,37 @@ def test_json_shape(repo: Repo) -> None:
         "reference",
     ]
     assert isinstance(row["municipality"], str) and len(row["municipality"]) == 4
+
+
+@pytest.mark.parametrize("lang", ["nn", "nb", "en"])
+def test_remind_writes_a_letter_per_waiting_municipality(
+    repo: Repo, tmp_path: Any, golden: Any, lang: str
+) -> None:
+    from email import message_from_bytes, policy
+
+    out = tmp_path / "letters"
+    result = run("agreements", "remind", "-o", str(out), "--lang", lang, repo=repo)
+    assert result.exit_code == 0, result.stderr
+    waiting = [r for r in _rows(repo, OSA) if r["status"] in ("sent", "in-council")]
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 * len(waiting)
+    golden(f"reminders/kvinnherad.{lang}.md", (out / "reminder-kvinnherad.md").read_text())
+    message = message_from_bytes(
+        (out / "reminder-kvinnherad.eml").read_bytes(), policy=policy.default
+    )
+    assert message["To"] == "Postmottak Kvinnherad kommune <postmottak@kvinnherad.kommune.no>"
+    assert message["Subject"] and "\n" not in message["Subject"]
+    body = message.get_body(("plain",))
+    assert body is not None and "2026" in body.get_content()
+
+
+def test_remind_older_than_filters(repo: Repo, tmp_path: Any) -> None:
+    out = tmp_path / "letters"
+    run("agreements", "remind", "-o", str(out), "--older-than", "10000", repo=repo)
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_remind_refuses_to_write_into_data(repo: Repo) -> None:
+    result = run("agreements", "remind", "-o", str(repo.root / "data" / "x"), repo=repo)
+    assert result.exit_code == 2
+    assert not (repo.root / "data" / "x").exists()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import RepoOption, TodayOption
+from hfctl.commands.common import LangOption, RepoOption, TodayOption
 
 app = typer.Typer(help="Agreements: signature status, recording steps, reminders.")
 
@@ -122,3 +123,31 @@ def record(
         branch=branch,
     )
     output.print_applied(applied, plan.message)
+
+
+@app.command()
+def remind(
+    older_than: Annotated[
+        int, typer.Option("--older-than", metavar="DAYS", help="Sent at least this long ago.")
+    ] = 0,
+    output_dir: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder for the letters.")
+    ] = Path("reminders"),
+    lang: LangOption = None,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Reminder letters (Markdown and .eml) to municipalities that have not signed."""
+    from hfctl import output, reminders
+    from hfctl.loader import load
+    from hfctl.repo import find_root
+    from hfctl.repo import today as resolve_today
+
+    root = find_root(explicit=repo)
+    ds = load(root)
+    found = reminders.letters(ds, resolve_today(today), older_than, lang)
+    written = reminders.write_letters(found, output_dir, root)
+    for letter in found:
+        titles = ", ".join(f"{r.agreement} {r.version} ({r.status})" for r in letter.rows)
+        output.print_lines([f"{letter.municipality.name}: {titles}"])
+    output.print_lines([f"{len(found)} letters, {len(written)} files in {output_dir}"])
