@@ -53,6 +53,8 @@ class Dataset:
     agreements: dict[str, Agreement] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    """File (relative to the root) -> its text, for checks that read text as written."""
     """Meeting id -> the Markdown body of its file."""
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -329,6 +331,8 @@ def load(
             continue
         instance, doc, problems = read_file(root, path, model, overlay)
         ds.problems.extend(problems)
+        if doc is not None:
+            ds.texts[name] = doc.text
         if instance is not None:
             _store(ds, instance, path, doc)
     return ds

@@ -255,6 +255,19 @@ _TABLE: list[Rule] = [
         "A done or dropped action has a closing date, on or after its decision; an open one "
         "has none.",
     ),
+    # personal data
+    Rule(
+        "HF500",
+        "national-identity-number",
+        E,
+        "No text holds a Norwegian national identity number (fødselsnummer or D-number).",
+    ),
+    Rule(
+        "HF501",
+        "private-mobile-number",
+        W,
+        "No text holds what looks like a private mobile number; use work contact points.",
+    ),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _TABLE}

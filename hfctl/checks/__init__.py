@@ -83,6 +83,7 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
         identity,
         meetings,
         periods,
+        personal_data,
         references,
         roles,
         secretariat,

@@ -1,0 +1,90 @@
+"""Ensure no personal data that does not belong in a governance repository is written in it.
+
+Git keeps every version of every file, so a national identity number committed once stays in
+the history. Messages never repeat the number in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hfctl.checks import Context, check
+from hfctl.problems import Location, Problem
+from hfctl.rules import problem
+
+_ELEVEN = re.compile(r"(?<![\d/.-])(\d{6})[ ]?(\d{5})(?![\d/-])")
+_MOBILE = re.compile(r"(?<![\w+/.-])(?:(?:\+|00)47[ ]?)?([49]\d{2}[ ]?\d{2}[ ]?\d{3})(?![\w/-])")
+
+_W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _control(digits: list[int], weights: tuple[int, ...]) -> int | None:
+    rest = 11 - sum(d * w for d, w in zip(digits, weights, strict=False)) % 11
+    if rest == 11:
+        return 0
+    return None if rest == 10 else rest
+
+
+def identity_number_kind(number: str) -> str | None:
+    """``fødselsnummer`` or ``D-number`` if the 11 digits are a valid one, else None."""
+    if len(number) != 11 or not number.isdigit():
+        return None
+    digits = [int(c) for c in number]
+    day, month = int(number[:2]), int(number[2:4])
+    kind = "fødselsnummer"
+    if day > 40:
+        day -= 40
+        kind = "D-number"
+    if month > 40:  # H-numbers and synthetic test numbers add 40 or 80 to the month
+        month -= 80 if month > 80 else 40
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    k1 = _control(digits[:9], _W1)
+    if k1 is None or k1 != digits[9]:
+        return None
+    k2 = _control(digits[:10], _W2)
+    if k2 is None or k2 != digits[10]:
+        return None
+    return kind
+
+
+def _location(file: str, text: str, index: int) -> Location:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Location(file, line, column)
+
+
+def mask(text: str) -> str:
+    """All but the first two digits hidden."""
+    digits = [c for c in text if c.isdigit()]
+    return "".join(digits[:2]) + "•" * (len(digits) - 2)
+
+
+@check
+def no_identity_numbers(ctx: Context) -> Iterator[Problem]:
+    """Ensure no file holds a fødselsnummer or D-number (valid control digits)."""
+    for file, text in ctx.ds.texts.items():
+        for match in _ELEVEN.finditer(text):
+            kind = identity_number_kind(match.group(1) + match.group(2))
+            if kind:
+                yield problem(
+                    "HF500",
+                    f"this looks like a {kind} ({mask(match.group(0))}); national identity "
+                    "numbers must not be in the repository (git keeps them in its history)",
+                    _location(file, text, match.start()),
+                )
+
+
+@check
+def no_private_mobiles(ctx: Context) -> Iterator[Problem]:
+    """Warn on numbers that look like Norwegian mobile numbers: use work contact points."""
+    for file, text in ctx.ds.texts.items():
+        for match in _MOBILE.finditer(text):
+            yield problem(
+                "HF501",
+                f"this looks like a mobile number ({mask(match.group(1))}); keep private numbers "
+                "out of the repository and use the party's contact point",
+                _location(file, text, match.start()),
+            )
