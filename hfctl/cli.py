@@ -9,6 +9,7 @@ import typer
 
 from hfctl import __version__
 from hfctl.commands import agreements as agreements_cmd
+from hfctl.commands import meeting as meeting_cmd
 from hfctl.commands import minutes as minutes_cmd
 from hfctl.commands import secretariat as secretariat_cmd
 from hfctl.commands import status as status_cmd
@@ -43,7 +44,9 @@ app.command("status")(status_cmd.status)
 app.command("validate")(validate_cmd.validate)
 app.add_typer(secretariat_cmd.app, name="secretariat")
 app.add_typer(agreements_cmd.app, name="agreements")
-app.add_typer(minutes_cmd.meeting_app, name="meeting")
+app.add_typer(meeting_cmd.app, name="meeting")
+app.command("agenda")(meeting_cmd.agenda)
+app.command("invite")(meeting_cmd.invite)
 app.command("minutes")(minutes_cmd.minutes)
 app.add_typer(minutes_cmd.actions_app, name="actions")
 

@@ -229,12 +229,13 @@ def parse_model(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]
 
 
 def read_file(
-    root: Path, path: Path, model: type[M], overlay: Mapping[str, bytes] | None = None
+    root: Path, path: Path, model: type[M], overlay: Mapping[str, bytes | None] | None = None
 ) -> tuple[M | None, Document | None, list[Problem]]:
     """Read and validate one file (from ``overlay`` if it holds the file); never raises."""
     name = rel(root, path)
-    if overlay is not None and name in overlay:
-        raw = overlay[name]
+    given = overlay.get(name) if overlay is not None else None
+    if given is not None:
+        raw = given
     else:
         try:
             raw = path.read_bytes()
@@ -278,19 +279,22 @@ def _check_name(root: Path, path: Path) -> Problem | None:
     return None
 
 
-def _walk(root: Path, overlay: Mapping[str, bytes] | None, only: bool) -> list[Path]:
+def _walk(root: Path, overlay: Mapping[str, bytes | None] | None, only: bool) -> list[Path]:
     found: set[Path] = set()
     folder = root / DATA_DIR
     if not only and folder.is_dir():
         found = {p for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
-    for name in overlay or {}:
+    for name, content in (overlay or {}).items():
         if name.startswith(DATA_DIR + "/"):
-            found.add(root / name)
+            if content is None:
+                found.discard(root / name)
+            else:
+                found.add(root / name)
     return sorted(found)
 
 
 def load(
-    root: Path, overlay: Mapping[str, bytes] | None = None, *, only_overlay: bool = False
+    root: Path, overlay: Mapping[str, bytes | None] | None = None, *, only_overlay: bool = False
 ) -> Dataset:
     """Load every data file under ``root/data``; problems go into the dataset, never raise.
 

@@ -5,20 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from hfctl.dates import long_date
 from hfctl.errors import RefusedError
 from hfctl.followup import find_meeting
 from hfctl.loader import Dataset
 from hfctl.models.meeting import case_label
 from hfctl.secretariat import resolve_lang
-
-LOCALES = {"nn": "nn_NO", "nb": "nb_NO", "en": "en_GB"}
-
-
-def long_date(day: dt.date, lang: str) -> str:
-    """``tysdag 10. februar 2026`` in the language asked for."""
-    from babel.dates import format_date
-
-    return str(format_date(day, format="full", locale=LOCALES[lang]))
 
 
 def _name(ds: Dataset, person: str) -> str:

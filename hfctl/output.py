@@ -289,3 +289,10 @@ def write_or_print(text: str, path: str | None) -> None:
     except OSError as exc:
         raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
     console().print(Text(f"wrote {path}"))
+
+
+def print_warnings(warnings: list[str]) -> None:
+    """Warnings for the user, on stderr, in yellow on a terminal."""
+    err = console(stderr=True)
+    for warning in warnings:
+        err.print(Text(f"warning: {warning}", style="yellow"))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from hfctl import mail
 from hfctl.agreements import Row, rows
+from hfctl.dates import long_date
 from hfctl.errors import HfctlError, UsageError
 from hfctl.loader import Dataset
-from hfctl.minutes import long_date
 from hfctl.models.party import Party
 from hfctl.secretariat import resolve_lang
 
@@ -87,22 +87,11 @@ def letters(
 
 
 def write_letters(found: list[Letter], folder: Path, root: Path) -> list[Path]:
-    """Write each letter as <municipality>.md and .eml into ``folder`` (never into data/)."""
-    from hfctl.writer import atomic_write
+    """Write each letter as reminder-<municipality>.md and .eml into ``folder``."""
+    from hfctl.writer import write_outputs
 
-    target = folder.resolve()
-    if target == (root / "data").resolve() or (root / "data").resolve() in target.parents:
-        raise UsageError("write reminders outside data/ (they are output, not data)")
-    written: list[Path] = []
+    files: dict[str, bytes] = {}
     for letter in found:
-        for suffix, content in (
-            (".md", letter.markdown.encode("utf-8")),
-            (".eml", bytes(letter.message)),
-        ):
-            path = target / f"reminder-{letter.municipality.id}{suffix}"
-            try:
-                atomic_write(path, content)
-            except OSError as exc:
-                raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
-            written.append(path)
-    return written
+        files[f"reminder-{letter.municipality.id}.md"] = letter.markdown.encode("utf-8")
+        files[f"reminder-{letter.municipality.id}.eml"] = bytes(letter.message)
+    return write_outputs(folder, root, files)

@@ -32,7 +32,10 @@ def environment(root: Path | None) -> Any:
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(folders),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=False),
+        # "page.html.j2" must be escaped as HTML: the extension test sees the whole suffix
+        autoescape=select_autoescape(
+            ["html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"], default_for_string=False
+        ),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

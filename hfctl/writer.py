@@ -27,7 +27,8 @@ class Changeset:
     """New content for some files of a repository, with the content they had when read."""
 
     root: Path
-    after: dict[str, bytes] = field(default_factory=dict)
+    after: dict[str, bytes | None] = field(default_factory=dict)
+    """New content per file; None removes the file."""
     before: dict[str, bytes | None] = field(default_factory=dict)
 
     def read(self, rel: str) -> bytes:
@@ -50,6 +51,11 @@ class Changeset:
             self.before[rel] = None
         self.after[rel] = text.encode("utf-8")
 
+    def remove(self, rel: str) -> None:
+        """Remove ``rel`` (it is read first, so a change by someone else is noticed)."""
+        self.read(rel)
+        self.after[rel] = None
+
     @property
     def files(self) -> list[str]:
         """The files that change, in order."""
@@ -60,9 +66,11 @@ class Changeset:
         out: list[str] = []
         for rel in self.files:
             old = (self.before.get(rel) or b"").decode("utf-8").splitlines(keepends=True)
-            new = self.after[rel].decode("utf-8").splitlines(keepends=True)
+            after = self.after[rel]
+            new = (after or b"").decode("utf-8").splitlines(keepends=True)
             source = f"a/{rel}" if self.before.get(rel) is not None else "/dev/null"
-            out.extend(difflib.unified_diff(old, new, source, f"b/{rel}"))
+            target = f"b/{rel}" if after is not None else "/dev/null"
+            out.extend(difflib.unified_diff(old, new, source, target))
         return "".join(line if line.endswith("\n") else line + "\n" for line in out)
 
 
@@ -159,8 +167,12 @@ def _refuse_if_changed_meanwhile(changes: Changeset) -> None:
 
 def _write_all(changes: Changeset) -> None:
     for rel in changes.files:
+        content = changes.after[rel]
         try:
-            atomic_write(changes.root / rel, changes.after[rel])
+            if content is None:
+                (changes.root / rel).unlink()
+                continue
+            atomic_write(changes.root / rel, content)
         except OSError as exc:
             reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
             raise RefusedError(
@@ -216,3 +228,27 @@ def apply(
         if commit_message and repo is not None:
             sha = gitops.commit(repo, changes.root, files, commit_message)
     return Applied(files, diff, sha, branch, written=True)
+
+
+def write_outputs(folder: Path, root: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write generated files (letters, invitations) into ``folder``, each atomically.
+
+    Output is not data: a folder inside the repository's data/ is refused.
+    """
+    from hfctl.errors import HfctlError, UsageError
+
+    target = folder.resolve()
+    data = (root / "data").resolve()
+    if target == data or data in target.parents:
+        raise UsageError(f"write generated files outside data/ (not {folder})")
+    written: list[Path] = []
+    for name, content in files.items():
+        path = target / name
+        if path.parent != target:
+            raise UsageError(f"refusing to write {name!r} outside {folder}")
+        try:
+            atomic_write(path, content)
+        except OSError as exc:
+            raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+        written.append(path)
+    return written

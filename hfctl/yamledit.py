@@ -27,6 +27,8 @@ def _yaml() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
+    # the same value written twice (one date in two fields) must not become an anchor and alias
+    yaml.representer.ignore_aliases = lambda *_args: True
     return yaml
 
 

@@ -70,9 +70,10 @@ def case_numbers(ctx: Context) -> Iterator[Problem]:
     for (forum_id, year), meetings in sorted(groups.items()):
         seen: dict[int, Meeting] = {}
         numbered: list[tuple[int, Case]] = []
-        highest = 0
+        highest = 0  # the highest number of the meetings before this one
         highest_at = ""
         for meeting in sorted(meetings, key=lambda m: (m.date, m.start)):
+            mine = 0
             for index, case in enumerate(meeting.cases):
                 if case.number is None:
                     if meeting.agenda_issued is not None:
@@ -102,8 +103,9 @@ def case_numbers(ctx: Context) -> Iterator[Problem]:
                     )
                 seen[case.number] = meeting
                 numbered.append((case.number, case))
-                if case.number > highest:
-                    highest, highest_at = case.number, meeting.id
+                mine = max(mine, case.number)
+            if mine > highest:
+                highest, highest_at = mine, meeting.id
         expected = 1
         for number, case in sorted(numbered, key=lambda item: item[0]):
             if number > expected:

@@ -13,7 +13,6 @@ DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the diff; write n
 Commit = Annotated[bool, typer.Option("--commit", help="Commit the change.")]
 AllowDirty = Annotated[bool, typer.Option("--allow-dirty", help="Edit a file with changes.")]
 
-meeting_app = typer.Typer(help="Meetings: record decisions and attendance.")
 actions_app = typer.Typer(
     help="Follow-up actions decided in meetings.", invoke_without_command=True
 )
@@ -56,7 +55,6 @@ def minutes(
     output.write_or_print(text, output_file)
 
 
-@meeting_app.command("decide")
 def decide(
     meeting: Annotated[str, typer.Argument(help="Meeting id.")],
     case: Annotated[str, typer.Argument(help="Case number: 7, 07/26 or 'Sak 07/26'.")],
@@ -92,7 +90,6 @@ def decide(
     output.print_applied(applied, plan.message)
 
 
-@meeting_app.command("attend")
 def attend(
     meeting: Annotated[str, typer.Argument(help="Meeting id.")],
     present: Annotated[

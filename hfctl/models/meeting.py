@@ -84,6 +84,9 @@ class Meeting(Model):
     agenda_issued: Date | None = None
     invitation_sent: Date | None = None
     sequence: Int = Field(default=0, ge=0)
+    """Raised each time the time or place changes, so calendars update the event."""
+    uid: Str | None = None
+    """The calendar id, kept when a meeting moves to another date (and file name)."""
     invitees: list[Id] = []
     """People invited besides those the forum's rules invite."""
     attendance: Attendance | None = None

@@ -1,0 +1,23 @@
+"""Dates and times written the Norwegian way (or the English), through Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LOCALES = {"nn": "nn_NO", "nb": "nb_NO", "en": "en_GB"}
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """``tysdag 10. februar 2026`` in the language asked for."""
+    from babel.dates import format_date
+
+    return str(format_date(day, format="full", locale=LOCALES[lang]))
+
+
+def clock(start: dt.time, end: dt.time | None, lang: str) -> str:
+    """``kl. 10.00–14.00`` (``10:00–14:00`` in English)."""
+    sep = ":" if lang == "en" else "."
+    text = start.strftime(f"%H{sep}%M")
+    if end is not None:
+        text += "–" + end.strftime(f"%H{sep}%M")
+    return text if lang == "en" else f"kl. {text}"
