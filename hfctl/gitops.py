@@ -99,3 +99,42 @@ def commit(repo: Repo, root: Path, files: Sequence[str], message: str) -> str:
             "Commit it by hand (git add, git commit)"
         ) from None
     return str(repo.head.commit.hexsha)
+
+
+def files_at(repo: Repo, rev: str, folder: str) -> dict[str, bytes]:
+    """Every file under ``folder`` at revision ``rev``, read with one ``git cat-file --batch``.
+
+    Paths are relative to the repository's top; an unknown revision gives an empty mapping.
+    """
+    import subprocess
+
+    from git import GitCommandError
+
+    try:
+        listing = repo.git.ls_tree("-r", "-z", "--name-only", rev, "--", folder)
+    except GitCommandError:
+        return {}
+    names = [n for n in listing.split("\0") if n]
+    if not names:
+        return {}
+    request = "".join(f"{rev}:{name}\n" for name in names).encode("utf-8")
+    result = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        input=request,
+        capture_output=True,
+        check=False,
+        cwd=repo.working_tree_dir,
+    )
+    out: dict[str, bytes] = {}
+    data = result.stdout
+    pos = 0
+    for name in names:
+        header_end = data.index(b"\n", pos)
+        header = data[pos:header_end].split()
+        if len(header) < 3 or header[1] != b"blob":
+            pos = header_end + 1
+            continue
+        size = int(header[2])
+        out[name] = data[header_end + 1 : header_end + 1 + size]
+        pos = header_end + 1 + size + 1
+    return out

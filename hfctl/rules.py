@@ -190,6 +190,18 @@ _TABLE: list[Rule] = [
     ),
     Rule("HF365", "case-unnumbered", E, "Every case on an issued agenda has a number."),
     Rule("HF366", "meeting-of-inactive-forum", E, "Meetings are held by forums that exist then."),
+    Rule(
+        "HF380",
+        "case-renumbered",
+        E,
+        "An issued case number never changes (compared with the last commit).",
+    ),
+    Rule(
+        "HF381",
+        "case-number-reused",
+        E,
+        "An issued case number is never removed or given to another case.",
+    ),
     # agreements
     Rule(
         "HF370",

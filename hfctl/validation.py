@@ -38,6 +38,16 @@ def validate_dataset(ds: Dataset, today: dt.date) -> Report:
     return Report(run_checks(ds, today), len(ds.files))
 
 
-def validate(root: Path, today: dt.date) -> Report:
-    """Load the repository at ``root`` and check it as of ``today``."""
-    return validate_dataset(load(root), today)
+def validate(root: Path, today: dt.date, history: bool = True) -> Report:
+    """Load the repository at ``root`` and check it as of ``today``; with ``history``, also
+    compare issued case numbers with the last commit."""
+    from hfctl.problems import Problem
+    from hfctl.renumbering import renumbering_problems
+
+    ds = load(root)
+    report = validate_dataset(ds, today)
+    if not history:
+        return report
+    extra = renumbering_problems(root, ds)
+    problems = sorted(set(report.problems) | set(extra), key=Problem.sort_key)
+    return Report(problems, report.files)

@@ -289,3 +289,30 @@ def test_meeting_list_json(repo: Repo) -> None:
     assert [r["meeting"] for r in rows][-1] == DEC
     assert all(r["forum"] == "ssu" for r in rows)
     assert git(repo.root, "status", "--porcelain") == ""
+
+
+def test_renumbering_an_issued_case_is_reported_from_history(repo: Repo) -> None:
+    rel = f"data/meetings/2026/{DEC}.md"
+    text = repo.read(rel)
+    text = (
+        text.replace("  - number: 31\n", "  - number: 99\n")
+        .replace("  - number: 32\n", "  - number: 31\n")
+        .replace("  - number: 99\n", "  - number: 32\n")
+    )
+    repo.write(rel, text)
+    result = run("validate", "--format", "json", repo=repo)
+    found = [p for p in result.json()["problems"] if p["code"] == "HF380"]
+    assert len(found) == 2 and all(p["file"] == rel for p in found)
+    assert result.exit_code == 1
+
+
+def test_reusing_an_issued_number_is_reported(repo: Repo) -> None:
+    rel = f"data/meetings/2026/{DEC}.md"
+    repo.write(
+        rel,
+        repo.read(rel).replace(
+            "title: Oppnemning av medlemmer til FSU-a for 2027–2028", "title: Ei heilt anna sak"
+        ),
+    )
+    found = [p["code"] for p in run("validate", "--format", "json", repo=repo).json()["problems"]]
+    assert "HF381" in found

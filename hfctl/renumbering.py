@@ -1,0 +1,85 @@
+"""Issued case numbers never change: compare the meetings with the last commit (git history)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hfctl.loader import Dataset, load
+from hfctl.models.meeting import case_label
+from hfctl.problems import Problem
+from hfctl.rules import problem
+
+
+def issued_numbers(ds: Dataset) -> dict[str, dict[int, str]]:
+    """Meeting id -> number -> title, for meetings whose agenda was issued."""
+    return {
+        mid: {c.number: c.title for c in m.cases if c.number is not None}
+        for mid, m in ds.meetings.items()
+        if m.agenda_issued is not None
+    }
+
+
+def compare(before: Dataset, after: Dataset) -> list[Problem]:
+    """Problems where an issued number changed, vanished or was given to another case."""
+    out: list[Problem] = []
+    now = {mid: m for mid, m in after.meetings.items()}
+    moved = {m.uid: m for m in after.meetings.values() if m.uid}
+    for mid, numbers in issued_numbers(before).items():
+        old_meeting = before.meetings[mid]
+        meeting = now.get(mid) or moved.get(
+            f"{mid}@{after.community.id if after.community else 'hfctl'}.hfctl"
+        )
+        if meeting is None:
+            continue
+        year = old_meeting.date.year
+        by_title = {c.title: c for c in meeting.cases}
+        current = {c.number: c for c in meeting.cases if c.number is not None}
+        for number, title in numbers.items():
+            label = case_label(number, year)
+            case = by_title.get(title)
+            if case is not None and case.number != number:
+                out.append(
+                    problem(
+                        "HF380",
+                        f"'{title}' was issued as {label}; it is now "
+                        f"{case_label(case.number, year) if case.number else 'unnumbered'}",
+                        case.loc("number") if case.number else case.loc("title"),
+                    )
+                )
+            elif number in current and current[number].title != title:
+                out.append(
+                    problem(
+                        "HF381",
+                        f"{label} was issued for '{title}' and is now used for "
+                        f"'{current[number].title}'",
+                        current[number].loc("number"),
+                    )
+                )
+            elif case is None and number not in current:
+                out.append(
+                    problem(
+                        "HF381",
+                        f"{label} ('{title}') was issued and has been removed; an issued "
+                        "case stays on the agenda (withdraw it in its decision instead)",
+                        meeting.loc("cases"),
+                    )
+                )
+    return out
+
+
+def renumbering_problems(root: Path, ds: Dataset, rev: str = "HEAD") -> list[Problem]:
+    """Compare the working data with revision ``rev``; nothing if not under git."""
+    from hfctl import gitops
+
+    repo = gitops.open_repo(root)
+    if repo is None:
+        return []
+    top = Path(repo.working_tree_dir or root).resolve()
+    prefix = root.resolve().relative_to(top).as_posix()
+    folder = f"{prefix}/data/meetings" if prefix != "." else "data/meetings"
+    blobs = gitops.files_at(repo, rev, folder)
+    if not blobs:
+        return []
+    strip = len(prefix) + 1 if prefix != "." else 0
+    before = load(root, {name[strip:]: data for name, data in blobs.items()}, only_overlay=True)
+    return compare(before, ds)
