@@ -17,6 +17,7 @@ from hfctl.models.agreement import Agreement
 from hfctl.models.base import Model, Source
 from hfctl.models.community import Community
 from hfctl.models.forum import Forum
+from hfctl.models.information import Information
 from hfctl.models.meeting import Meeting
 from hfctl.models.party import Counties, Party, Person
 from hfctl.models.role import Role
@@ -52,6 +53,7 @@ class Dataset:
     roles: dict[str, Role] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
+    information: dict[str, Information] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     """File (relative to the root) -> its text, for checks that read text as written."""
@@ -347,6 +349,10 @@ def _classify(parts: tuple[str, ...], path: Path) -> tuple[type[Model] | None, s
         single = SINGLES.get(parts[0])
         return single, "expected community.yaml or counties.yaml at the top of data/"
     folder = parts[0]
+    if folder == "information":
+        if len(parts) == 2 and path.suffix == ".md":
+            return Information, ""
+        return None, "information items are data/information/<date>-<slug>.md"
     if folder == "meetings":
         if len(parts) == 3 and path.suffix == ".md":
             return Meeting, ""
@@ -366,9 +372,9 @@ def _store(ds: Dataset, instance: Model, path: Path, doc: Document | None) -> No
     if isinstance(instance, Counties):
         ds.counties = instance
         return
-    if isinstance(instance, Meeting):
+    if isinstance(instance, Meeting | Information):
         key = path.stem
-        table: dict[str, Any] = ds.meetings
+        table: dict[str, Any] = ds.meetings if isinstance(instance, Meeting) else ds.information
         if doc is not None:
             ds.bodies[key] = doc.body
     else:

@@ -267,6 +267,31 @@ _TABLE: list[Rule] = [
         "A done or dropped action has a closing date, on or after its decision; an open one "
         "has none.",
     ),
+    # information to the parties
+    Rule(
+        "HF390",
+        "information-partly-sent",
+        E,
+        "An information item goes to every party of its audience, not only to some.",
+    ),
+    Rule(
+        "HF391",
+        "information-same-day",
+        E,
+        "The trust and the municipalities receive an item on the same day.",
+    ),
+    Rule(
+        "HF392",
+        "information-outside-audience",
+        W,
+        "An item is recorded as sent only to parties of its audience.",
+    ),
+    Rule(
+        "HF393",
+        "information-file-name",
+        E,
+        "Information files are named <received date>-<slug>.md.",
+    ),
     # personal data
     Rule(
         "HF500",

@@ -52,7 +52,15 @@ class Context:
             yield ds.community
         if ds.counties:
             yield ds.counties
-        for table in (ds.parties, ds.people, ds.forums, ds.roles, ds.agreements, ds.meetings):
+        for table in (
+            ds.parties,
+            ds.people,
+            ds.forums,
+            ds.roles,
+            ds.agreements,
+            ds.meetings,
+            ds.information,
+        ):
             yield from table.values()
 
 
@@ -81,6 +89,7 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
         followup,
         forums,
         identity,
+        information,
         meetings,
         periods,
         personal_data,

@@ -1,0 +1,68 @@
+"""Ensure information reaches every party of its audience, and on the same day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hfctl.checks import Context, check
+from hfctl.information import audience
+from hfctl.problems import Problem
+from hfctl.rules import problem
+
+
+@check
+def same_information_same_time(ctx: Context) -> Iterator[Problem]:
+    """Ensure an item sent to some parties went to all of them, the same day."""
+    ds = ctx.ds
+    for key, item in ds.information.items():
+        if not key.startswith(item.received.isoformat() + "-"):
+            yield problem(
+                "HF393",
+                f"information file '{key}.md' should start with its received date {item.received}",
+                item.loc("received"),
+            )
+        for name in item.audience:
+            if name not in ds.parties and name not in ds.forums:
+                yield problem(
+                    "HF310",
+                    f"unknown party or forum '{name}'",
+                    item.loc("audience", item.audience.index(name)),
+                )
+        parties = audience(ds, item)
+        ids = {p.id for p in parties}
+        for party_id in item.sent:
+            if party_id not in ds.parties:
+                yield problem("HF310", f"unknown party '{party_id}'", item.loc("sent", party_id))
+            elif party_id not in ids:
+                yield problem(
+                    "HF392",
+                    f"'{item.title}' is recorded as sent to '{party_id}', "
+                    "which is not in its audience",
+                    item.loc("sent", party_id),
+                )
+        if not item.sent:
+            continue
+        missing = [p.name for p in parties if p.id not in item.sent]
+        if missing:
+            yield problem(
+                "HF390",
+                f"'{item.title}' was sent to some parties but not to {', '.join(missing)}",
+                item.loc("sent"),
+            )
+        trust_days = {
+            d for p, d in item.sent.items() if ds.parties.get(p) and ds.parties[p].kind == "trust"
+        }
+        muni = {
+            p: d
+            for p, d in item.sent.items()
+            if ds.parties.get(p) and ds.parties[p].kind == "municipality"
+        }
+        for trust_day in trust_days:
+            late = sorted(ds.parties[p].name for p, d in muni.items() if d != trust_day)
+            if late:
+                yield problem(
+                    "HF391",
+                    f"'{item.title}' reached the trust on {trust_day} but "
+                    f"{', '.join(late)} on another day; every party gets it at the same time",
+                    item.loc("sent"),
+                )

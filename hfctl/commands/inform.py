@@ -1,0 +1,142 @@
+"""`hfctl inform`: the same information to every party at the same time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hfctl.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.commands.minutes import AllowDirty, Commit, DryRun
+
+app = typer.Typer(help="Information items: record, send to every party at once, list, digest.")
+
+
+@app.command("new")
+def new(
+    title: Annotated[str, typer.Option("--title")],
+    source: Annotated[str, typer.Option("--source", help="E.g. Helsedirektoratet, KS.")],
+    audience: Annotated[
+        list[str] | None, typer.Option("--audience", help="A party or forum (default: all).")
+    ] = None,
+    received: Annotated[str | None, typer.Option("--received", metavar="YYYY-MM-DD")] = None,
+    summary: Annotated[str, typer.Option("--summary", help="The summary (the body).")] = "",
+    dry_run: DryRun = False,
+    commit: Commit = False,
+    allow_dirty: AllowDirty = False,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Record an information item received from a national authority or partner."""
+    from hfctl import information, output
+    from hfctl.loader import load
+    from hfctl.repo import find_root, parse_day
+    from hfctl.repo import today as resolve_today
+    from hfctl.writer import apply
+
+    ds = load(find_root(explicit=repo))
+    now = resolve_today(today)
+    day = parse_day(received, "--received") if received else now
+    _item, plan = information.plan_new(ds, title, source, day, audience or [], summary)
+    applied = apply(
+        plan.changes,
+        now,
+        dry_run=dry_run,
+        allow_dirty=allow_dirty,
+        commit_message=plan.message if commit else None,
+    )
+    output.print_applied(applied, plan.message)
+
+
+@app.command("send")
+def send(
+    item: Annotated[str, typer.Argument(metavar="ID", help="The item's id (file name).")],
+    output_dir: Annotated[Path, typer.Option("-o", "--output")] = Path("outbox"),
+    lang: LangOption = None,
+    send_mail: Annotated[
+        bool, typer.Option("--send", help="Send through SMTP ($HFCTL_SMTP_*).")
+    ] = False,
+    commit: Commit = False,
+    allow_dirty: AllowDirty = False,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """One e-mail per party, all in one run; the day is recorded per party in the item."""
+    from hfctl import information, mail, output
+    from hfctl.loader import load
+    from hfctl.repo import find_root
+    from hfctl.repo import today as resolve_today
+    from hfctl.writer import apply, write_outputs
+
+    root = find_root(explicit=repo)
+    ds = load(root)
+    now = resolve_today(today)
+    outgoing = information.plan_send(ds, item, now, lang)
+    files = {f"{item}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
+    written = write_outputs(output_dir, root, files)
+    if send_mail:
+        mail.send(list(outgoing.messages.values()), mail.SmtpSettings.from_env())
+    applied = apply(
+        outgoing.plan.changes,
+        now,
+        allow_dirty=allow_dirty,
+        commit_message=outgoing.plan.message if commit else None,
+    )
+    output.print_applied(applied, outgoing.plan.message)
+    output.print_lines(
+        [f"{len(written)} messages in {output_dir}" + (" (sent)" if send_mail else "")]
+    )
+
+
+@app.command("list")
+def list_(
+    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD")] = None,
+    json_: Annotated[bool, typer.Option("--json")] = False,
+    repo: RepoOption = None,
+) -> None:
+    """What went to whom and when."""
+    from hfctl import information, output
+    from hfctl.loader import load
+    from hfctl.repo import find_root, parse_day
+
+    ds = load(find_root(explicit=repo))
+    found = information.rows(ds, parse_day(since, "--since") if since else None)
+    if json_:
+        output.print_json(found)
+        return
+    output.print_table(
+        "Information to the parties",
+        ["received", "source", "title", "sent", "on", "missing"],
+        [
+            [
+                r["received"],
+                r["source"],
+                r["title"],
+                f"{r['sent']}/{r['audience']}",
+                ", ".join(r["days"]),
+                ", ".join(r["missing"])
+                if len(r["missing"]) <= 4
+                else f"{len(r['missing'])} parties",
+            ]
+            for r in found
+        ],
+    )
+
+
+@app.command("digest")
+def digest(
+    since: Annotated[str, typer.Option("--since", metavar="YYYY-MM-DD")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="md|html")] = "md",
+    lang: LangOption = None,
+    output_file: Annotated[str | None, typer.Option("-o", "--output")] = None,
+    repo: RepoOption = None,
+) -> None:
+    """A digest of the items since a day, for the next Helseleiarnettverket meeting."""
+    from hfctl import information, output
+    from hfctl.loader import load
+    from hfctl.repo import find_root, parse_day
+
+    ds = load(find_root(explicit=repo))
+    text = information.digest(ds, parse_day(since, "--since"), fmt, lang)
+    output.write_or_print(text, output_file)

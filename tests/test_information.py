@@ -1,0 +1,79 @@
+"""The same information to every party at the same time."""
+
+from __future__ import annotations
+
+from email import message_from_bytes, policy
+from pathlib import Path
+
+from tests.conftest import Repo, git, problems, run
+
+KS = "2026-11-20-rundskriv-okonomiske-rammer-for-kommunane-i-2027"
+GUIDE = "data/information/2026-10-12-nasjonal-rettleiar-for-helsefellesskapa-revidert-utgave.md"
+
+
+def test_send_writes_one_message_per_party_and_records_them(repo: Repo, tmp_path: Path) -> None:
+    out = tmp_path / "outbox"
+    result = run("inform", "send", KS, "-o", str(out), repo=repo)
+    assert result.exit_code == 0, result.stderr
+    files = sorted(out.iterdir())
+    assert len(files) == 17
+    recipients = set()
+    for path in files:
+        message = message_from_bytes(path.read_bytes(), policy=policy.default)
+        (address,) = message["To"].addresses
+        recipients.add(address.addr_spec)
+        assert "Økonomiske rammer" in message["Subject"]
+        body = message.get_body(("plain",))
+        assert body is not None and "KS" in body.get_content()
+    assert "postmottak@helse-fonna.no" in recipients and len(recipients) == 17
+    assert git(repo.root, "diff", "--name-only").split() == [f"data/information/{KS}.md"]
+    listed = {r["id"]: r for r in run("inform", "list", "--json", repo=repo).json()}
+    assert listed[KS]["sent"] == 17 and listed[KS]["days"] == ["2026-11-24"]
+    assert run("validate", repo=repo).exit_code == 0
+    again = run("inform", "send", KS, "-o", str(out), repo=repo)
+    assert again.exit_code == 1 and "already been sent" in again.stderr
+
+
+def test_trust_a_day_before_the_municipalities_fails(repo: Repo) -> None:
+    repo.edit(GUIDE, "  helse-fonna: 2026-10-14", "  helse-fonna: 2026-10-13")
+    result = run("validate", "--format", "json", repo=repo)
+    assert result.exit_code == 1
+    found = [p for p in problems(result) if p["code"] == "HF391"]
+    assert [p["file"] for p in found] == [GUIDE]
+    message = found[0]["message"]
+    assert "Nasjonal rettleiar" in message and "2026-10-13" in message
+    assert "Haugesund" in message and "Ullensvang" in message
+
+
+def test_partly_sent_fails(repo: Repo) -> None:
+    repo.edit(GUIDE, "  bokn: 2026-10-14\n", "")
+    found = [
+        p for p in problems(run("validate", "--format", "json", repo=repo)) if p["code"] == "HF390"
+    ]
+    assert len(found) == 1 and "Bokn" in found[0]["message"]
+
+
+def test_new_item_and_digest(repo: Repo) -> None:
+    result = run(
+        "inform",
+        "new",
+        "--title",
+        "Ny forskrift om kommunale helse- og omsorgstenester",
+        "--source",
+        "Helse- og omsorgsdepartementet",
+        "--audience",
+        "ssu",
+        "--received",
+        "2026-11-23",
+        repo=repo,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert run("validate", repo=repo).exit_code == 0
+    digest = run("inform", "digest", "--since", "2026-10-01", repo=repo).stdout
+    assert digest.startswith("# Informasjon til partane sidan")
+    assert "Ny forskrift" in digest and "Nasjonal rettleiar" in digest
+    assert "Beredskapsøving" not in digest
+    html = run(
+        "inform", "digest", "--since", "2026-10-01", "--format", "html", "--lang", "en", repo=repo
+    ).stdout
+    assert '<html lang="en">' in html and "Ny forskrift" in html
