@@ -138,3 +138,36 @@ def files_at(repo: Repo, rev: str, folder: str) -> dict[str, bytes]:
         out[name] = data[header_end + 1 : header_end + 1 + size]
         pos = header_end + 1 + size + 1
     return out
+
+
+def revision_exists(repo: Repo, rev: str) -> bool:
+    """Whether ``rev`` names a commit."""
+    from git import GitCommandError
+
+    try:
+        repo.git.rev_parse("--verify", "--quiet", f"{rev}^{{commit}}")
+    except GitCommandError:
+        return False
+    return True
+
+
+def changed_files(repo: Repo, root: Path, rev: str) -> set[str]:
+    """Files (relative to ``root``) changed since ``rev``: committed, staged, unstaged, new."""
+    from git import GitCommandError
+
+    from hfctl.errors import NotFoundError
+
+    if not revision_exists(repo, rev):
+        raise NotFoundError(f"--changed-since: no revision '{rev}' in this repository")
+    top = Path(repo.working_tree_dir or root).resolve()
+    try:
+        names = repo.git.diff("--name-only", "-z", rev, "--").split("\0")
+        names += repo.git.ls_files("--others", "--exclude-standard", "-z").split("\0")
+    except GitCommandError as exc:
+        raise NotFoundError(f"git could not compare with '{rev}': {exc.stderr.strip()}") from None
+    out: set[str] = set()
+    for name in filter(None, names):
+        path = (top / name).resolve()
+        if path.is_relative_to(root.resolve()):
+            out.add(path.relative_to(root.resolve()).as_posix())
+    return out

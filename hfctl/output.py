@@ -78,6 +78,25 @@ def report_github(report: Report) -> list[str]:
     return [github_line(p) for p in report.problems]
 
 
+def report_gitlab(report: Report) -> list[dict[str, Any]]:
+    """A GitLab Code Quality report: one issue per problem, with a stable fingerprint."""
+    import hashlib
+
+    out: list[dict[str, Any]] = []
+    for p in report.problems:
+        key = f"{p.code}|{p.location.file}|{p.message}".encode()
+        out.append(
+            {
+                "description": f"{p.code} {p.message}",
+                "check_name": p.code,
+                "fingerprint": hashlib.sha256(key).hexdigest(),
+                "severity": "major" if p.severity is Severity.ERROR else "minor",
+                "location": {"path": p.location.file, "lines": {"begin": p.location.line or 1}},
+            }
+        )
+    return out
+
+
 def summary(report: Report) -> str:
     """``3 errors, 1 warning in 142 files``."""
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hfctl.errors import UsageError
+
+if TYPE_CHECKING:
+    from hfctl.loader import Dataset
 
 MARKER = Path("data") / "community.yaml"
 
@@ -48,3 +52,24 @@ def today(value: str | None = None) -> dt.date:
     if env:
         return parse_day(env, "HFCTL_TODAY")
     return dt.date.today()
+
+
+def load_data(root: Path, at: str | None = None) -> Dataset:
+    """The dataset of the working tree, or as it was at git revision ``at`` (no checkout)."""
+    from hfctl import gitops
+    from hfctl.errors import NotFoundError
+    from hfctl.loader import load
+
+    if at is None:
+        return load(root)
+    repo = gitops.open_repo(root)
+    if repo is None:
+        raise UsageError("--at needs a git repository")
+    top = Path(repo.working_tree_dir or root).resolve()
+    prefix = root.resolve().relative_to(top).as_posix()
+    folder = "data" if prefix == "." else f"{prefix}/data"
+    if not gitops.revision_exists(repo, at):
+        raise NotFoundError(f"--at: no revision '{at}' in this repository")
+    blobs = gitops.files_at(repo, at, folder)
+    strip = 0 if prefix == "." else len(prefix) + 1
+    return load(root, {name[strip:]: data for name, data in blobs.items()}, only_overlay=True)

@@ -38,16 +38,22 @@ def validate_dataset(ds: Dataset, today: dt.date) -> Report:
     return Report(run_checks(ds, today), len(ds.files))
 
 
-def validate(root: Path, today: dt.date, history: bool = True) -> Report:
-    """Load the repository at ``root`` and check it as of ``today``; with ``history``, also
-    compare issued case numbers with the last commit."""
+def validate(root: Path, today: dt.date, history: bool = True, at: str | None = None) -> Report:
+    """Load the repository at ``root`` (or as it was at revision ``at``) and check it as of
+    ``today``; with ``history``, also compare issued case numbers with the last commit."""
     from hfctl.problems import Problem
     from hfctl.renumbering import renumbering_problems
+    from hfctl.repo import load_data
 
-    ds = load(root)
+    ds = load(root) if at is None else load_data(root, at)
     report = validate_dataset(ds, today)
-    if not history:
+    if not history or at is not None:
         return report
     extra = renumbering_problems(root, ds)
     problems = sorted(set(report.problems) | set(extra), key=Problem.sort_key)
     return Report(problems, report.files)
+
+
+def only_files(report: Report, files: set[str]) -> Report:
+    """The report limited to problems located in ``files`` (for --changed-since)."""
+    return Report([p for p in report.problems if p.location.file in files], report.files)

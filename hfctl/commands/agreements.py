@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.commands.common import AtOption, LangOption, RepoOption, TodayOption
 
 app = typer.Typer(help="Agreements: signature status, recording steps, reminders.")
 
@@ -33,14 +33,14 @@ def status(
     ] = None,
     repo: RepoOption = None,
     today: TodayOption = None,
+    at: AtOption = None,
 ) -> None:
     """Which municipality has signed which agreement: a matrix, or one agreement in detail."""
     from hfctl import agreements, followup, output, tables
-    from hfctl.loader import load
-    from hfctl.repo import find_root, parse_day
+    from hfctl.repo import find_root, load_data, parse_day
     from hfctl.repo import today as resolve_today
 
-    ds = load(find_root(explicit=repo))
+    ds = load_data(find_root(explicit=repo), at)
     day = parse_day(on, "--on") if on else resolve_today(today)
     rows = agreements.rows(ds, day, agreement)
     if fmt is Format.json:

@@ -28,3 +28,7 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", metavar="nn|nb|en", help="Language (default: the community's, nn)."),
 ]
+AtOption = Annotated[
+    str | None,
+    typer.Option("--at", metavar="REV", help="Answer from the data as it was at a git revision."),
+]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.commands.common import AtOption, LangOption, RepoOption, TodayOption
 
 app = typer.Typer(help="The rotating SSU secretariat: show, history, rotate, handover.")
 
@@ -33,15 +33,15 @@ def show(
     forum: ForumOption = None,
     repo: RepoOption = None,
     today: TodayOption = None,
+    at: AtOption = None,
 ) -> None:
     """Who holds the secretariat on a day, until when, and who is next."""
     from hfctl import output
-    from hfctl.loader import load
-    from hfctl.repo import find_root, parse_day
+    from hfctl.repo import find_root, load_data, parse_day
     from hfctl.repo import today as resolve_today
     from hfctl.secretariat import find_forum, holding
 
-    ds = load(find_root(explicit=repo))
+    ds = load_data(find_root(explicit=repo), at)
     day = parse_day(on, "--on") if on else resolve_today(today)
     held = holding(ds, find_forum(ds, forum), day)
     if fmt is Format.json:
@@ -55,14 +55,14 @@ def history(
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     forum: ForumOption = None,
     repo: RepoOption = None,
+    at: AtOption = None,
 ) -> None:
     """Every recorded term of the secretariat."""
     from hfctl import output
-    from hfctl.loader import load
-    from hfctl.repo import find_root
+    from hfctl.repo import find_root, load_data
     from hfctl.secretariat import find_forum, holder_name, sorted_terms
 
-    ds = load(find_root(explicit=repo))
+    ds = load_data(find_root(explicit=repo), at)
     found = find_forum(ds, forum)
     assert found.secretariat is not None
     rows = [

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import RepoOption, TodayOption
+from hfctl.commands.common import AtOption, RepoOption, TodayOption
 
 
 class Format(StrEnum):
@@ -24,15 +24,15 @@ def status(
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     repo: RepoOption = None,
     today: TodayOption = None,
+    at: AtOption = None,
 ) -> None:
     """What is coming up, what is late, what needs attention."""
     from hfctl import dashboard, output
-    from hfctl.loader import load
-    from hfctl.repo import find_root, parse_day
+    from hfctl.repo import find_root, load_data, parse_day
     from hfctl.repo import today as resolve_today
     from hfctl.validation import validate_dataset
 
-    ds = load(find_root(explicit=repo))
+    ds = load_data(find_root(explicit=repo), at)
     day = parse_day(on, "--on") if on else resolve_today(today)
     board = dashboard.build(ds, day, validate_dataset(ds, day))
     if fmt is Format.json:

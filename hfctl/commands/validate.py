@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import RepoOption, TodayOption
+from hfctl.commands.common import AtOption, RepoOption, TodayOption
 
 
 class Format(StrEnum):
@@ -16,6 +16,7 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
 
 
 def validate(
@@ -23,6 +24,15 @@ def validate(
     today: TodayOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            help="Check everything, report only problems in files changed since REV.",
+        ),
+    ] = None,
+    at: AtOption = None,
 ) -> None:
     """Validate every data file and the rules between them; exit 1 on errors."""
     from hfctl import output
@@ -31,11 +41,22 @@ def validate(
     from hfctl.validation import validate as run
 
     root = find_root(explicit=repo)
-    report = run(root, resolve_today(today))
+    report = run(root, resolve_today(today), at=at)
+    if changed_since is not None:
+        from hfctl import gitops
+        from hfctl.errors import UsageError
+        from hfctl.validation import only_files
+
+        git_repo = gitops.open_repo(root)
+        if git_repo is None:
+            raise UsageError("--changed-since needs a git repository")
+        report = only_files(report, gitops.changed_files(git_repo, root, changed_since))
     if fmt is Format.json:
         output.print_json(output.report_json(report, strict))
     elif fmt is Format.github:
         output.print_lines(output.report_github(report))
+    elif fmt is Format.gitlab:
+        output.print_json(output.report_gitlab(report))
     else:
         output.print_report(report, strict)
     if report.failed(strict):
