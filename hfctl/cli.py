@@ -9,6 +9,7 @@ import typer
 
 from hfctl import __version__
 from hfctl.commands import agreements as agreements_cmd
+from hfctl.commands import diff as diff_cmd
 from hfctl.commands import inform as inform_cmd
 from hfctl.commands import meeting as meeting_cmd
 from hfctl.commands import minutes as minutes_cmd
@@ -51,6 +52,7 @@ app.command("invite")(meeting_cmd.invite)
 app.command("minutes")(minutes_cmd.minutes)
 app.add_typer(minutes_cmd.actions_app, name="actions")
 app.add_typer(inform_cmd.app, name="inform")
+app.command("diff")(diff_cmd.diff)
 
 
 def main() -> None:

@@ -171,3 +171,16 @@ def changed_files(repo: Repo, root: Path, rev: str) -> set[str]:
         if path.is_relative_to(root.resolve()):
             out.add(path.relative_to(root.resolve()).as_posix())
     return out
+
+
+def default_base(repo: Repo) -> str:
+    """The merge base of HEAD with the default branch (main or master), else HEAD."""
+    from git import GitCommandError
+
+    for branch in ("origin/main", "main", "origin/master", "master"):
+        if revision_exists(repo, branch):
+            try:
+                return str(repo.git.merge_base("HEAD", branch)).strip()
+            except GitCommandError:
+                continue
+    return "HEAD"

@@ -1,0 +1,50 @@
+"""`hfctl diff`: what a change does to the governance, in words, for reviewers."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from hfctl.commands.common import RepoOption
+
+
+class Format(StrEnum):
+    """Output formats of `hfctl diff`."""
+
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+def diff(
+    base: Annotated[
+        str | None, typer.Argument(help="Base revision (default: merge base with main).")
+    ] = None,
+    head: Annotated[
+        str | None, typer.Argument(help="Head revision (default: the working tree).")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    repo: RepoOption = None,
+) -> None:
+    """Say what changed in governance terms: members, terms, meetings, cases, signatures."""
+    from hfctl import gitops, output, semdiff
+    from hfctl.errors import UsageError
+    from hfctl.repo import find_root, load_data
+
+    root = find_root(explicit=repo)
+    git_repo = gitops.open_repo(root)
+    if git_repo is None:
+        raise UsageError("hfctl diff needs a git repository")
+    base_rev = base or gitops.default_base(git_repo)
+    before = load_data(root, base_rev)
+    after = load_data(root, head)
+    changes = semdiff.compare(before, after)
+    head_name = head or "working tree"
+    if fmt is Format.json:
+        output.print_json([c.to_json() for c in changes])
+    elif fmt is Format.md:
+        output.print_text(semdiff.markdown(changes, base_rev[:10], head_name))
+    else:
+        output.print_lines([c.message for c in changes] or ["no governance changes"])
