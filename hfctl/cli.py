@@ -11,6 +11,7 @@ from hfctl import __version__
 from hfctl.commands import agreements as agreements_cmd
 from hfctl.commands import diff as diff_cmd
 from hfctl.commands import inform as inform_cmd
+from hfctl.commands import log as log_cmd
 from hfctl.commands import meeting as meeting_cmd
 from hfctl.commands import minutes as minutes_cmd
 from hfctl.commands import secretariat as secretariat_cmd
@@ -53,6 +54,7 @@ app.command("minutes")(minutes_cmd.minutes)
 app.add_typer(minutes_cmd.actions_app, name="actions")
 app.add_typer(inform_cmd.app, name="inform")
 app.command("diff")(diff_cmd.diff)
+app.command("log")(log_cmd.log)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hfctl.errors import RefusedError
 
@@ -106,8 +106,6 @@ def files_at(repo: Repo, rev: str, folder: str) -> dict[str, bytes]:
 
     Paths are relative to the repository's top; an unknown revision gives an empty mapping.
     """
-    import subprocess
-
     from git import GitCommandError
 
     try:
@@ -115,29 +113,8 @@ def files_at(repo: Repo, rev: str, folder: str) -> dict[str, bytes]:
     except GitCommandError:
         return {}
     names = [n for n in listing.split("\0") if n]
-    if not names:
-        return {}
-    request = "".join(f"{rev}:{name}\n" for name in names).encode("utf-8")
-    result = subprocess.run(
-        ["git", "cat-file", "--batch"],
-        input=request,
-        capture_output=True,
-        check=False,
-        cwd=repo.working_tree_dir,
-    )
-    out: dict[str, bytes] = {}
-    data = result.stdout
-    pos = 0
-    for name in names:
-        header_end = data.index(b"\n", pos)
-        header = data[pos:header_end].split()
-        if len(header) < 3 or header[1] != b"blob":
-            pos = header_end + 1
-            continue
-        size = int(header[2])
-        out[name] = data[header_end + 1 : header_end + 1 + size]
-        pos = header_end + 1 + size + 1
-    return out
+    found = blobs(repo, [f"{rev}:{name}" for name in names])
+    return {name: found[f"{rev}:{name}"] for name in names if f"{rev}:{name}" in found}
 
 
 def revision_exists(repo: Repo, rev: str) -> bool:
@@ -184,3 +161,56 @@ def default_base(repo: Repo) -> str:
             except GitCommandError:
                 continue
     return "HEAD"
+
+
+def log_data(repo: Repo, folder: str, since: str | None = None) -> list[dict[str, Any]]:
+    """Commits that touched ``folder``, newest first, with their files: one ``git log``."""
+    args = ["--format=%x1e%H%x1f%P%x1f%ad%x1f%an%x1f%s", "--date=short", "--name-only"]
+    if since:
+        args.append(f"--since={since}")
+    out = repo.git.log(*args, "--", folder)
+    commits: list[dict[str, Any]] = []
+    for record in out.split("\x1e"):
+        if not record.strip():
+            continue
+        header, _, names = record.partition("\n")
+        sha, parents, date, author, subject = header.split("\x1f")
+        commits.append(
+            {
+                "sha": sha,
+                "parent": parents.split()[0] if parents.split() else None,
+                "date": date,
+                "author": author,
+                "subject": subject,
+                "files": [n for n in names.splitlines() if n.strip()],
+            }
+        )
+    return commits
+
+
+def blobs(repo: Repo, specs: list[str]) -> dict[str, bytes]:
+    """The content of ``rev:path`` specs, all read by one ``git cat-file --batch``; missing
+    specs are left out."""
+    import subprocess
+
+    if not specs:
+        return {}
+    request = "".join(f"{spec}\n" for spec in specs).encode("utf-8")
+    result = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        input=request,
+        capture_output=True,
+        check=False,
+        cwd=repo.working_tree_dir,
+    )
+    data, pos, out = result.stdout, 0, {}
+    for spec in specs:
+        end = data.index(b"\n", pos)
+        header = data[pos:end].split()
+        if len(header) >= 3 and header[1] == b"blob":
+            size = int(header[2])
+            out[spec] = data[end + 1 : end + 1 + size]
+            pos = end + 1 + size + 1
+        else:
+            pos = end + 1
+    return out

@@ -99,3 +99,42 @@ def test_diff_of_the_working_tree_and_a_broken_file(repo: Repo) -> None:
 
 def test_no_changes(repo: Repo) -> None:
     assert run("diff", "HEAD", repo=repo).stdout.strip() == "no governance changes"
+
+
+def test_log_of_a_municipality_from_real_commits(repo: Repo) -> None:
+    _history(repo)
+    assert (
+        run(
+            "agreements",
+            "record",
+            OSA,
+            "4618",
+            "signed",
+            "--date",
+            "2026-11-23",
+            "--signed-by",
+            "Ordførar Test",
+            "--commit",
+            repo=repo,
+        ).exit_code
+        == 0
+    )
+    result = run("log", "--municipality", "Kvinnherad", repo=repo)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all("Kvinnherad" in line for line in lines)
+    assert (
+        "Test Koordinator: Kvinnherad signed the Overarching cooperation agreement 2026 on "
+        "20 November 2026" in lines[0]
+    )
+    both = run("log", "--agreement", OSA, "--json", "--since", "2026-11-01", repo=repo).json()
+    signed = [e["entity"] for e in both if e["kind"] == "signature-signed"]
+    assert signed[:2] == ["Ullensvang", "Kvinnherad"]
+
+
+def test_log_of_a_forum(repo: Repo) -> None:
+    _history(repo)
+    lines = run("log", "--forum", "fousam", repo=repo).stdout.splitlines()
+    assert any("New ordinary FOUSAM meeting" in line for line in lines)
+    assert any("Kari Tveit joins FOUSAM" in line for line in lines)
+    assert not any("Kvinnherad" in line for line in lines)
