@@ -14,6 +14,7 @@ from hfctl.commands import inform as inform_cmd
 from hfctl.commands import log as log_cmd
 from hfctl.commands import meeting as meeting_cmd
 from hfctl.commands import minutes as minutes_cmd
+from hfctl.commands import schema as schema_cmd
 from hfctl.commands import secretariat as secretariat_cmd
 from hfctl.commands import status as status_cmd
 from hfctl.commands import validate as validate_cmd
@@ -55,6 +56,7 @@ app.add_typer(minutes_cmd.actions_app, name="actions")
 app.add_typer(inform_cmd.app, name="inform")
 app.command("diff")(diff_cmd.diff)
 app.command("log")(log_cmd.log)
+app.command("schema")(schema_cmd.schema)
 
 
 def main() -> None:

@@ -60,7 +60,7 @@ def test_gitlab_code_quality_report(repo: Repo) -> None:
     issues = result.json()
     error = next(i for i in issues if i["check_name"] == "HF301")
     assert error["severity"] == "major"
-    assert error["location"] == {"path": "data/parties/bokn.yaml", "lines": {"begin": 1}}
+    assert error["location"] == {"path": "data/parties/bokn.yaml", "lines": {"begin": 2}}
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 
 from hfctl.problems import Location
 
@@ -45,7 +45,9 @@ class Source:
 class Model(BaseModel):
     """A piece of governance data read from a file; knows where each of its fields came from."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True
+    )
 
     _source: Source | None = PrivateAttr(default=None)
     _path: Path_ = PrivateAttr(default=())
@@ -135,7 +137,17 @@ def _parse_text(value: Any) -> Any:
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
-Time = Annotated[dt.time, BeforeValidator(_parse_time)]
+Time = Annotated[
+    dt.time,
+    BeforeValidator(_parse_time),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _TIME.pattern,
+            "description": "A time of day, HH:MM on the 24-hour clock, in quotes.",
+        }
+    ),
+]
 Bool = Annotated[bool, BeforeValidator(_parse_bool)]
 Int = Annotated[int, BeforeValidator(_parse_int)]
 Str = Annotated[str, BeforeValidator(_parse_text), Field(min_length=1)]
