@@ -384,3 +384,14 @@ def _store(ds: Dataset, instance: Model, path: Path, doc: Document | None) -> No
         ds.duplicates.append((table[key], instance))
         return
     table[key] = instance
+
+
+def require_readable(ds: Dataset) -> None:
+    """Refuse to produce messages or files from data that could not all be read."""
+    from hfctl.errors import RefusedError
+
+    errors = [p for p in ds.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise RefusedError(
+            f"{len(errors)} data file problem(s) must be fixed first (hfctl validate)", errors
+        )

@@ -38,6 +38,12 @@ _YAML_FLOAT = re.compile(
 )
 _YAML_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# control and invisible characters a value may not hold, even written as an escape ("\e");
+# newlines and tabs are text (block scalars), a carriage return is not
+_BAD_IN_VALUE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb]"
+)
 
 
 def misread_as(text: str) -> str | None:
@@ -208,6 +214,14 @@ class _Builder:
             self.check_node(event)
             plain = event.style in (None, "")
             value: str | None = event.value
+            bad = _BAD_IN_VALUE.search(event.value or "")
+            if bad:
+                raise self.fail(
+                    "HF103",
+                    f"control or invisible character "
+                    f"U+{ord(bad.group()):04X} in a value (written as an escape)",
+                    event.start_mark,
+                )
             if plain and value in _NULLS:
                 value = None
             self.add(value, event, is_plain_scalar=plain)

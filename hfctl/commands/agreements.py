@@ -139,12 +139,13 @@ def remind(
 ) -> None:
     """Reminder letters (Markdown and .eml) to municipalities that have not signed."""
     from hfctl import output, reminders
-    from hfctl.loader import load
+    from hfctl.loader import load, require_readable
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
 
     root = find_root(explicit=repo)
     ds = load(root)
+    require_readable(ds)
     found = reminders.letters(ds, resolve_today(today), older_than, lang)
     written = reminders.write_letters(found, output_dir, root)
     for letter in found:

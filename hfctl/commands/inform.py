@@ -64,13 +64,14 @@ def send(
 ) -> None:
     """One e-mail per party, all in one run; the day is recorded per party in the item."""
     from hfctl import information, mail, output
-    from hfctl.loader import load
+    from hfctl.loader import load, require_readable
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
     from hfctl.writer import apply, write_outputs
 
     root = find_root(explicit=repo)
     ds = load(root)
+    require_readable(ds)
     now = resolve_today(today)
     outgoing = information.plan_send(ds, item, now, lang)
     files = {f"{item}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}

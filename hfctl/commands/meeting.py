@@ -248,7 +248,7 @@ def invite(
     from hfctl import invite as invitation
     from hfctl import mail, output
     from hfctl.followup import find_meeting
-    from hfctl.loader import load
+    from hfctl.loader import load, require_readable
     from hfctl.meetings import plan_issue
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
@@ -256,6 +256,7 @@ def invite(
 
     root = find_root(explicit=repo)
     ds = load(root)
+    require_readable(ds)
     now = resolve_today(today)
     found = find_meeting(ds, meeting)
     if found.status == "planned" and (
