@@ -240,7 +240,7 @@ def test_hostile_name_cannot_inject_headers(repo: Repo, tmp_path: Path) -> None:
     )
     result = run("invite", DEC, "-o", str(tmp_path), repo=repo)
     assert result.exit_code == 1
-    assert "line break" in result.stderr or "control character" in result.stderr
+    assert "line break" in result.stderr or "control or invisible character" in result.stderr
     assert not (tmp_path / "invitation.eml").exists()
 
 
