@@ -1,0 +1,1 @@
+"""The hfctl benchmark: `python -m bench` (see bench/run.py)."""
