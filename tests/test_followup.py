@@ -192,3 +192,14 @@ def test_agreement_status_shows_actions_about_it(repo: Repo) -> None:
     result = run("agreements", "status", "tenesteavtale-2", repo=repo)
     assert "Open action ssu-2026-04" in result.stdout
     assert "Revidere tenesteavtale 2" in result.stdout
+
+
+def test_overdue_actions_stand_on_the_next_agenda_of_their_body(repo: Repo) -> None:
+    ssu = run("agenda", "2026-12-10-ssu", repo=repo).stdout
+    assert "## Oppfølging av vedtak" in ssu
+    assert "Sak 08/26: Følgje opp kommunane til alle har signert avtalen" in ssu
+    fsu = run("agenda", "2026-12-14-fsu-barn-og-unge", "--lang", "en", repo=repo).stdout
+    assert "## Follow-up of decisions" in fsu and "BUP" in fsu
+    assert "Følgje opp kommunane" not in fsu
+    run("actions", "done", "ssu-2026-02", "--date", "2026-11-20", repo=repo)
+    assert "Oppfølging av vedtak" not in run("agenda", "2026-12-10-ssu", repo=repo).stdout

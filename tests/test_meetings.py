@@ -316,3 +316,18 @@ def test_reusing_an_issued_number_is_reported(repo: Repo) -> None:
     )
     found = [p["code"] for p in run("validate", "--format", "json", repo=repo).json()["problems"]]
     assert "HF381" in found
+
+
+def test_invitation_files_golden(
+    repo: Repo, tmp_path: Path, golden: Callable[[str, str], None]
+) -> None:
+    assert run("invite", DEC, "-o", str(tmp_path), repo=repo).exit_code == 0
+    golden(f"invite/{DEC}.ics", (tmp_path / "invitation.ics").read_text().replace("\r\n", "\n"))
+    golden(
+        f"invite/{DEC}.recipients.csv",
+        (tmp_path / "recipients.csv").read_text().replace("\r\n", "\n"),
+    )
+    message = message_from_bytes((tmp_path / "invitation.eml").read_bytes(), policy=policy.default)
+    body = message.get_body(("plain",))
+    assert body is not None
+    golden(f"invite/{DEC}.eml.txt", body.get_content().replace("\r\n", "\n"))
