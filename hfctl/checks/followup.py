@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import pairwise
 
 from hfctl.checks import Context, check
 from hfctl.followup import DECISION_GRACE_DAYS, actions
@@ -35,31 +36,23 @@ def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-def _next_held(ctx: Context, meeting: Meeting) -> Meeting | None:
-    later = [
-        m
-        for m in ctx.ds.meetings.values()
-        if m.forum == meeting.forum and m.date > meeting.date and m.status == "held"
-    ]
-    return min(later, key=lambda m: m.date) if later else None
-
-
 @check
 def minutes_approved(ctx: Context) -> Iterator[Problem]:
     """Ensure the minutes of each held meeting are approved at the next held meeting."""
+    held: dict[str, list[Meeting]] = {}
     for meeting in ctx.ds.meetings.values():
-        if meeting.status != "held":
-            continue
-        following = _next_held(ctx, meeting)
-        if following is None:
-            continue
-        approvals = [c for c in following.cases if c.refers_to == meeting.id]
-        if not approvals or not any(c.decision for c in approvals):
-            yield problem(
-                "HF422",
-                f"the minutes of {meeting.id} were not approved at {following.id}",
-                following.loc("cases"),
-            )
+        if meeting.status == "held":
+            held.setdefault(meeting.forum, []).append(meeting)
+    for meetings in held.values():
+        meetings.sort(key=lambda m: (m.date, m.start))
+        for meeting, following in pairwise(meetings):
+            approvals = [c for c in following.cases if c.refers_to == meeting.id]
+            if not approvals or not any(c.decision for c in approvals):
+                yield problem(
+                    "HF422",
+                    f"the minutes of {meeting.id} were not approved at {following.id}",
+                    following.loc("cases"),
+                )
 
 
 @check
