@@ -68,18 +68,28 @@ def compare(before: Dataset, after: Dataset) -> list[Problem]:
 
 
 def renumbering_problems(root: Path, ds: Dataset, rev: str = "HEAD") -> list[Problem]:
-    """Compare the working data with revision ``rev``; nothing if not under git."""
+    """Compare the meetings changed since revision ``rev`` with their state there; nothing if
+    not under git. Only changed meeting files are read from git (two git processes)."""
     from hfctl import gitops
 
     repo = gitops.open_repo(root)
-    if repo is None:
+    if repo is None or not gitops.revision_exists(repo, rev):
         return []
     top = Path(repo.working_tree_dir or root).resolve()
     prefix = root.resolve().relative_to(top).as_posix()
     folder = f"{prefix}/data/meetings" if prefix != "." else "data/meetings"
-    blobs = gitops.files_at(repo, rev, folder)
+    changed = [
+        name
+        for name in str(repo.git.diff("--name-only", "-z", rev, "--", folder)).split("\0")
+        if name.endswith(".md")
+    ]
+    blobs = gitops.blobs(repo, [f"{rev}:{name}" for name in changed])
     if not blobs:
         return []
     strip = len(prefix) + 1 if prefix != "." else 0
-    before = load(root, {name[strip:]: data for name, data in blobs.items()}, only_overlay=True)
+    before = load(
+        root,
+        {spec.split(":", 1)[1][strip:]: data for spec, data in blobs.items()},
+        only_overlay=True,
+    )
     return compare(before, ds)
