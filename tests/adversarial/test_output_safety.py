@@ -51,6 +51,14 @@ class _Collect(HTMLParser):
         self.text.append(data)
 
 
+@pytest.mark.parametrize("payload", [p for p in PAYLOADS if "\n" not in p])
+def test_console_prints_data_literally(repo: Repo, payload: str) -> None:
+    escaped = json.dumps(payload, ensure_ascii=False)
+    repo.edit("data/parties/helse-fonna.yaml", "name: Helse Fonna HF", f"name: {escaped}")
+    out = run("secretariat", "show", repo=repo).stdout
+    assert f"{payload} holds the secretariat" in out
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_console_text_is_not_markup(repo: Repo, payload: str) -> None:
     _name(repo, payload)
