@@ -13,7 +13,7 @@ from hfctl.errors import NotFoundError, RefusedError, UsageError
 from hfctl.loader import Dataset
 from hfctl.models.agreement import STATUS_ORDER, Agreement, Signature, SignatureStatus, Version
 from hfctl.models.party import Party
-from hfctl.writer import Changeset
+from hfctl.writer import Changeset, Plan
 
 STEP_FIELDS: dict[str, str] = {
     "sent": "sent",
@@ -172,14 +172,6 @@ def find_municipality(ds: Dataset, query: str) -> Party:
 # -- recording a step --
 
 
-@dataclass(frozen=True)
-class Step:
-    """A signature step to record, and the change that records it."""
-
-    changes: Changeset
-    message: str
-
-
 def plan_record(
     ds: Dataset,
     agreement_query: str,
@@ -190,7 +182,7 @@ def plan_record(
     signed_by: str | None = None,
     reference: str | None = None,
     version_name: str | None = None,
-) -> Step:
+) -> Plan:
     """Record that a municipality reached ``status`` on ``day``; refuse anything out of order."""
     if status not in STEP_FIELDS:
         raise UsageError(f"status '{status}' is not one of {', '.join(STEP_FIELDS)}")
@@ -235,7 +227,7 @@ def plan_record(
         message = f"{subject} {verb[status]} to {party.name} on {day}"
     else:
         message = f"{party.name} {verb[status]} the {subject} on {day}"
-    return Step(changes, message)
+    return Plan(changes, message)
 
 
 def _pick_version(agreement: Agreement, name: str | None, today: dt.date) -> Version:

@@ -11,7 +11,7 @@ from hfctl import yamledit
 from hfctl.errors import NotFoundError, RefusedError, UsageError
 from hfctl.loader import Dataset
 from hfctl.models.meeting import Action, Case, Meeting, case_label
-from hfctl.writer import Changeset
+from hfctl.writer import Changeset, Plan
 
 DECISION_GRACE_DAYS = 14
 
@@ -132,14 +132,6 @@ def _refuse_unless_held(meeting: Meeting, today: dt.date, what: str) -> None:
 
 
 # -- planned changes --
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A change to one meeting file, ready to apply."""
-
-    changes: Changeset
-    message: str
 
 
 def _open(ds: Dataset, meeting: Meeting) -> tuple[Changeset, yamledit.EditableDocument]:

@@ -6,6 +6,7 @@ GitPython is imported only here, and only when a command writes or reads history
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -214,3 +215,26 @@ def blobs(repo: Repo, specs: list[str]) -> dict[str, bytes]:
         else:
             pos = end + 1
     return out
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Translates between paths relative to the data repository's root and git's paths,
+    which are relative to the top of the work tree (the data may live in a subfolder)."""
+
+    prefix: str
+
+    @classmethod
+    def of(cls, repo: Repo, root: Path) -> Paths:
+        """The translation for ``root`` inside ``repo``."""
+        top = Path(repo.working_tree_dir or root).resolve()
+        prefix = root.resolve().relative_to(top).as_posix()
+        return cls("" if prefix == "." else prefix + "/")
+
+    def to_git(self, rel: str) -> str:
+        """``data/x.yaml`` as git names it."""
+        return self.prefix + rel
+
+    def from_git(self, name: str) -> str:
+        """A git path back to a path relative to the data repository's root."""
+        return name.removeprefix(self.prefix)

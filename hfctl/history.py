@@ -48,11 +48,8 @@ def entries(root: Path, since: str | None = None) -> list[Entry]:
     repo = gitops.open_repo(root)
     if repo is None:
         raise UsageError("hfctl log needs a git repository")
-    top = Path(repo.working_tree_dir or root).resolve()
-    prefix = root.resolve().relative_to(top).as_posix()
-    folder = "data" if prefix == "." else f"{prefix}/data"
-    strip = 0 if prefix == "." else len(prefix) + 1
-    commits = gitops.log_data(repo, folder, since)
+    paths = gitops.Paths.of(repo, root)
+    commits = gitops.log_data(repo, paths.to_git("data"), since)
     specs = []
     for c in commits:
         for name in c["files"]:
@@ -64,10 +61,12 @@ def entries(root: Path, since: str | None = None) -> list[Entry]:
     out: list[Entry] = []
     for c in commits:
         after = {
-            n[strip:]: found[f"{c['sha']}:{n}"] for n in c["files"] if f"{c['sha']}:{n}" in found
+            paths.from_git(n): found[f"{c['sha']}:{n}"]
+            for n in c["files"]
+            if f"{c['sha']}:{n}" in found
         }
         before = {
-            n[strip:]: found[f"{c['parent']}:{n}"]
+            paths.from_git(n): found[f"{c['parent']}:{n}"]
             for n in c["files"]
             if c["parent"] and f"{c['parent']}:{n}" in found
         }

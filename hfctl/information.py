@@ -17,7 +17,7 @@ from hfctl.models.information import Information
 from hfctl.models.party import Party
 from hfctl.reminders import coordinator
 from hfctl.secretariat import resolve_lang
-from hfctl.writer import Changeset
+from hfctl.writer import Changeset, Plan
 
 
 def audience(ds: Dataset, item: Information) -> list[Party]:
@@ -56,14 +56,6 @@ def slug(text: str) -> str:
     t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
     words = re.findall(r"[a-z0-9]+", t)
     return "-".join(words)[:60].strip("-") or "informasjon"
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A change ready to apply."""
-
-    changes: Changeset
-    message: str
 
 
 def plan_new(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,7 +11,7 @@ from hfctl.errors import NotFoundError, RefusedError, UsageError
 from hfctl.followup import find_meeting
 from hfctl.loader import Dataset
 from hfctl.models.meeting import Meeting, case_label
-from hfctl.writer import Changeset
+from hfctl.writer import Changeset, Plan
 
 OSLO = ZoneInfo("Europe/Oslo")
 OPENING = ("Godkjenning av innkalling og saksliste", "Godkjenning av referat frå møtet {}")
@@ -31,15 +30,6 @@ MONTHS_NN = (
     "november",
     "desember",
 )
-
-
-@dataclass
-class Plan:
-    """A change ready to apply, with warnings for the coordinator."""
-
-    changes: Changeset
-    message: str
-    warnings: list[str] = field(default_factory=list)
 
 
 def select(

@@ -75,9 +75,8 @@ def renumbering_problems(root: Path, ds: Dataset, rev: str = "HEAD") -> list[Pro
     repo = gitops.open_repo(root)
     if repo is None or not gitops.revision_exists(repo, rev):
         return []
-    top = Path(repo.working_tree_dir or root).resolve()
-    prefix = root.resolve().relative_to(top).as_posix()
-    folder = f"{prefix}/data/meetings" if prefix != "." else "data/meetings"
+    paths = gitops.Paths.of(repo, root)
+    folder = paths.to_git("data/meetings")
     changed = [
         name
         for name in str(repo.git.diff("--name-only", "-z", rev, "--", folder)).split("\0")
@@ -86,10 +85,9 @@ def renumbering_problems(root: Path, ds: Dataset, rev: str = "HEAD") -> list[Pro
     blobs = gitops.blobs(repo, [f"{rev}:{name}" for name in changed])
     if not blobs:
         return []
-    strip = len(prefix) + 1 if prefix != "." else 0
     before = load(
         root,
-        {spec.split(":", 1)[1][strip:]: data for spec, data in blobs.items()},
+        {paths.from_git(spec.split(":", 1)[1]): data for spec, data in blobs.items()},
         only_overlay=True,
     )
     return compare(before, ds)

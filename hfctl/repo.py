@@ -65,11 +65,8 @@ def load_data(root: Path, at: str | None = None) -> Dataset:
     repo = gitops.open_repo(root)
     if repo is None:
         raise UsageError("--at needs a git repository")
-    top = Path(repo.working_tree_dir or root).resolve()
-    prefix = root.resolve().relative_to(top).as_posix()
-    folder = "data" if prefix == "." else f"{prefix}/data"
     if not gitops.revision_exists(repo, at):
         raise NotFoundError(f"--at: no revision '{at}' in this repository")
-    blobs = gitops.files_at(repo, at, folder)
-    strip = 0 if prefix == "." else len(prefix) + 1
-    return load(root, {name[strip:]: data for name, data in blobs.items()}, only_overlay=True)
+    paths = gitops.Paths.of(repo, root)
+    blobs = gitops.files_at(repo, at, paths.to_git("data"))
+    return load(root, {paths.from_git(n): data for n, data in blobs.items()}, only_overlay=True)

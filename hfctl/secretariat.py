@@ -9,7 +9,7 @@ from hfctl import yamledit
 from hfctl.errors import NotFoundError, RefusedError, UsageError
 from hfctl.loader import Dataset
 from hfctl.models.forum import Forum, Secretariat, SecretariatTerm
-from hfctl.writer import Changeset
+from hfctl.writer import Changeset, Plan
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -172,12 +172,11 @@ def holding(ds: Dataset, forum: Forum, day: dt.date) -> Holding:
 
 @dataclass(frozen=True)
 class Rotation:
-    """The change `hfctl secretariat rotate` makes, ready to apply."""
+    """The change `hfctl secretariat rotate` makes, and the term it records."""
 
-    changes: Changeset
+    plan: Plan
     term: NextTerm
     outgoing: str
-    message: str
 
 
 def plan_rotation(ds: Dataset, forum: Forum, today: dt.date) -> Rotation:
@@ -203,7 +202,7 @@ def plan_rotation(ds: Dataset, forum: Forum, today: dt.date) -> Rotation:
     changes.set(rel, doc.render())
     name = holder_name(ds, term.holder)
     message = f"{forum.display_name()} secretariat: {name} holds it {term.from_} to {term.to}"
-    return Rotation(changes, term, last.holder, message)
+    return Rotation(Plan(changes, message), term, last.holder)
 
 
 def handover_checklist(

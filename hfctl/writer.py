@@ -75,6 +75,16 @@ class Changeset:
 
 
 @dataclass
+class Plan:
+    """A change a command is about to make: the files, a one-line message (the commit
+    message with --commit), and warnings for the user."""
+
+    changes: Changeset
+    message: str
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Applied:
     """What ``apply`` did."""
 

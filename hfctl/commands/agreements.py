@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import AtOption, LangOption, RepoOption, TodayOption
+from hfctl.commands.common import AtOption, LangOption, RepoOption, TodayOption, write_plan
 
 app = typer.Typer(help="Agreements: signature status, recording steps, reminders.")
 
@@ -94,12 +94,10 @@ def record(
     today: TodayOption = None,
 ) -> None:
     """Record a signature step for one municipality, as a reviewed one-record change."""
-    from hfctl import output
     from hfctl.agreements import plan_record
     from hfctl.loader import load
     from hfctl.repo import find_root, parse_day
     from hfctl.repo import today as resolve_today
-    from hfctl.writer import apply
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -114,15 +112,7 @@ def record(
         reference=reference,
         version_name=version,
     )
-    applied = apply(
-        plan.changes,
-        now,
-        dry_run=dry_run,
-        allow_dirty=allow_dirty,
-        commit_message=plan.message if commit else None,
-        branch=branch,
-    )
-    output.print_applied(applied, plan.message)
+    write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit, branch=branch)
 
 
 @app.command()

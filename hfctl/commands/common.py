@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from hfctl.writer import Plan
 
 RepoOption = Annotated[
     Path | None,
@@ -32,3 +36,28 @@ AtOption = Annotated[
     str | None,
     typer.Option("--at", metavar="REV", help="Answer from the data as it was at a git revision."),
 ]
+
+
+def write_plan(
+    plan: Plan,
+    today: dt.date,
+    *,
+    dry_run: bool = False,
+    commit: bool = False,
+    allow_dirty: bool = False,
+    branch: str | None = None,
+) -> None:
+    """Apply a command's plan through the shared write path and report what it did."""
+    from hfctl import output
+    from hfctl.writer import apply
+
+    applied = apply(
+        plan.changes,
+        today,
+        dry_run=dry_run,
+        allow_dirty=allow_dirty,
+        commit_message=plan.message if commit else None,
+        branch=branch,
+    )
+    output.print_applied(applied, plan.message)
+    output.print_warnings(plan.warnings)

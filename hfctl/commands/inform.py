@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.commands.common import LangOption, RepoOption, TodayOption, write_plan
 from hfctl.commands.minutes import AllowDirty, Commit, DryRun
 
 app = typer.Typer(help="Information items: record, send to every party at once, list, digest.")
@@ -29,24 +29,16 @@ def new(
     today: TodayOption = None,
 ) -> None:
     """Record an information item received from a national authority or partner."""
-    from hfctl import information, output
+    from hfctl import information
     from hfctl.loader import load
     from hfctl.repo import find_root, parse_day
     from hfctl.repo import today as resolve_today
-    from hfctl.writer import apply
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
     day = parse_day(received, "--received") if received else now
     _item, plan = information.plan_new(ds, title, source, day, audience or [], summary)
-    applied = apply(
-        plan.changes,
-        now,
-        dry_run=dry_run,
-        allow_dirty=allow_dirty,
-        commit_message=plan.message if commit else None,
-    )
-    output.print_applied(applied, plan.message)
+    write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit)
 
 
 @app.command("send")
@@ -67,7 +59,7 @@ def send(
     from hfctl.loader import load, require_readable
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
-    from hfctl.writer import apply, write_outputs
+    from hfctl.writer import write_outputs
 
     root = find_root(explicit=repo)
     ds = load(root)
@@ -78,13 +70,7 @@ def send(
     written = write_outputs(output_dir, root, files)
     if send_mail:
         mail.send(list(outgoing.messages.values()), mail.SmtpSettings.from_env())
-    applied = apply(
-        outgoing.plan.changes,
-        now,
-        allow_dirty=allow_dirty,
-        commit_message=outgoing.plan.message if commit else None,
-    )
-    output.print_applied(applied, outgoing.plan.message)
+    write_plan(outgoing.plan, now, allow_dirty=allow_dirty, commit=commit)
     output.print_lines(
         [f"{len(written)} messages in {output_dir}" + (" (sent)" if send_mail else "")]
     )

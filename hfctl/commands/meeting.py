@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.commands import minutes as minutes_cmd
-from hfctl.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.commands.common import LangOption, RepoOption, TodayOption, write_plan
 from hfctl.commands.minutes import AllowDirty, Commit, DryRun
 
 app = typer.Typer(help="Meetings: new, list, cases, move, cancel, decisions, attendance.")
@@ -18,25 +18,6 @@ app.command("decide")(minutes_cmd.decide)
 app.command("attend")(minutes_cmd.attend)
 
 Day = Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="The day.")]
-
-
-def _apply(plan: object, dry_run: bool, commit: bool, allow_dirty: bool, now: object) -> None:
-    import datetime as dt
-
-    from hfctl import output
-    from hfctl.meetings import Plan
-    from hfctl.writer import apply
-
-    assert isinstance(plan, Plan) and isinstance(now, dt.date)
-    applied = apply(
-        plan.changes,
-        now,
-        dry_run=dry_run,
-        allow_dirty=allow_dirty,
-        commit_message=plan.message if commit else None,
-    )
-    output.print_applied(applied, plan.message)
-    output.print_warnings(plan.warnings)
 
 
 @app.command("new")
@@ -71,7 +52,7 @@ def new(
         extraordinary,
         now,
     )
-    _apply(plan, dry_run, commit, allow_dirty, now)
+    write_plan(plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
 
 
 @app.command("list")
@@ -146,7 +127,7 @@ def move(
         meetings.parse_time(end, "--end") if end else None,
         location,
     )
-    _apply(plan, dry_run, commit, allow_dirty, now)
+    write_plan(plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
 
 
 @app.command("cancel")
@@ -165,7 +146,13 @@ def cancel(
     from hfctl.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
-    _apply(meetings.plan_cancel(ds, meeting), dry_run, commit, allow_dirty, resolve_today(today))
+    write_plan(
+        meetings.plan_cancel(ds, meeting),
+        resolve_today(today),
+        dry_run=dry_run,
+        commit=commit,
+        allow_dirty=allow_dirty,
+    )
 
 
 @case_app.command("add")
@@ -190,13 +177,8 @@ def case_add(
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
-    _apply(
-        meetings.plan_case_add(ds, meeting, title, case_type, prepared_in, now),
-        dry_run,
-        commit,
-        allow_dirty,
-        now,
-    )
+    plan = meetings.plan_case_add(ds, meeting, title, case_type, prepared_in, now)
+    write_plan(plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
 
 
 def agenda(
@@ -225,8 +207,7 @@ def agenda(
     if issue:
         from hfctl.writer import apply
 
-        plan = plan_issue(ds, meeting, now)
-        apply(plan.changes, now, allow_dirty=allow_dirty)
+        apply(plan_issue(ds, meeting, now).changes, now, allow_dirty=allow_dirty)
         ds = load(root)
     output.write_or_print(render_agenda(ds, meeting, lang, fmt, now), output_file)
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.commands.common import LangOption, RepoOption, TodayOption, write_plan
 
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the diff; write nothing.")]
 Commit = Annotated[bool, typer.Option("--commit", help="Commit the change.")]
@@ -71,23 +71,15 @@ def decide(
     today: TodayOption = None,
 ) -> None:
     """Record the decision of a case of a held meeting."""
-    from hfctl import followup, output
+    from hfctl import followup
     from hfctl.loader import load
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
-    from hfctl.writer import apply
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
     plan = followup.plan_decide(ds, meeting, case, text, now, replace, conflict or [])
-    applied = apply(
-        plan.changes,
-        now,
-        dry_run=dry_run,
-        allow_dirty=allow_dirty,
-        commit_message=plan.message if commit else None,
-    )
-    output.print_applied(applied, plan.message)
+    write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit)
 
 
 def attend(
@@ -109,12 +101,11 @@ def attend(
     today: TodayOption = None,
 ) -> None:
     """Record attendance, apologies (forfall) and deputies of a held meeting."""
-    from hfctl import followup, output
+    from hfctl import followup
     from hfctl.errors import UsageError
     from hfctl.loader import load
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
-    from hfctl.writer import apply
 
     pairs: list[tuple[str, str]] = []
     for item in deputy or []:
@@ -125,14 +116,7 @@ def attend(
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
     plan = followup.plan_attend(ds, meeting, now, present or [], apologies or [], pairs)
-    applied = apply(
-        plan.changes,
-        now,
-        dry_run=dry_run,
-        allow_dirty=allow_dirty,
-        commit_message=plan.message if commit else None,
-    )
-    output.print_applied(applied, plan.message)
+    write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit)
 
 
 @actions_app.callback()
@@ -192,22 +176,14 @@ def done(
     today: TodayOption = None,
 ) -> None:
     """Close an action as done (or dropped)."""
-    from hfctl import followup, output
+    from hfctl import followup
     from hfctl.loader import load
     from hfctl.repo import find_root, parse_day
     from hfctl.repo import today as resolve_today
-    from hfctl.writer import apply
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
     plan = followup.plan_close(
         ds, action_id, parse_day(date, "--date"), now, "dropped" if dropped else "done"
     )
-    applied = apply(
-        plan.changes,
-        now,
-        dry_run=dry_run,
-        allow_dirty=allow_dirty,
-        commit_message=plan.message if commit else None,
-    )
-    output.print_applied(applied, plan.message)
+    write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import AtOption, LangOption, RepoOption, TodayOption
+from hfctl.commands.common import AtOption, LangOption, RepoOption, TodayOption, write_plan
 
 app = typer.Typer(help="The rotating SSU secretariat: show, history, rotate, handover.")
 
@@ -107,25 +107,19 @@ def rotate(
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
     from hfctl.secretariat import find_forum, handover_checklist, plan_rotation
-    from hfctl.writer import apply
 
     root = find_root(explicit=repo)
     day = resolve_today(today)
     ds = load(root)
     found = find_forum(ds, forum)
-    plan = plan_rotation(ds, found, day)
-    applied = apply(
-        plan.changes,
-        day,
-        dry_run=dry_run,
-        allow_dirty=allow_dirty,
-        commit_message=plan.message if commit else None,
-        branch=branch,
+    rotation = plan_rotation(ds, found, day)
+    write_plan(
+        rotation.plan, day, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit, branch=branch
     )
-    output.print_applied(applied, plan.message)
     if not dry_run:
+        term = rotation.term
         output.print_markdown(
-            handover_checklist(ds, found, plan.outgoing, plan.term.holder, plan.term.from_, lang)
+            handover_checklist(ds, found, rotation.outgoing, term.holder, term.from_, lang)
         )
 
 
