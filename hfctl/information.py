@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
 from hfctl import mail, yamledit
+from hfctl.agreements import fold
 from hfctl.dates import long_date
 from hfctl.errors import NotFoundError, RefusedError, UsageError
 from hfctl.loader import Dataset
@@ -52,9 +52,7 @@ def find_item(ds: Dataset, query: str) -> tuple[str, Information]:
 
 def slug(text: str) -> str:
     """A file-name slug of a title: lower-case ASCII words joined by hyphens."""
-    t = text.casefold().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", t)
+    words = re.findall(r"[a-z0-9]+", fold(text))
     return "-".join(words)[:60].strip("-") or "informasjon"
 
 
