@@ -204,7 +204,7 @@ def plan_record(
         raise RefusedError(f"{party.name} has no municipality number on {day}")
     changes = Changeset(ds.root)
     rel = agreement.file
-    doc = yamledit.open_bytes(rel, changes.read(rel), markdown=False)
+    doc = changes.edit(rel)
     index = agreement.versions.index(version)
     node = doc.data["versions"][index]
     if "signatures" not in node or node["signatures"] is None:

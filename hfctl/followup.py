@@ -137,7 +137,7 @@ def _refuse_unless_held(meeting: Meeting, today: dt.date, what: str) -> None:
 def _open(ds: Dataset, meeting: Meeting) -> tuple[Changeset, yamledit.EditableDocument]:
     changes = Changeset(ds.root)
     rel = meeting.file
-    return changes, yamledit.open_bytes(rel, changes.read(rel), markdown=True)
+    return changes, changes.edit(rel)
 
 
 def plan_decide(

@@ -126,7 +126,7 @@ def plan_send(ds: Dataset, query: str, today: dt.date, lang: str | None = None) 
         messages[party.id] = mail.build(sender, [to], subject, text)
     changes = Changeset(ds.root)
     rel = item.file
-    doc = yamledit.open_bytes(rel, changes.read(rel), markdown=True)
+    doc = changes.edit(rel)
     if "sent" not in doc.data or doc.data["sent"] is None:
         doc.data["sent"] = yamledit.mapping({})
     for party in parties:

@@ -232,7 +232,7 @@ def plan_case_add(
     if prepared_in is not None:
         find_meeting(ds, prepared_in)
     changes = Changeset(ds.root)
-    doc = yamledit.open_bytes(meeting.file, changes.read(meeting.file), markdown=True)
+    doc = changes.edit(meeting.file)
     values: dict[str, Any] = {"title": title.strip(), "type": case_type, "prepared_in": prepared_in}
     number = None
     if meeting.agenda_issued is not None:
@@ -268,7 +268,7 @@ def plan_issue(ds: Dataset, meeting_query: str, today: dt.date, invitation: bool
         )
     next_number = max(_numbers_in(ds, meeting.forum, meeting.date.year), default=0) + 1
     changes = Changeset(ds.root)
-    doc = yamledit.open_bytes(meeting.file, changes.read(meeting.file), markdown=True)
+    doc = changes.edit(meeting.file)
     for index, case in enumerate(meeting.cases):
         if case.number is None:
             node = doc.data["cases"][index]
@@ -316,7 +316,7 @@ def plan_move(
     if new_day.year != meeting.date.year and any(c.number for c in meeting.cases):
         raise RefusedError("a meeting with issued case numbers cannot move to another year")
     changes = Changeset(ds.root)
-    doc = yamledit.open_bytes(meeting.file, changes.read(meeting.file), markdown=True)
+    doc = changes.edit(meeting.file)
     data = doc.data
     data["date"] = new_day
     data["start"] = yamledit.scalar(new_start.strftime("%H:%M"))
@@ -348,7 +348,7 @@ def plan_cancel(ds: Dataset, meeting_query: str) -> Plan:
     if meeting.status != "planned":
         raise RefusedError(f"{meeting.id} is {meeting.status}; only a planned meeting is cancelled")
     changes = Changeset(ds.root)
-    doc = yamledit.open_bytes(meeting.file, changes.read(meeting.file), markdown=True)
+    doc = changes.edit(meeting.file)
     doc.data["status"] = "cancelled"
     if "sequence" in doc.data:
         doc.data["sequence"] = meeting.sequence + 1

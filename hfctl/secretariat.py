@@ -193,7 +193,7 @@ def plan_rotation(ds: Dataset, forum: Forum, today: dt.date) -> Rotation:
     term = next_term(sec)
     changes = Changeset(ds.root)
     rel = forum.file
-    doc = yamledit.open_bytes(rel, changes.read(rel), markdown=False)
+    doc = changes.edit(rel)
     terms = doc.data["secretariat"]["terms"]
     flow = yamledit.is_flow(terms[-1]) if len(terms) else False
     terms.append(

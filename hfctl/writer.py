@@ -16,10 +16,14 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hfctl import gitops
 from hfctl.errors import RefusedError
 from hfctl.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from hfctl.yamledit import EditableDocument
 
 
 @dataclass
@@ -41,6 +45,12 @@ class Changeset:
             raise RefusedError(f"cannot read {rel}: {exc.strerror}") from None
         self.before.setdefault(rel, raw)
         return raw
+
+    def edit(self, rel: str) -> EditableDocument:
+        """Read a data file for a round-trip edit (Markdown front matter for ``.md``)."""
+        from hfctl.yamledit import open_bytes
+
+        return open_bytes(rel, self.read(rel), markdown=rel.endswith(".md"))
 
     def set(self, rel: str, text: str) -> None:
         """Give ``rel`` new content (a new file if it was not read first)."""
