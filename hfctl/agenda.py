@@ -9,7 +9,7 @@ from hfctl.dates import clock, long_date
 from hfctl.followup import find_meeting, overdue_for_forum
 from hfctl.loader import Dataset
 from hfctl.models.meeting import Meeting, case_label
-from hfctl.secretariat import resolve_lang
+from hfctl.words import resolve_lang
 
 
 def _person(ds: Dataset, person: str | None) -> str:

@@ -42,7 +42,7 @@ def _fill(a: Dataset, b: Dataset, full: Dataset) -> None:
             mine[key] = theirs[key] = every[key]
 
 
-def entries(root: Path, since: str | None = None) -> list[Entry]:
+def entries(root: Path, since: str | None = None, lang: str = "en") -> list[Entry]:
     """Semantic changes of every commit that touched data/, newest first (two git processes:
     one ``git log`` and one ``git cat-file --batch``)."""
     repo = gitops.open_repo(root)
@@ -73,7 +73,7 @@ def entries(root: Path, since: str | None = None) -> list[Entry]:
         a = load(root, before, only_overlay=True)
         b = load(root, after, only_overlay=True)
         _fill(a, b, full)
-        for change in compare(a, b):
+        for change in compare(a, b, lang):
             out.append(Entry(c["sha"], c["date"], c["author"], change))
     return out
 
@@ -96,7 +96,10 @@ def select(
         if person:
             name = ds.people[person].name if person in ds.people else person
             if not (
-                c.entity == person or name in c.message or c.file == f"data/people/{person}.yaml"
+                c.entity == person
+                or person in c.data.values()
+                or name in c.message
+                or c.file == f"data/people/{person}.yaml"
             ):
                 return False
         if agreement and c.file != f"data/agreements/{agreement}.yaml":
@@ -105,6 +108,8 @@ def select(
             muni
             and not (
                 c.entity == muni.name
+                or muni.id in c.data.values()
+                or any(n.number in c.data.values() for n in muni.numbers)
                 or c.file == f"data/parties/{muni.id}.yaml"
                 or muni.name in c.message
             )

@@ -16,7 +16,7 @@ from hfctl.loader import Dataset
 from hfctl.models.information import Information
 from hfctl.models.party import Party
 from hfctl.reminders import coordinator
-from hfctl.secretariat import resolve_lang
+from hfctl.words import resolve_lang
 from hfctl.writer import Changeset, Plan
 
 

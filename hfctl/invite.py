@@ -14,8 +14,9 @@ from hfctl.errors import HfctlError
 from hfctl.loader import Dataset
 from hfctl.meetings import OSLO
 from hfctl.models.meeting import Meeting
-from hfctl.secretariat import holder_on, resolve_lang
+from hfctl.secretariat import holder_on
 from hfctl.tables import safe_cell
+from hfctl.words import resolve_lang
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from hfctl.errors import RefusedError
 from hfctl.followup import find_meeting
 from hfctl.loader import Dataset
 from hfctl.models.meeting import case_label
-from hfctl.secretariat import resolve_lang
+from hfctl.words import resolve_lang
 
 
 def _name(ds: Dataset, person: str) -> str:

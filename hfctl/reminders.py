@@ -13,7 +13,7 @@ from hfctl.dates import long_date
 from hfctl.errors import HfctlError, UsageError
 from hfctl.loader import Dataset
 from hfctl.models.party import Party
-from hfctl.secretariat import resolve_lang
+from hfctl.words import resolve_lang
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from hfctl import yamledit
-from hfctl.errors import NotFoundError, RefusedError, UsageError
+from hfctl.errors import NotFoundError, RefusedError
 from hfctl.loader import Dataset
 from hfctl.models.forum import Forum, Secretariat, SecretariatTerm
+from hfctl.words import resolve_lang
 from hfctl.writer import Changeset, Plan
 
 
@@ -225,11 +226,3 @@ def handover_checklist(
         incoming=holder_name(ds, incoming, language),
         day=day.isoformat(),
     )
-
-
-def resolve_lang(ds: Dataset, lang: str | None) -> str:
-    """The language asked for, or the community's default; refuse an unknown one."""
-    language = lang or (ds.community.default_language if ds.community else "nn")
-    if language not in ("nn", "nb", "en"):
-        raise UsageError(f"--lang: '{language}' is not one of nn, nb, en")
-    return language

@@ -67,7 +67,7 @@ def _history(repo: Repo) -> str:
 
 def test_diff_says_each_change_in_words(repo: Repo, golden: Callable[[str, str], None]) -> None:
     base = _history(repo)
-    text = run("diff", base, "HEAD", repo=repo)
+    text = run("diff", base, "HEAD", "--lang", "en", repo=repo)
     assert text.exit_code == 0, text.stderr
     lines = text.stdout.splitlines()
     assert any(
@@ -83,11 +83,29 @@ def test_diff_says_each_change_in_words(repo: Repo, golden: Callable[[str, str],
     )
     assert any("New ordinary FOUSAM meeting on 4 February 2027" in line for line in lines)
     assert any("Sak 32/26 → Sak 34/26" in line for line in lines)
+    for lang in ("nn", "nb", "en"):
+        md = run("diff", base, "HEAD", "--format", "md", "--lang", lang, repo=repo).stdout
+        golden(f"diff/history.{lang}.md", md.replace(base[:10], "BASE"))
     golden(
-        "diff/history.md",
-        run("diff", base, "HEAD", "--format", "md", repo=repo).stdout.replace(base[:10], "BASE"),
+        "diff/history.json",
+        run("diff", base, "HEAD", "--format", "json", "--lang", "en", repo=repo).stdout,
     )
-    golden("diff/history.json", run("diff", base, "HEAD", "--format", "json", repo=repo).stdout)
+
+
+def test_diff_speaks_the_community_language_by_default(repo: Repo) -> None:
+    base = _history(repo)
+    lines = run("diff", base, "HEAD", repo=repo).stdout.splitlines()
+    assert "Kvinnherad signerte Overordna samarbeidsavtale 2026 den 20. november 2026" in lines
+    assert any(
+        line.startswith("Kari Tveit går inn i FOUSAM som medlem for Stord") for line in lines
+    )
+    assert any(line.startswith("Sekretariatet for SSU: Helseleiarnettverket") for line in lines)
+    assert "Status for signering av overordna samarbeidsavtale: Sak 32/26 → Sak 34/26" in lines
+    english = run("diff", base, "HEAD", "--format", "json", "--lang", "en", repo=repo).json()
+    norwegian = run("diff", base, "HEAD", "--format", "json", repo=repo).json()
+    assert [c["data"] for c in english] == [c["data"] for c in norwegian]
+    signed = next(c for c in english if c["kind"] == "signature-signed")
+    assert signed["data"]["date"] == "2026-11-20"
 
 
 def test_diff_of_the_working_tree_and_a_broken_file(repo: Repo) -> None:
@@ -98,7 +116,9 @@ def test_diff_of_the_working_tree_and_a_broken_file(repo: Repo) -> None:
 
 
 def test_no_changes(repo: Repo) -> None:
-    assert run("diff", "HEAD", repo=repo).stdout.strip() == "no governance changes"
+    assert run("diff", "HEAD", repo=repo).stdout.strip() == "ingen endringar i styringa"
+    assert run("diff", "HEAD", "--lang", "en", repo=repo).stdout.strip() == "no governance changes"
+    assert run("diff", "HEAD", "--lang", "de", repo=repo).exit_code == 2
 
 
 def test_log_of_a_municipality_from_real_commits(repo: Repo) -> None:
@@ -119,7 +139,7 @@ def test_log_of_a_municipality_from_real_commits(repo: Repo) -> None:
         ).exit_code
         == 0
     )
-    result = run("log", "--municipality", "Kvinnherad", repo=repo)
+    result = run("log", "--municipality", "Kvinnherad", "--lang", "en", repo=repo)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert all("Kvinnherad" in line for line in lines)
@@ -134,7 +154,33 @@ def test_log_of_a_municipality_from_real_commits(repo: Repo) -> None:
 
 def test_log_of_a_forum(repo: Repo) -> None:
     _history(repo)
-    lines = run("log", "--forum", "fousam", repo=repo).stdout.splitlines()
+    lines = run("log", "--forum", "fousam", "--lang", "en", repo=repo).stdout.splitlines()
     assert any("New ordinary FOUSAM meeting" in line for line in lines)
     assert any("Kari Tveit joins FOUSAM" in line for line in lines)
     assert not any("Kvinnherad" in line for line in lines)
+
+
+def test_every_sentence_and_word_exists_in_every_language() -> None:
+    import string
+    from typing import get_args
+
+    from hfctl import semdiff, words
+    from hfctl.models.forum import MemberRole
+    from hfctl.models.meeting import MeetingKind
+    from hfctl.models.party import PartyKind
+
+    for table, keys in (
+        (words.ROLE, set(get_args(MemberRole))),
+        (words.MEETING_KIND, set(get_args(MeetingKind))),
+        (words.PARTY_KIND, set(get_args(PartyKind))),
+        (semdiff.WORDS, set(semdiff.WORDS["en"])),
+        (semdiff.SECTIONS, set(semdiff.SECTIONS["en"])),
+    ):
+        assert {lang: set(table[lang]) for lang in words.LANGS} == dict.fromkeys(words.LANGS, keys)
+    for key, sentences in semdiff.MESSAGES.items():
+        fields = {
+            lang: {f for _, f, _, _ in string.Formatter().parse(text) if f}
+            for lang, text in sentences.items()
+        }
+        assert set(fields) == set(words.LANGS), key
+        assert fields["nn"] == fields["nb"] == fields["en"], key

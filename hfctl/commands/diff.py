@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import RepoOption
+from hfctl.commands.common import LangOption, RepoOption
 
 
 class Format(StrEnum):
@@ -26,12 +26,14 @@ def diff(
         str | None, typer.Argument(help="Head revision (default: the working tree).")
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    lang: LangOption = None,
     repo: RepoOption = None,
 ) -> None:
     """Say what changed in governance terms: members, terms, meetings, cases, signatures."""
     from hfctl import gitops, output, semdiff
     from hfctl.errors import UsageError
     from hfctl.repo import find_root, load_data
+    from hfctl.words import resolve_lang
 
     root = find_root(explicit=repo)
     git_repo = gitops.open_repo(root)
@@ -40,11 +42,12 @@ def diff(
     base_rev = base or gitops.default_base(git_repo)
     before = load_data(root, base_rev)
     after = load_data(root, head)
-    changes = semdiff.compare(before, after)
+    language = resolve_lang(after, lang)
+    changes = semdiff.compare(before, after, language)
     head_name = head or "working tree"
     if fmt is Format.json:
         output.print_json([c.to_json() for c in changes])
     elif fmt is Format.md:
-        output.print_text(semdiff.markdown(changes, base_rev[:10], head_name))
+        output.print_text(semdiff.markdown(changes, base_rev[:10], head_name, language))
     else:
-        output.print_lines([c.message for c in changes] or ["no governance changes"])
+        output.print_lines([c.message for c in changes] or [semdiff.no_changes(language)])

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.commands.common import RepoOption
+from hfctl.commands.common import LangOption, RepoOption
 
 
 def log(
@@ -18,18 +18,26 @@ def log(
     ] = None,
     since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD")] = None,
     json_: Annotated[bool, typer.Option("--json")] = False,
+    lang: LangOption = None,
     repo: RepoOption = None,
 ) -> None:
     """Who changed what and when: commit, date, author and the change in words."""
     from hfctl import history, output
     from hfctl.loader import load
     from hfctl.repo import find_root, parse_day
+    from hfctl.words import resolve_lang
 
     root = find_root(explicit=repo)
     if since:
         parse_day(since, "--since")
+    ds = load(root)
     found = history.select(
-        load(root), history.entries(root, since), forum, person, agreement, municipality
+        ds,
+        history.entries(root, since, resolve_lang(ds, lang)),
+        forum,
+        person,
+        agreement,
+        municipality,
     )
     if json_:
         output.print_json([e.to_json() for e in found])
