@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from bench import synth
 
 PROJECT = Path(__file__).resolve().parent.parent
 HFCTL = [sys.executable, "-m", "hfctl"]
@@ -35,36 +37,15 @@ ENV = {
 }
 
 
-def make_repo(size: int, base: Path) -> Path:
-    """A copy of the bundled data whose 2026 meetings repeat for ``size`` years, under git,
-    with a history of 100 small commits for the diff figure."""
-    root = base / f"x{size}"
-    shutil.copytree(PROJECT / "data", root / "data")
-    source = sorted((PROJECT / "data" / "meetings" / "2026").glob("*.md"))
-    for k in range(1, size):
-        year = 2027 + k
-        folder = root / "data" / "meetings" / str(year)
-        folder.mkdir(parents=True, exist_ok=True)
-        for path in source:
-            text = path.read_text(encoding="utf-8")
-            text = text.replace("2027-", f"{year + 1}-").replace("2026-", f"{year}-")
-            text = re.sub(r"refers_to: \d{4}-", f"refers_to: {year}-", text)
-            (folder / path.name.replace("2026-", f"{year}-", 1)).write_text(text, "utf-8")
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, env=ENV, check=True)
-    subprocess.run(["git", "add", "-A"], cwd=root, env=ENV, check=True)
-    subprocess.run(["git", "commit", "-q", "-m", "data"], cwd=root, env=ENV, check=True)
-    note = root / "data" / "forums" / "fousam.yaml"
-    for i in range(100):
-        with note.open("a", encoding="utf-8") as handle:
-            handle.write(f"# note {i}\n")
-        subprocess.run(["git", "commit", "-q", "-am", f"note {i}"], cwd=root, env=ENV, check=True)
-    return root
-
-
-def measure(cmd: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
-    """Median wall seconds and peak memory (MB) of a command run ``repeat`` times."""
+def measure(
+    cmd: list[str], cwd: Path, repeat: int, before: Callable[[int], None] | None = None
+) -> tuple[float, float]:
+    """Median wall seconds and peak memory (MB) of a command run ``repeat`` times
+    (``before(i)`` runs, untimed, before run ``i``)."""
     times, peaks = [], []
-    for _ in range(repeat):
+    for i in range(repeat):
+        if before is not None:
+            before(i)
         start = time.perf_counter()
         proc = subprocess.Popen(
             cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -88,7 +69,7 @@ FLOOR_PARSE = (
 
 
 def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float, str, float]]:
-    root = make_repo(size, base)
+    root = synth.make_repo(size, base, ENV)
     files = sum(1 for p in (root / "data").rglob("*") if p.is_file())
     print(f"\n== {size}x: {files} data files", flush=True)
     py = [sys.executable, "-c", "pass"]
@@ -102,18 +83,32 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
         ("floor: read every file", *floors["read"], "-", 1.0),
         ("floor: C-parse every file", *floors["parse"], "-", 1.0),
     ]
-    commands = [
-        ("hfctl --version", ["--version"], "python"),
-        ("hfctl --help", ["--help"], "python"),
-        ("hfctl status", ["status"], "parse"),
-        ("hfctl validate", ["validate"], "parse"),
-        ("hfctl agreements status", ["agreements", "status"], "parse"),
-        ("hfctl agenda", ["agenda", "2026-12-10-ssu"], "parse"),
-        ("hfctl diff (100 commits)", ["diff", "HEAD~100", "HEAD"], "parse"),
+    cache = root / ".hfctl-cache"
+    changed = root / "data" / "forums" / "ssu.yaml"
+    original = changed.read_bytes()
+
+    def cold(_i: int) -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    def one_changed(i: int) -> None:
+        changed.write_bytes(original + f"# bench {i}\n".encode())
+
+    commands: list[tuple[str, list[str], str, Callable[[int], None] | None]] = [
+        ("hfctl --version", ["--version"], "python", None),
+        ("hfctl --help", ["--help"], "python", None),
+        ("hfctl status (cold)", ["status"], "parse", cold),
+        ("hfctl status (warm)", ["status"], "parse", None),
+        ("hfctl validate (cold)", ["validate"], "parse", cold),
+        ("hfctl validate (warm)", ["validate"], "parse", None),
+        ("hfctl validate (warm, 1 changed)", ["validate"], "parse", one_changed),
+        ("hfctl agreements status", ["agreements", "status"], "parse", None),
+        ("hfctl agenda", ["agenda", "2026-12-10-ssu"], "parse", None),
+        ("hfctl diff (100 commits)", ["diff", "HEAD~100", "HEAD"], "parse", None),
     ]
-    for label, args, floor in commands:
-        wall, mem = measure([*HFCTL, *args], root, repeat)
+    for label, args, floor, before in commands:
+        wall, mem = measure([*HFCTL, *args], root, repeat, before)
         rows.append((label, wall, mem, floor, wall / floors[floor][0]))
+    changed.write_bytes(original)
     for label, cmd in (
         ("peer: yamllint", ["yamllint", "-d", "relaxed", "data"]),
         (
@@ -131,7 +126,7 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
         rows.append((label, wall, mem, "parse", wall / floors["parse"][0]))
     for label, wall, mem, floor, ratio in rows:
         print(
-            f"  {label:32} {wall * 1000:9.0f} ms {mem:7.0f} MB   x{ratio:5.2f} of {floor}",
+            f"  {label:34} {wall * 1000:9.0f} ms {mem:7.0f} MB   x{ratio:5.2f} of {floor}",
             flush=True,
         )
     return rows

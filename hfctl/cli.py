@@ -40,8 +40,15 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        help="Parse every data file afresh; do not read or write .hfctl-cache/.",
+    ),
 ) -> None:
     """Governance of a Norwegian health community (helsefellesskap), kept as code."""
+    if no_cache:
+        os.environ["HFCTL_NO_CACHE"] = "1"
 
 
 app.command("status")(status_cmd.status)

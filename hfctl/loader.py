@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,6 +24,9 @@ from hfctl.models.role import Role
 from hfctl.problems import Location, Problem, Severity
 from hfctl.sources import Document, read_document
 from hfctl.yamlread import ReadError
+
+if TYPE_CHECKING:
+    from hfctl.cache import FileCache
 
 M = TypeVar("M", bound=Model)
 
@@ -71,6 +74,9 @@ class Dataset:
 
 def rel(root: Path, path: Path) -> str:
     """A path relative to the repository root, with forward slashes."""
+    text, prefix = path.as_posix(), root.as_posix().rstrip("/") + "/"
+    if text.startswith(prefix):  # the common case, without pathlib's general (slow) route
+        return text[len(prefix) :]
     return path.relative_to(root).as_posix()
 
 
@@ -231,9 +237,14 @@ def parse_model(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]
 
 
 def read_file(
-    root: Path, path: Path, model: type[M], overlay: Mapping[str, bytes | None] | None = None
+    root: Path,
+    path: Path,
+    model: type[M],
+    overlay: Mapping[str, bytes | None] | None = None,
+    file_cache: FileCache | None = None,
 ) -> tuple[M | None, Document | None, list[Problem]]:
-    """Read and validate one file (from ``overlay`` if it holds the file); never raises."""
+    """Read and validate one file (from ``overlay`` if it holds the file, from ``file_cache``
+    if it has seen these bytes at this path); never raises."""
     name = rel(root, path)
     given = overlay.get(name) if overlay is not None else None
     if given is not None:
@@ -251,8 +262,23 @@ def read_file(
                     )
                 ],
             )
+    key = ""
+    if file_cache is not None:
+        key = file_cache.key(name, raw)
+        hit = file_cache.get(key)
+        if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
+            return hit
+    result = _read_bytes(name, raw, path.suffix == ".md", model)
+    if file_cache is not None:
+        file_cache.put(key, result)
+    return result
+
+
+def _read_bytes(
+    name: str, raw: bytes, markdown: bool, model: type[M]
+) -> tuple[M | None, Document | None, list[Problem]]:
     try:
-        doc = read_document(name, raw, markdown=path.suffix == ".md")
+        doc = read_document(name, raw, markdown)
     except ReadError as exc:
         return (
             None,
@@ -296,7 +322,11 @@ def _walk(root: Path, overlay: Mapping[str, bytes | None] | None, only: bool) ->
 
 
 def load(
-    root: Path, overlay: Mapping[str, bytes | None] | None = None, *, only_overlay: bool = False
+    root: Path,
+    overlay: Mapping[str, bytes | None] | None = None,
+    *,
+    only_overlay: bool = False,
+    cache: bool | None = None,
 ) -> Dataset:
     """Load every data file under ``root/data``; problems go into the dataset, never raise.
 
@@ -304,7 +334,17 @@ def load(
     disk, so that a change can be validated before it is written. With ``only_overlay`` the
     overlay is the whole repository (data read from a git revision, for instance) and the
     disk is not looked at.
+
+    Parsed YAML comes from the cache (``hfctl.cache``) for text seen before, unless ``cache``
+    is False (default: on, unless ``--no-cache`` or ``HFCTL_NO_CACHE=1``).
     """
+    from hfctl import cache as cache_module
+
+    file_cache = (
+        cache_module.FileCache(root)
+        if not only_overlay and (cache_module.enabled() if cache is None else cache)
+        else None
+    )
     ds = Dataset(root=root)
     data = root / DATA_DIR
     for path in _walk(root, overlay, only_overlay):
@@ -335,12 +375,14 @@ def load(
                     )
                 )
             continue
-        instance, doc, problems = read_file(root, path, model, overlay)
+        instance, doc, problems = read_file(root, path, model, overlay, file_cache)
         ds.problems.extend(problems)
         if doc is not None:
             ds.texts[name] = doc.text
         if instance is not None:
             _store(ds, instance, path, doc)
+    if file_cache is not None:
+        file_cache.save()
     return ds
 
 

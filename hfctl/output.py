@@ -111,9 +111,10 @@ def summary(report: Report) -> str:
 
 def print_report(report: Report, strict: bool = False) -> None:
     """Problems grouped by file, then a count; coloured on a terminal."""
-    out = console()
+    text = Text()
     for file, problems in groupby(report.problems, key=lambda p: p.location.file):
-        out.print(Text(file, style="bold underline"))
+        text.append(file, style="bold underline")
+        text.append("\n")
         for p in problems:
             loc = p.location
             where = (
@@ -121,18 +122,17 @@ def print_report(report: Report, strict: bool = False) -> None:
                 if loc.line and loc.column
                 else (str(loc.line) if loc.line else "-")
             )
-            line = Text("  ")
-            line.append(f"{where:>8}  ", style="dim")
-            line.append(f"{p.severity.value:<7} ", style=_STYLE[p.severity])
-            line.append(f"{p.code}  ", style="bold")
-            line.append(p.message)
-            out.print(line)
-        out.print()
+            text.append("  ")
+            text.append(f"{where:>8}  ", style="dim")
+            text.append(f"{p.severity.value:<7} ", style=_STYLE[p.severity])
+            text.append(f"{p.code}  ", style="bold")
+            text.append(p.message)
+            text.append("\n")
+        text.append("\n")
     status = "failed" if report.failed(strict) else "ok"
-    style = "bold red" if report.failed(strict) else "bold green"
-    text = Text(f"{status}: ", style=style)
+    text.append(f"{status}: ", style="bold red" if report.failed(strict) else "bold green")
     text.append(summary(report))
-    out.print(text)
+    console().print(text)  # one print: a report of thousands of lines renders in one pass
 
 
 def print_error(exc: HfctlError) -> None:

@@ -46,8 +46,14 @@ _BAD_IN_VALUE = re.compile(
 )
 
 
+# every pattern above starts with one of these characters and has no space
+_FIRST = frozenset("+-.0123456789yYnNtTfFoO")
+
+
 def misread_as(text: str) -> str | None:
     """What a YAML 1.1 reader would make of this plain scalar, if not a string."""
+    if not text or text[0] not in _FIRST or " " in text:
+        return None
     if _YAML11_BOOL.match(text):
         return "a boolean"
     if _YAML_SEXAGESIMAL.match(text):
@@ -113,6 +119,8 @@ class _Builder:
         return ReadError(code, message, line, col)
 
     def check_node(self, event: Any) -> None:
+        if event.anchor is None and event.tag is None:
+            return  # the common case: no anchor, no tag
         if getattr(event, "anchor", None):
             raise self.fail(
                 "HF110",
@@ -214,7 +222,7 @@ class _Builder:
             self.check_node(event)
             plain = event.style in (None, "")
             value: str | None = event.value
-            bad = _BAD_IN_VALUE.search(event.value or "")
+            bad = _BAD_IN_VALUE.search(event.value) if event.style == '"' else None
             if bad:
                 raise self.fail(
                     "HF103",

@@ -130,7 +130,7 @@ def run(*args: str, repo: Repo | None = None) -> Result:
         argv += ["--repo", str(repo.root)]
     out, err = io.StringIO(), io.StringIO()
     code: int | str | None = 0
-    old_argv = sys.argv
+    old_argv, old_env = sys.argv, dict(os.environ)
     sys.argv = ["hfctl", *argv]
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -139,6 +139,9 @@ def run(*args: str, repo: Repo | None = None) -> Result:
         code = exc.code
     finally:
         sys.argv = old_argv
+        if os.environ != old_env:  # a global option (--no-cache) sets the environment
+            os.environ.clear()
+            os.environ.update(old_env)
     exit_code = code if isinstance(code, int) else (0 if code is None else 1)
     stderr = err.getvalue()
     assert "Traceback" not in stderr, stderr

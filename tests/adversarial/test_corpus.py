@@ -31,7 +31,7 @@ MAX_SECONDS = 20
 def _tree(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if ".git" in path.parts or not path.is_file():
+        if ".git" in path.parts or ".hfctl-cache" in path.parts or not path.is_file():
             continue
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())

@@ -1,0 +1,144 @@
+"""The cache of read data files: hits when nothing changed, misses when the content or the
+hfctl version changed, and never trusted when it is corrupt, tampered with or foreign."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from hfctl import __version__, cache, loader
+from tests.conftest import Repo, git, problems, run
+
+PERSON = "data/people/anne-rod.yaml"
+
+
+def _load(repo: Repo) -> tuple[loader.Dataset, cache.FileCache]:
+    """Load the repository the way commands do, and return the cache it used."""
+    made: list[cache.FileCache] = []
+    real = cache.FileCache
+
+    class Spy(real):  # type: ignore[misc, valid-type]
+        def __init__(self, root: Path) -> None:
+            super().__init__(root)
+            made.append(self)
+
+    cache.FileCache = Spy  # type: ignore[misc]
+    try:
+        ds = loader.load(repo.root, cache=True)
+    finally:
+        cache.FileCache = real  # type: ignore[misc]
+    return ds, made[0]
+
+
+def _same(a: loader.Dataset, b: loader.Dataset) -> None:
+    assert a.problems == b.problems
+    assert a.files == b.files
+    for table in ("parties", "people", "forums", "agreements", "meetings", "information"):
+        mine, theirs = a.collection(table), b.collection(table)
+        assert mine.keys() == theirs.keys()
+        assert all(mine[k].model_dump() == theirs[k].model_dump() for k in mine)
+    assert a.bodies == b.bodies and a.texts == b.texts
+
+
+def test_a_warm_load_reads_nothing_again_and_gives_the_same_data(repo: Repo) -> None:
+    cold, first = _load(repo)
+    assert first.hits == 0 and first.misses > 150
+    warm, second = _load(repo)
+    assert second.misses == 0 and second.hits == first.misses
+    _same(cold, warm)
+    _same(warm, loader.load(repo.root, cache=False))
+    # a problem's position survives the cache: located in the same place both times
+    assert warm.people["anne-rod"].loc("email") == cold.people["anne-rod"].loc("email")
+
+
+def test_a_content_change_misses_and_is_seen(repo: Repo) -> None:
+    _load(repo)
+    repo.write(PERSON, repo.read(PERSON).replace("email:", "emial:"))
+    ds, used = _load(repo)
+    assert used.misses == 1
+    assert [p.code for p in ds.problems if p.location.file == PERSON] == ["HF201"]
+    repo.write(PERSON, repo.read(PERSON).replace("emial:", "email:"))
+    ds, used = _load(repo)
+    assert used.misses == 1  # only the entries of the last load are kept: the cache stays small
+    assert not [p for p in ds.problems if p.location.file == PERSON]
+
+
+def test_a_version_change_ignores_the_whole_cache(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _load(repo)
+    monkeypatch.setattr(cache, "__version__", "999.0")
+    _ds, used = _load(repo)
+    assert used.hits == 0 and used.misses > 150
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: b"",  # empty
+        lambda raw: raw[:100] + bytes([raw[100] ^ 1]) + raw[101:],  # one bit flipped
+        lambda raw: b"not a signature\n" + raw.partition(b"\n")[2],  # signature replaced
+        lambda raw: os.urandom(4096),  # garbage
+    ],
+    ids=["truncated", "empty", "bit-flip", "bad-signature", "garbage"],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(repo: Repo, damage: object) -> None:
+    cold, _ = _load(repo)
+    path = repo.root / cache.FOLDER / cache.FILE
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    ds, used = _load(repo)
+    assert used.hits == 0
+    _same(cold, ds)
+    _again, rebuilt = _load(repo)
+    assert rebuilt.misses == 0
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, ("/tmp/hfctl-cache-pwned",))
+
+
+def test_a_planted_pickle_is_never_unpickled(repo: Repo) -> None:
+    """A cache committed to the repository (say, in a pull request) carries no valid
+    signature: the key lives in .git/, which no commit can hold."""
+    marker = Path("/tmp/hfctl-cache-pwned")
+    marker.unlink(missing_ok=True)
+    folder = repo.root / cache.FOLDER
+    folder.mkdir()
+    body = pickle.dumps({"format": cache.FORMAT, "hfctl": __version__, "entries": _Boom()})
+    (folder / cache.FILE).write_bytes(b"0" * 64 + b"\n" + body)
+    _ds, used = _load(repo)
+    assert used.hits == 0
+    assert not marker.exists()
+    assert (repo.root / ".git" / cache.KEY_FILE).is_file()
+
+
+def test_the_cache_stays_out_of_git(repo: Repo) -> None:
+    assert run("validate", repo=repo).exit_code == 0
+    assert (repo.root / cache.FOLDER / cache.FILE).is_file()
+    assert (repo.root / cache.FOLDER / "CACHEDIR.TAG").read_text().startswith("Signature: ")
+    assert git(repo.root, "status", "--porcelain") == ""
+
+
+def test_no_cache_writes_no_cache(repo: Repo) -> None:
+    result = run("--no-cache", "validate", "--format", "json", repo=repo)
+    assert result.exit_code == 0
+    assert problems(result) == problems(run("validate", "--format", "json", repo=repo))
+    cached = repo.root / cache.FOLDER / cache.FILE
+    assert cached.is_file()  # the second run (with the cache) wrote it
+    cached.unlink()
+    assert run("--no-cache", "status", repo=repo).exit_code == 0
+    assert not cached.exists()
+
+
+def test_an_unwritable_cache_is_no_error(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(_path: Path, _content: bytes) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(cache, "_write_atomic", refuse)
+    assert run("validate", repo=repo).exit_code == 0
+    assert not (repo.root / cache.FOLDER / cache.FILE).exists()
