@@ -30,3 +30,9 @@ class RefusedError(HfctlError):
 
 class NotFoundError(HfctlError):
     """Something named on the command line does not exist in the data."""
+
+
+class Interrupted(HfctlError):
+    """The user interrupted a command (Ctrl-C) while it wrote; what it wrote was put back."""
+
+    exit_code = 130

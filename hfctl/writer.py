@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hfctl import gitops
-from hfctl.errors import RefusedError
+from hfctl.errors import Interrupted, RefusedError
 from hfctl.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -186,19 +186,51 @@ def _refuse_if_changed_meanwhile(changes: Changeset) -> None:
 
 
 def _write_all(changes: Changeset) -> None:
-    for rel in changes.files:
-        content = changes.after[rel]
-        try:
+    """Write every file, new and changed ones before removals; if one fails (or the write is
+    interrupted), put back the files already written, so that the change is all or nothing."""
+    order = sorted(changes.files, key=lambda rel: changes.after[rel] is None)
+    done: list[str] = []
+    current = order[0]
+    try:
+        for current in order:
+            content = changes.after[current]
             if content is None:
-                (changes.root / rel).unlink()
-                continue
-            atomic_write(changes.root / rel, content)
-        except OSError as exc:
-            reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
-            raise RefusedError(
-                f"could not write {rel}: {reason}; the file is unchanged"
-                + ("" if rel == changes.files[0] else " (files before it were written)")
-            ) from None
+                (changes.root / current).unlink()
+            else:
+                atomic_write(changes.root / current, content)
+            done.append(current)
+    except BaseException as exc:
+        restored = _restore(changes, done)
+        tail = (
+            "the files are unchanged"
+            if restored
+            else f"{', '.join(done)} could not be put back: check them with git status"
+        )
+        if isinstance(exc, KeyboardInterrupt):
+            raise Interrupted(f"interrupted while writing {current}; {tail}") from None
+        if not isinstance(exc, OSError):
+            raise
+        raise RefusedError(f"could not write {current}: {os_reason(exc)}; {tail}") from None
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be written, in words."""
+    return "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+
+
+def _restore(changes: Changeset, done: list[str]) -> bool:
+    """Put back the content files had before this change; True if every one was restored."""
+    ok = True
+    for rel in reversed(done):
+        before = changes.before.get(rel)
+        try:
+            if before is None:
+                (changes.root / rel).unlink(missing_ok=True)
+            else:
+                atomic_write(changes.root / rel, before)
+        except OSError:
+            ok = False
+    return ok
 
 
 def _preflight(changes: Changeset, today: dt.date, allow_dirty: bool) -> None:
@@ -268,7 +300,11 @@ def write_outputs(folder: Path, root: Path, files: dict[str, bytes]) -> list[Pat
             raise UsageError(f"refusing to write {name!r} outside {folder}")
         try:
             atomic_write(path, content)
+        except KeyboardInterrupt:
+            raise Interrupted(f"interrupted while writing {path}; the data is unchanged") from None
         except OSError as exc:
-            raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+            raise HfctlError(
+                f"could not write {path}: {os_reason(exc)}; the data is unchanged"
+            ) from None
         written.append(path)
     return written
