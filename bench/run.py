@@ -117,12 +117,15 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
             + [str(p) for p in sorted((root / "data" / "people").glob("*.yaml"))],
         ),
     ):
-        if shutil.which(cmd[0]) is None:
+        found = shutil.which(
+            cmd[0], path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+        )
+        if found is None:
             rows.append(
                 (label + " (not installed)", float("nan"), float("nan"), "parse", float("nan"))
             )
             continue
-        wall, mem = measure(cmd, root, repeat)
+        wall, mem = measure([found, *cmd[1:]], root, repeat)
         rows.append((label, wall, mem, "parse", wall / floors["parse"][0]))
     for label, wall, mem, floor, ratio in rows:
         print(

@@ -2,7 +2,7 @@
 
 Each data file's result (its model, parsed document and problems) is kept under a key made of
 its path and a hash of its bytes, so a changed file always misses. The cache file names the
-hfctl version and the cache format; any other version is ignored. It lives in
+cache format, the hfctl version and a hash of hfctl's code; any other is ignored. It lives in
 ``<root>/.hfctl-cache/`` (git-ignored by a ``.gitignore`` of its own, and marked with a
 ``CACHEDIR.TAG`` for backup tools).
 
@@ -32,6 +32,16 @@ FOLDER = ".hfctl-cache"
 FILE = "files.pickle"
 KEY_FILE = "hfctl-cache.key"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# hfctl's cache of parsed data files\n"
+
+
+def code_version() -> str:
+    """hfctl's version and a hash of its own source: a cache written by other code (another
+    release, or an edited checkout) is never read as if it were this code's."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _git_dir(root: Path) -> Path | None:
@@ -124,7 +134,7 @@ class FileCache:
         if (
             isinstance(content, dict)
             and content.get("format") == FORMAT
-            and content.get("hfctl") == __version__
+            and content.get("hfctl") == code_version()
             and isinstance(content.get("entries"), dict)
         ):
             self.old = content["entries"]
@@ -166,7 +176,7 @@ class FileCache:
             if key is None:
                 return
             body = pickle.dumps(
-                {"format": FORMAT, "hfctl": __version__, "entries": self.new},
+                {"format": FORMAT, "hfctl": code_version(), "entries": self.new},
                 protocol=pickle.HIGHEST_PROTOCOL,
             )
             signature = hmac.new(key, body, hashlib.sha256).hexdigest().encode()

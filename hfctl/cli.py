@@ -69,9 +69,20 @@ app.command("schema")(schema_cmd.schema)
 def main() -> None:
     """Entry point: run the app; turn hfctl's errors into messages and exit codes."""
     from hfctl.errors import HfctlError
+    from hfctl.problems import take_unreadable
 
+    take_unreadable()
     try:
-        app()
+        try:
+            app()
+        except SystemExit as done:
+            unreadable = take_unreadable()
+            if done.code in (0, None) and unreadable:
+                from hfctl.output import print_unreadable
+
+                print_unreadable(unreadable)
+                sys.exit(1)
+            raise
     except HfctlError as exc:
         from hfctl.output import print_error
 

@@ -226,6 +226,20 @@ def _ambiguity_problems(model: Model, doc: Document) -> Iterator[Problem]:
             )
 
 
+def _cut_problems(doc: Document) -> Iterator[Problem]:
+    """Warn where a '#' that looks like part of a value made the rest of the line a comment."""
+    source = Source(doc.path, doc.parsed.values, doc.parsed.keys)
+    for path, comment in doc.parsed.cut.items():
+        value = _raw_at(doc.parsed.data, path)
+        yield Problem(
+            "HF205",
+            Severity.WARNING,
+            f"'{comment}' after '{value}' is read as a comment, so the value ends before it: "
+            f'if it belongs to the value, write it in quotes, "{value} {comment}"',
+            source.at(path),
+        )
+
+
 def parse_model(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
     """Validate a parsed document against a model; return the bound model or its problems."""
     try:
@@ -233,7 +247,7 @@ def parse_model(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]
     except ValidationError as exc:
         return None, _schema_problems(exc, model, doc)
     instance.bind(Source(doc.path, doc.parsed.values, doc.parsed.keys))
-    return instance, list(_ambiguity_problems(instance, doc))
+    return instance, [*_ambiguity_problems(instance, doc), *_cut_problems(doc)]
 
 
 def read_file(
@@ -295,6 +309,10 @@ def _file_problem(
     return Problem(code, severity, message, Location(rel(root, path)))
 
 
+# names Windows cannot create: a repository holding one cannot be checked out there
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+
+
 def _check_name(root: Path, path: Path) -> Problem | None:
     name = path.name
     if unicodedata.normalize("NFC", name) != name or not name.isascii():
@@ -303,6 +321,14 @@ def _check_name(root: Path, path: Path) -> Problem | None:
             path,
             "HF115",
             "file name must be plain ASCII (lower-case letters, digits, hyphens)",
+        )
+    if name.split(".")[0].lower() in _RESERVED or name.endswith((".", " ")):
+        return _file_problem(
+            root,
+            path,
+            "HF115",
+            f"'{name}' cannot be a file name on Windows, so the repository could not be "
+            "checked out there: choose another id",
         )
     return None
 

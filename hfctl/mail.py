@@ -37,7 +37,8 @@ class Recipient:
 
 def address(recipient: Recipient) -> Address:
     """A header-safe address; refuse names or addresses with line breaks or bad form."""
-    name = _clean(recipient.name, "name")
+    # a display name's runs of spaces fold to one in any mail reader: say so here, once
+    name = " ".join(_clean(recipient.name, "name").split())
     email = _clean(recipient.email, "e-mail address")
     if email.count("@") != 1:
         raise RefusedError(f"not an e-mail address: {email!r}")

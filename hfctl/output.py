@@ -135,6 +135,23 @@ def print_report(report: Report, strict: bool = False) -> None:
     console().print(text)  # one print: a report of thousands of lines renders in one pass
 
 
+def print_unreadable(problems: list[Problem], limit: int = 20) -> None:
+    """After a read-only command's output: the data files it had to leave out, located."""
+    err = console(stderr=True)
+    files = len({p.location.file for p in problems})
+    err.print(
+        Text(
+            f"hfctl: {files} data file(s) could not be read, so the output above leaves them "
+            "out; fix them first (hfctl validate shows every problem):",
+            style="bold red",
+        )
+    )
+    for p in problems[:limit]:
+        err.print(Text(f"  {p.location}: {p.severity.value} {p.code} {p.message}"))
+    if len(problems) > limit:
+        err.print(Text(f"  … and {len(problems) - limit} more"))
+
+
 def print_error(exc: HfctlError) -> None:
     """An error message on stderr, with any problems that explain it."""
     err = console(stderr=True)

@@ -62,6 +62,12 @@ _TABLE: list[Rule] = [
         W,
         "Text that other YAML tools read as a boolean or number is quoted.",
     ),
+    Rule(
+        "HF205",
+        "comment-cuts-value",
+        W,
+        "A '#' written as part of a value (`Sak #5`) is not read as a comment that cuts it.",
+    ),
     # identity and references
     Rule("HF301", "id-mismatch", E, "Each file's id matches its file name."),
     Rule(

@@ -46,6 +46,8 @@ _BAD_IN_VALUE = re.compile(
 )
 
 
+# a comment right after a value, with no space after '#' ("Sak #5", "Rom #2"): a cut value
+_CUT = re.compile(r"^ {1,2}(#\S.*)$")
 # every pattern above starts with one of these characters and has no space
 _FIRST = frozenset("+-.0123456789yYnNtTfFoO")
 
@@ -84,6 +86,8 @@ class Parsed:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     # plain scalars other YAML tools would misread: path -> (what they read, is_key)
     ambiguous: dict[Path_, tuple[str, bool]] = field(default_factory=dict)
+    # plain values followed by a '#' that looks like part of them: path -> the cut-off text
+    cut: dict[Path_, str] = field(default_factory=dict)
 
 
 def _events(text: str) -> Any:
@@ -103,8 +107,9 @@ def _events(text: str) -> Any:
 class _Builder:
     """Turns the parser's event stream into plain data, checking as it goes."""
 
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, text: str = "") -> None:
         self.offset = line_offset
+        self.text = text
         self.result = Parsed(data={})
         # stack of (container, path, pending key, seen keys -> line)
         self.stack: list[tuple[Any, Path_, list[Any], dict[str, int]]] = []
@@ -183,6 +188,21 @@ class _Builder:
             if what:
                 self.result.ambiguous[path] = (what, is_key)
 
+    def note_cut(self, event: Any) -> None:
+        """A value like ``Sak #5``: YAML reads ``#5`` as a comment, the author meant text."""
+        start = event.end_mark.index
+        if start >= len(self.text) or self.text[start] != " ":
+            return
+        end = self.text.find("\n", start)
+        rest = self.text[start : end if end >= 0 else len(self.text)]
+        found = _CUT.match(rest)
+        if found:
+            container, path, _pending, _seen = self.stack[-1]
+            key: str | int = (
+                len(container) - 1 if isinstance(container, list) else next(reversed(container))
+            )
+            self.result.cut[(*path, key)] = found.group(1).rstrip()
+
     def open(self, container: Any, event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail("HF104", f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
@@ -233,6 +253,8 @@ class _Builder:
             if plain and value in _NULLS:
                 value = None
             self.add(value, event, is_plain_scalar=plain)
+            if plain and value is not None and self.stack and not self.stack[-1][2]:
+                self.note_cut(event)
         elif kind == "MappingStartEvent":
             self.check_node(event)
             self.open({}, event)
@@ -249,7 +271,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
     ``line_offset`` is added to every line, for YAML that starts further down a file (front
     matter). Positions are 1-based.
     """
-    builder = _Builder(line_offset)
+    builder = _Builder(line_offset, text)
     try:
         for event in _events(text):
             builder.feed(event)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hfctl import __version__, cache, loader
+from hfctl import cache, loader
 from tests.conftest import Repo, git, problems, run
 
 PERSON = "data/people/anne-rod.yaml"
@@ -109,7 +109,7 @@ def test_a_planted_pickle_is_never_unpickled(repo: Repo) -> None:
     marker.unlink(missing_ok=True)
     folder = repo.root / cache.FOLDER
     folder.mkdir()
-    body = pickle.dumps({"format": cache.FORMAT, "hfctl": __version__, "entries": _Boom()})
+    body = pickle.dumps({"format": cache.FORMAT, "hfctl": cache.code_version(), "entries": _Boom()})
     (folder / cache.FILE).write_bytes(b"0" * 64 + b"\n" + body)
     _ds, used = _load(repo)
     assert used.hits == 0

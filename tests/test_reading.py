@@ -177,3 +177,32 @@ def test_impossible_date(repo: Repo) -> None:
     ]
     assert found[0]["code"] == "HF203" and found[0]["line"] == line
     assert "not a real date" in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [
+        ("title: Rom #2", True),
+        ("title: Sak #5 om budsjett", True),
+        ("title: Rådgjevar  # frå 2026", False),  # a comment, written as one
+        ('title: "Rom #2"', False),
+        ("title: Rom#2", False),  # no space before '#': YAML keeps it
+    ],
+)
+def test_a_hash_that_cuts_a_value_is_a_warning(repo: Repo, line: str, cut: bool) -> None:
+    rel = "data/people/anne-rod.yaml"
+    repo.write(rel, repo.read(rel).rstrip("\n") + f"\n{line}\n")
+    text = repo.read(rel)
+    if text.count("title:") > 1:  # keep one title: the test's
+        first = text.index("title:")
+        text = text[:first] + text[text.index("\n", first) + 1 :]
+        repo.write(rel, text)
+    found = [
+        p for p in problems(run("validate", "--format", "json", repo=repo)) if p["file"] == rel
+    ]
+    codes = [p["code"] for p in found]
+    assert ("HF205" in codes) is cut, found
+    if cut:
+        hit = next(p for p in found if p["code"] == "HF205")
+        assert hit["line"] == text.splitlines().index(line) + 1 and hit["column"] == 8
+        assert "write it in quotes" in hit["message"]

@@ -37,10 +37,12 @@ def status(
 ) -> None:
     """Which municipality has signed which agreement: a matrix, or one agreement in detail."""
     from hfctl import agreements, followup, output, tables
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root, load_data, parse_day
     from hfctl.repo import today as resolve_today
 
     ds = load_data(find_root(explicit=repo), at)
+    note_unreadable(ds.problems)
     day = parse_day(on, "--on") if on else resolve_today(today)
     rows = agreements.rows(ds, day, agreement)
     if fmt is Format.json:

@@ -85,9 +85,11 @@ def list_(
     """What went to whom and when."""
     from hfctl import information, output
     from hfctl.loader import load
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root, parse_day
 
     ds = load(find_root(explicit=repo))
+    note_unreadable(ds.problems)
     found = information.rows(ds, parse_day(since, "--since") if since else None)
     if json_:
         output.print_json(found)
@@ -122,8 +124,10 @@ def digest(
     """A digest of the items since a day, for the next Helseleiarnettverket meeting."""
     from hfctl import information, output
     from hfctl.loader import load
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root, parse_day
 
     ds = load(find_root(explicit=repo))
+    note_unreadable(ds.problems)
     text = information.digest(ds, parse_day(since, "--since"), fmt, lang)
     output.write_or_print(text, output_file)

@@ -68,9 +68,11 @@ def list_(
     from hfctl.dashboard import agenda_state
     from hfctl.loader import load
     from hfctl.meetings import select
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root, parse_day
 
     ds = load(find_root(explicit=repo))
+    note_unreadable(ds.problems)
     found = select(
         ds,
         forum,
@@ -198,11 +200,13 @@ def agenda(
     from hfctl.agenda import render_agenda
     from hfctl.loader import load
     from hfctl.meetings import plan_issue
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
 
     root = find_root(explicit=repo)
     ds = load(root)
+    note_unreadable(ds.problems)
     now = resolve_today(today)
     if issue:
         from hfctl.writer import apply

@@ -47,10 +47,12 @@ def minutes(
     from hfctl import output
     from hfctl.loader import load
     from hfctl.minutes import render_minutes
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
+    note_unreadable(ds.problems)
     text = render_minutes(ds, meeting, lang, fmt.value, resolve_today(today))
     output.write_or_print(text, output_file)
 
@@ -136,10 +138,12 @@ def actions(
         return
     from hfctl import followup, output, tables
     from hfctl.loader import load
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
+    note_unreadable(ds.problems)
     now = resolve_today(today)
     rows = followup.select(followup.actions(ds), now, forum, responsible, overdue)
     headers = ["id", "due", "status", "responsible", "case", "what"]

@@ -37,11 +37,13 @@ def show(
 ) -> None:
     """Who holds the secretariat on a day, until when, and who is next."""
     from hfctl import output
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root, load_data, parse_day
     from hfctl.repo import today as resolve_today
     from hfctl.secretariat import find_forum, holding
 
     ds = load_data(find_root(explicit=repo), at)
+    note_unreadable(ds.problems)
     day = parse_day(on, "--on") if on else resolve_today(today)
     held = holding(ds, find_forum(ds, forum), day)
     if fmt is Format.json:
@@ -59,10 +61,12 @@ def history(
 ) -> None:
     """Every recorded term of the secretariat."""
     from hfctl import output
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root, load_data
     from hfctl.secretariat import find_forum, holder_name, sorted_terms
 
     ds = load_data(find_root(explicit=repo), at)
+    note_unreadable(ds.problems)
     found = find_forum(ds, forum)
     assert found.secretariat is not None
     rows = [
@@ -133,11 +137,13 @@ def handover(
     """The checklist for the coming handover of the secretariat."""
     from hfctl import output
     from hfctl.loader import load
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
     from hfctl.secretariat import find_forum, handover_checklist, holding
 
     ds = load(find_root(explicit=repo))
+    note_unreadable(ds.problems)
     found = find_forum(ds, forum)
     held = holding(ds, found, resolve_today(today))
     output.print_markdown(

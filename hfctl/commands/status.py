@@ -28,11 +28,13 @@ def status(
 ) -> None:
     """What is coming up, what is late, what needs attention."""
     from hfctl import dashboard, output
+    from hfctl.problems import note_unreadable
     from hfctl.repo import find_root, load_data, parse_day
     from hfctl.repo import today as resolve_today
     from hfctl.validation import validate_dataset
 
     ds = load_data(find_root(explicit=repo), at)
+    note_unreadable(ds.problems)
     day = parse_day(on, "--on") if on else resolve_today(today)
     board = dashboard.build(ds, day, validate_dataset(ds, day))
     if fmt is Format.json:

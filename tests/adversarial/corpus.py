@@ -20,7 +20,7 @@ def _bomb() -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-# (name, file, content, code, line)
+# (name, file, content, code, line); warnings (HF204, HF205) leave validate's exit code 0
 CASES: list[tuple[str, str, bytes, str, int | None]] = [
     # YAML syntax and structure
     ("tab", PERSON, b"id: ola-testmann\n\tname: Ola\n", "HF113", 2),
@@ -66,6 +66,8 @@ CASES: list[tuple[str, str, bytes, str, int | None]] = [
         3,
     ),
     ("misspelt-key", PERSON, GOOD.encode() + b"emial: a@b.no\n", "HF201", 4),
+    ("hash-cuts-title", PERSON, (GOOD + "title: Rådgjevar #2\n").encode(), "HF205", 4),
+    ("leading-zero", PERSON, GOOD.encode() + b"title: 0047\n", "HF204", 4),
     # front matter
     ("unclosed", MEETING, b"---\nforum: ssu\n", "HF114", 1),
     ("no-front-matter", MEETING, b"# Mote\n", "HF114", 1),
@@ -86,6 +88,50 @@ CASES: list[tuple[str, str, bytes, str, int | None]] = [
         "HF203",
         3,
     ),
+    (
+        "nfd-file-name",
+        "data/people/a\u030ase.yaml",
+        b"id: ase\nname: x\nparty: haugesund\n",
+        "HF115",
+        None,
+    ),
+    (
+        "reserved-name",
+        "data/people/con.yaml",
+        b"id: con\nname: x\nparty: haugesund\n",
+        "HF115",
+        None,
+    ),
+    (
+        "reserved-name-meeting",
+        "data/meetings/2026/aux.md",
+        b"---\nforum: ssu\n---\n",
+        "HF115",
+        None,
+    ),
     # size
     ("large", PERSON, b"id: ola-testmann\nname: " + b"x" * 1_100_000 + b"\n", "HF105", None),
 ]
+
+WARNINGS = {"HF204", "HF205"}
+
+# the column each case's problem points at, where the problem has one
+COLUMNS = {
+    "tab": 1,
+    "duplicate-key": 1,
+    "directive": 1,
+    "tag": 5,
+    "anchor": 5,
+    "conflict": 1,
+    "latin-1": 7,
+    "nul": 17,
+    "escape": 7,
+    "bidi": 8,
+    "yaml11-bool": 13,
+    "sexagesimal": 8,
+    "impossible-date": 7,
+    "misspelt-key": 1,
+    "hash-cuts-title": 8,
+    "path-traversal": 5,
+    "reference-traversal": 8,
+}
