@@ -16,6 +16,7 @@ from hfctl.commands import meeting as meeting_cmd
 from hfctl.commands import minutes as minutes_cmd
 from hfctl.commands import schema as schema_cmd
 from hfctl.commands import secretariat as secretariat_cmd
+from hfctl.commands import site as site_cmd
 from hfctl.commands import status as status_cmd
 from hfctl.commands import validate as validate_cmd
 
@@ -64,6 +65,7 @@ app.add_typer(inform_cmd.app, name="inform")
 app.command("diff")(diff_cmd.diff)
 app.command("log")(log_cmd.log)
 app.command("schema")(schema_cmd.schema)
+app.add_typer(site_cmd.app, name="site")
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from email.message import EmailMessage
+from typing import TYPE_CHECKING
 
 from hfctl import mail
 from hfctl.agenda import render_agenda
@@ -17,6 +18,9 @@ from hfctl.models.meeting import Meeting
 from hfctl.secretariat import holder_on
 from hfctl.tables import safe_cell
 from hfctl.words import resolve_lang
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 
 @dataclass(frozen=True)
@@ -97,37 +101,46 @@ def _uid(ds: Dataset, meeting: Meeting) -> str:
     return meeting.uid or f"{meeting.id}@{community}.hfctl"
 
 
-def calendar(ds: Dataset, meeting: Meeting, lang: str) -> bytes:
-    """An iCalendar REQUEST (CANCEL for a cancelled meeting) with Europe/Oslo times."""
-    from icalendar import Calendar, Event, vCalAddress, vText
+def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
+    """The meeting as a calendar event with no one's address in it: time (Europe/Oslo),
+    place, status and the uid and sequence that invitations and feeds share."""
+    from icalendar import Event
 
     forum = ds.forums.get(meeting.forum)
     title = f"{forum.display_name(lang) if forum else meeting.forum}: " + (
         "møte" if lang != "en" else "meeting"
     )
-    cal = Calendar()
-    cal.add("prodid", "-//hfctl//helsefellesskap//NO")
-    cal.add("version", "2.0")
     cancelled = meeting.status == "cancelled"
-    cal.add("method", "CANCEL" if cancelled else "REQUEST")
-    event = Event()
-    event.add("uid", _uid(ds, meeting))
-    event.add("sequence", meeting.sequence)
-    event.add("summary", title)
+    found = Event()
+    found.add("uid", _uid(ds, meeting))
+    found.add("sequence", meeting.sequence)
+    found.add("summary", title)
     start = dt.datetime.combine(meeting.date, meeting.start, tzinfo=OSLO)
     end_time = meeting.end or (start + dt.timedelta(hours=2)).time()
-    event.add("dtstart", start)
-    event.add("dtend", dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO))
-    event.add(
+    found.add("dtstart", start)
+    found.add("dtend", dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO))
+    found.add(
         "dtstamp",
         dt.datetime.combine(meeting.agenda_issued or meeting.date, dt.time(0, 0), tzinfo=dt.UTC),
     )
-    event.add("location", meeting.location)
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    found.add("location", meeting.location)
+    found.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return found
+
+
+def calendar(ds: Dataset, meeting: Meeting, lang: str) -> bytes:
+    """An iCalendar REQUEST (CANCEL for a cancelled meeting) with Europe/Oslo times."""
+    from icalendar import Calendar, vCalAddress, vText
+
+    cal = Calendar()
+    cal.add("prodid", "-//hfctl//helsefellesskap//NO")
+    cal.add("version", "2.0")
+    cal.add("method", "CANCEL" if meeting.status == "cancelled" else "REQUEST")
+    invitation = event(ds, meeting, lang)
     org = organizer(ds, meeting)
     organizer_address = vCalAddress(f"mailto:{org.email}")
     organizer_address.params["cn"] = vText(org.name)
-    event["organizer"] = organizer_address
+    invitation["organizer"] = organizer_address
     for invitee in invitees(ds, meeting):
         if not invitee.email:
             continue
@@ -135,8 +148,8 @@ def calendar(ds: Dataset, meeting: Meeting, lang: str) -> bytes:
         attendee.params["cn"] = vText(invitee.name)
         attendee.params["role"] = vText("OPT-PARTICIPANT" if invitee.deputy else "REQ-PARTICIPANT")
         attendee.params["rsvp"] = vText("TRUE")
-        event.add("attendee", attendee, encode=False)
-    cal.add_component(event)
+        invitation.add("attendee", attendee, encode=False)
+    cal.add_component(invitation)
     cal.add_missing_timezones()
     return bytes(cal.to_ical())
 

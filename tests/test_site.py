@@ -1,0 +1,169 @@
+"""`hfctl site build`: the website from the bundled data, checked without a browser (the
+browser and axe-core checks are in tests/browser/)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Repo, run
+
+
+class _Page(HTMLParser):
+    """Links, ids, headings, tables and text of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.headings: list[int] = []
+        self.lang = ""
+        self.th_without_scope = 0
+        self.tables = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "html":
+            self.lang = found.get("lang") or ""
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        for name in ("href", "src"):
+            if found.get(name):
+                self.links.append(str(found[name]))
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        if tag == "table":
+            self.tables += 1
+        if tag == "th" and "scope" not in found:
+            self.th_without_scope += 1
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def _build(repo: Repo, out: Path, *args: str) -> None:
+    result = run("site", "build", "-o", str(out), *args, repo=repo)
+    assert result.exit_code == 0, result.stderr
+    assert "built" in result.stdout
+
+
+def test_the_site_is_whole_and_accessible_in_structure(repo: Repo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _build(repo, out)
+    pages = sorted(out.glob("*.html"))
+    names = {p.name for p in out.iterdir()}
+    from hfctl.loader import load
+
+    ds = load(repo.root)
+    active = [f for f in ds.forums.values() if f.dissolved is None]
+    assert {"index.html", "agreements.html", "meetings.html", "site.css"} <= names
+    assert {f"body-{f.id}.html" for f in active} <= names
+    assert {f"meeting-{m}.html" for m in ds.meetings} <= names
+    assert {f"calendar-{f.id}.ics" for f in active} <= names
+    for path in pages:
+        page = _parse(path)
+        assert page.lang == "nn", path.name
+        assert page.headings[0] == 1 and page.headings.count(1) == 1, path.name
+        steps = zip(page.headings, page.headings[1:], strict=False)
+        assert all(b <= a + 1 for a, b in steps), (path.name, page.headings)  # none skipped
+        assert page.th_without_scope == 0, path.name
+        assert "main" in page.ids and "#main" in page.links, path.name  # the skip link
+        for link in page.links:
+            target, _, anchor = link.partition("#")
+            assert not re.match(r"[a-z]+:", target), (path.name, link)  # nothing external
+            if target:
+                assert (out / target).is_file(), (path.name, link)
+            if anchor:
+                assert anchor in (_parse(out / target).ids if target else page.ids), link
+
+
+def test_no_contact_data_is_published(repo: Repo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _build(repo, out)
+    from hfctl.loader import load
+
+    ds = load(repo.root)
+    emails = {p.email for p in ds.people.values() if p.email}
+    phones = {p.phone for p in ds.people.values() if getattr(p, "phone", None)}
+    assert emails
+    for path in out.iterdir():
+        text = path.read_text(encoding="utf-8")
+        without_uids = re.sub(r"^UID:.*$", "", text, flags=re.M)  # a uid is not an address
+        assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", without_uids), path.name
+        assert not any(e in text for e in emails), path.name
+        assert not any(str(p) in text for p in phones), path.name
+        assert "ATTENDEE" not in text and "ORGANIZER" not in text and "mailto" not in text
+
+
+def test_the_member_table_shows_role_and_party(repo: Repo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _build(repo, out)
+    text = " ".join(_parse(out / "body-ssu.html").text)
+    assert "Harald Heggland" in text and "leiar" in text and "Haugesund" in text
+    agreements = " ".join(_parse(out / "agreements.html").text)
+    assert "Kvinnherad" in agreements and "Signert" in agreements
+
+
+def test_calendar_feeds_parse_and_hold_every_meeting(repo: Repo, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    from hfctl.loader import load
+
+    out = tmp_path / "site"
+    _build(repo, out)
+    ds = load(repo.root)
+    cal = Calendar.from_ical((out / "calendar-ssu.ics").read_bytes())
+    events = cal.walk("VEVENT")
+    assert len(events) == sum(1 for m in ds.meetings.values() if m.forum == "ssu")
+    assert str(cal["method"]) == "PUBLISH"
+    assert all(str(e["dtstart"].params.get("TZID")) == "Europe/Oslo" for e in events)
+
+
+def test_a_rebuild_is_byte_identical_and_removes_what_is_gone(repo: Repo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _build(repo, out)
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    _build(repo, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+    repo.path("data/meetings/2026/2026-12-10-ssu.md").unlink()
+    result = run("site", "build", "-o", str(out), repo=repo)
+    assert result.exit_code == 0, result.stderr
+    assert "removed meeting-2026-12-10-ssu.html" in result.stdout
+    assert not (out / "meeting-2026-12-10-ssu.html").exists()
+
+
+def test_a_folder_with_other_files_is_refused(repo: Repo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    result = run("site", "build", "-o", str(out), repo=repo)
+    assert result.exit_code == 1 and "did not make" in result.stderr
+    assert (out / "notes.txt").read_text() == "mine"
+    result = run("site", "build", "-o", str(repo.root / "data" / "site"), repo=repo)
+    assert result.exit_code == 2 and "outside data/" in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nb", "Møter"), ("en", "Meetings")])
+def test_other_languages(repo: Repo, tmp_path: Path, lang: str, word: str) -> None:
+    out = tmp_path / lang
+    _build(repo, out, "--lang", lang)
+    page = _parse(out / "meetings.html")
+    assert page.lang == lang and word in page.text
+
+
+def test_broken_data_builds_nothing(repo: Repo, tmp_path: Path) -> None:
+    repo.write("data/people/anne-rod.yaml", "id: anne-rod\nname: [x\n")
+    result = run("site", "build", "-o", str(tmp_path / "site"), repo=repo)
+    assert result.exit_code == 1
+    assert "data/people/anne-rod.yaml:3:1" in result.stderr
+    assert not (tmp_path / "site").exists()
