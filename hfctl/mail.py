@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from email import base64mime, quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -49,6 +50,62 @@ def address(recipient: Recipient) -> Address:
         raise RefusedError(f"not a usable e-mail address {email!r}: {exc}") from None
 
 
+_LINE = 76  # RFC 2047: a line with encoded words is at most 76 characters
+_WORD = 70  # at most 75 by RFC 2047; 70 leaves room for "From: " on the first line
+_Q_SAFE = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!*+-/ ")
+
+
+def _encoded_words(text: str) -> list[str]:
+    """``text`` as RFC 2047 encoded words, each at most 75 characters, with every space inside a
+    word. (Python's own folder can leave a space of a long name between two encoded words, where
+    RFC 2047 tells every reader to drop it.)"""
+    words: list[str] = []
+    chunk: list[str] = []
+    b_bytes = q_len = 0
+    for char in text:
+        data = char.encode("utf-8")
+        char_q = sum(1 if byte in _Q_SAFE else 3 for byte in data)
+        new_b = 12 + 4 * -(-(b_bytes + len(data)) // 3)
+        if chunk and min(new_b, 12 + q_len + char_q) > _WORD:
+            words.append(_encode_chunk("".join(chunk)))
+            chunk, b_bytes, q_len = [], 0, 0
+        chunk.append(char)
+        b_bytes += len(data)
+        q_len += char_q
+    if chunk:
+        words.append(_encode_chunk("".join(chunk)))
+    return words
+
+
+def _encode_chunk(text: str) -> str:
+    data = text.encode("utf-8")
+    q = quoprimime.header_encode(data, "utf-8")
+    b = base64mime.header_encode(data, "utf-8")
+    return q if len(q) <= len(b) else b
+
+
+def _address_field(header: str, addresses: Sequence[Address]) -> str:
+    """An address header's value, folded to 78 columns with names encoded by ``_encoded_words``."""
+    lines: list[str] = []
+    line = f"{header}:"
+    for index, item in enumerate(addresses):
+        spec = f"<{item.addr_spec}>" + ("," if index < len(addresses) - 1 else "")
+        name = item.display_name
+        if not name:
+            tokens = [spec]
+        elif all(" " <= c <= "~" for c in name) and "=?" not in name and len(name) < _WORD:
+            tokens = [str(item)[: -len(item.addr_spec) - 3], spec]  # quoted where needed
+        else:
+            tokens = [*_encoded_words(name), spec]
+        for token in tokens:
+            if len(line) + 1 + len(token) > _LINE and line != f"{header}:":
+                lines.append(line)
+                line = ""
+            line += " " + token
+    lines.append(line)
+    return "\n".join(lines)[len(header) + 2 :]
+
+
 @dataclass
 class Attachment:
     """A file attached to a message."""
@@ -72,11 +129,13 @@ def build(
     message_id_domain: str | None = None,
 ) -> EmailMessage:
     """A MIME message: plain text (and HTML), attachments, headers checked for injection."""
-    message = EmailMessage(policy=SMTP)
-    message["From"] = address(sender)
-    message["To"] = [address(r) for r in to]
+    # refold_source="none": the address headers below go out as folded here
+    message = EmailMessage(policy=SMTP.clone(refold_source="none"))
+    # set as folded here, so Python's folder never splits a name (see ``_encoded_words``)
+    message.set_raw("From", _address_field("From", [address(sender)]))
+    message.set_raw("To", _address_field("To", [address(r) for r in to]))
     if cc:
-        message["Cc"] = [address(r) for r in cc]
+        message.set_raw("Cc", _address_field("Cc", [address(r) for r in cc]))
     message["Subject"] = _clean(subject, "subject")
     if date is not None:
         import datetime as dt

@@ -16,7 +16,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hfctl import agenda, invite, mail
@@ -120,6 +120,9 @@ def test_agenda_html_keeps_the_title_as_text(text: str) -> None:
 
 @SETTINGS
 @given(TEXT, TEXT, st.text(max_size=300))
+# found by the long fuzz run: Python's folder put this name's last space between two encoded
+# words, where RFC 2047 tells a reader to drop it (hfctl.mail now encodes names itself)
+@example(subject="0", name="0 000\xa1\xa1" + "\u0800" * 12 + " \xa1", body="")
 def test_email_subject_name_and_body_parse_back(subject: str, name: str, body: str) -> None:
     """Headers are decoded as RFC 2047 says (``email.header``): the modern parser of Python's
     standard library inserts a space where a long name was folded between encoded words."""
@@ -132,6 +135,9 @@ def test_email_subject_name_and_body_parse_back(subject: str, name: str, body: s
     phrase, addr = parseaddr(str(legacy["To"]).replace("\r\n", "").replace("\n", ""))
     assert addr == "ola.nordmann@example.no"
     assert str(make_header(decode_header(phrase))) == " ".join(name.split())
+    head = raw.split(b"\r\n\r\n")[0].replace(b"\r\n ", b"\n ").split(b"\r\n")
+    to_lines = next(h for h in head if h.startswith(b"To:")).split(b"\n")
+    assert all(len(line) <= 76 for line in to_lines)  # RFC 2047's limit for encoded words
     parsed = message_from_bytes(raw, policy=policy.default)
     assert set(parsed.keys()) == set(message.keys())  # no header came from the text
     assert parsed.get_content().replace("\r\n", "\n") == body.replace("\r", "") + "\n"
