@@ -67,9 +67,25 @@ def compare(before: Dataset, after: Dataset) -> list[Problem]:
     return out
 
 
+def _meetings_changed(root: Path, rev: str) -> bool:
+    """Whether a meeting file under ``root`` differs from ``rev``, by one ``git diff``; False when
+    ``root`` is not under git, ``rev`` does not exist or git is not installed."""
+    import subprocess
+
+    command = ["git", "diff", "--relative", "--name-only", "-z", rev, "--", "data/meetings"]
+    try:
+        done = subprocess.run(command, cwd=root, capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    names = done.stdout.split(b"\0") if done.returncode == 0 else []
+    return any(name.endswith(b".md") for name in names)
+
+
 def renumbering_problems(root: Path, ds: Dataset, rev: str = "HEAD") -> list[Problem]:
     """Compare the meetings changed since revision ``rev`` with their state there; nothing if
     not under git. Only changed meeting files are read from git (two git processes)."""
+    if not _meetings_changed(root, rev):
+        return []  # the common case, without GitPython (about 60 ms to import)
     from hfctl import gitops
 
     repo = gitops.open_repo(root)

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from tests.conftest import Repo
+
 HEAVY = ("git", "jinja2", "ruamel", "pydantic", "babel", "icalendar", "holidays")
 
 
@@ -23,3 +25,35 @@ def test_flag_imports_nothing_heavy(flag: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command", [["validate"], ["status"]])
+def test_reading_commands_on_a_clean_repository_import_no_git_library(
+    command: list[str], repo: Repo
+) -> None:
+    """Validation asks git one question (has a meeting changed since HEAD?) without GitPython;
+    GitPython loads only when history must be read or a write committed."""
+    argv = ["hfctl", "--no-cache", "--repo", str(repo.root), *command]
+    code = (
+        "import sys\n"
+        f"sys.argv = {argv!r}\n"
+        "try:\n    from hfctl.cli import main\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'git', 'jinja2'}), "
+        "file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_changed_meeting_still_reaches_the_renumbering_check(repo: Repo) -> None:
+    """The cheap question must not hide a change: a meeting changed since HEAD is compared."""
+    from hfctl.renumbering import _meetings_changed
+
+    assert not _meetings_changed(repo.root, "HEAD")
+    meeting = sorted(repo.path("data/meetings").rglob("*.md"))[0]
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _meetings_changed(repo.root, "HEAD")
+    assert not _meetings_changed(repo.root, "no-such-revision")
+    assert not _meetings_changed(repo.root.parent, "HEAD")  # not a git repository
