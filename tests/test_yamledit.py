@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,9 @@ from hypothesis import strategies as st
 
 from hfctl import yamledit
 from hfctl.errors import RefusedError
+
+# docs/fuzzing.md: HFCTL_FUZZ_EXAMPLES sets a longer run of every property test
+FUZZ = int(os.environ.get("HFCTL_FUZZ_EXAMPLES", "0"))
 
 VOCABULARY = [
     "møte",
@@ -109,20 +113,20 @@ def documents(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=FUZZ or 200, deadline=None)
 @given(documents())
 def test_round_trip_is_identity(text: str) -> None:
     assert yamledit.open_text("x.yaml", text, markdown=False).render() == text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=FUZZ or 100, deadline=None)
 @given(documents(), st.sampled_from(["\n", "\r\n"]))
 def test_line_endings_are_kept(text: str, newline: str) -> None:
     text = text.replace("\n", newline)
     assert yamledit.open_text("x.yaml", text, markdown=False).render() == text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=FUZZ or 100, deadline=None)
 @given(documents(), WORDS)
 def test_setting_a_value_changes_one_line(text: str, value: str) -> None:
     doc = yamledit.open_text("x.yaml", text, markdown=False)

@@ -1,6 +1,6 @@
 """Property tests: any input gives models or located problems, never another exception.
 
-A longer run: HFCTL_FUZZ_EXAMPLES=20000 python -m pytest tests/adversarial/test_fuzz.py -q
+A longer run: see docs/fuzzing.md
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Calendar files (icalendar), e-mail (the standard library's parser) and HTML (html.parser): the
 text comes back exactly, and no markup or header appears that the text did not bring as text.
-A longer run: HFCTL_FUZZ_EXAMPLES=20000 python -m pytest tests/adversarial -q -k roundtrip
+A longer run: see docs/fuzzing.md
 """
 
 from __future__ import annotations
