@@ -112,7 +112,7 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
     for label, cmd in (
         ("peer: yamllint", ["yamllint", "-d", "relaxed", "data"]),
         (
-            "peer: check-jsonschema",
+            "peer: check-jsonschema (people files)",
             ["check-jsonschema", "--schemafile", str(PROJECT / "schemas" / "person.schema.json")]
             + [str(p) for p in sorted((root / "data" / "people").glob("*.yaml"))],
         ),

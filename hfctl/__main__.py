@@ -1,5 +1,5 @@
 """Run hfctl as ``python -m hfctl``."""
 
-from hfctl.cli import main
+from hfctl.launch import main
 
 main()

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from hfctl import __version__
+from hfctl import version_line
 from hfctl.commands import agreements as agreements_cmd
 from hfctl.commands import diff as diff_cmd
 from hfctl.commands import inform as inform_cmd
@@ -32,7 +32,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"hfctl {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 
