@@ -250,7 +250,7 @@ def print_dashboard(board: Dashboard) -> None:
             f"{sec['from']} to {sec['to']}.\n"
         )
         body.append(
-            f"Next: {sec['next_holder']} from {sec['next_from']}, "
+            f"Next: {sec['next_holder_name']} from {sec['next_from']}, "
             f"in {sec['days_to_handover']} days."
         )
         out.print(Panel(body, title="Secretariat", title_align="left"))
@@ -267,21 +267,29 @@ def print_dashboard(board: Dashboard) -> None:
             Text("LATE", style="bold red") if m.late else Text(""),
         )
     out.print(meetings)
+    # what needs the coordinator: the agreements still being signed, one line for the rest
+    open_rounds = [s for s in board.signing if s.signed < s.total]
+    complete = [s for s in board.signing if s.signed == s.total]
     signing = Table(show_edge=False, title="Signatures (current versions)", title_justify="left")
     for header in ("agreement", "version", "signed", "missing"):
         signing.add_column(header)
-    for s in board.signing:
-        style = "green" if s.signed == s.total else "yellow"
+    for s in open_rounds:
         missing = (
-            ", ".join(s.missing) if len(s.missing) <= 6 else f"{len(s.missing)} municipalities"
+            ", ".join(s.missing) if len(s.missing) <= 8 else f"{len(s.missing)} municipalities"
         )
         signing.add_row(
             Text(s.title),
             Text(s.version),
-            Text(f"{s.signed}/{s.total}", style=style),
+            Text(f"{s.signed}/{s.total}", style="yellow"),
             Text(missing),
         )
-    out.print(signing)
+    if open_rounds:
+        out.print(signing)
+    else:
+        out.print(Text("Signatures (current versions)", style="italic"))
+    if complete:
+        summary = f" {len(complete)} of {len(board.signing)} agreements signed by all"
+        out.print(Text(summary, style="green"))
     if board.expiring:
         terms = Table(show_edge=False, title="Terms ending soon", title_justify="left")
         for header in ("ends", "days", "forum", "member", "role"):

@@ -98,6 +98,7 @@ class Holding:
             "from": self.from_.isoformat(),
             "to": self.to.isoformat(),
             "next_holder": self.next_holder,
+            "next_holder_name": self.next_holder_name,
             "next_from": self.next_from.isoformat(),
         }
 

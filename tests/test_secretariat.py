@@ -34,9 +34,12 @@ def test_show_on_each_side_of_every_boundary(
         "from": start,
         "to": end,
         "next_holder": nxt,
+        "next_holder_name": data["next_holder_name"],
         "next_from": nxt_from,
     }
-    assert data["holder_name"] in ("Helse Fonna HF", "Helseleiarnettverket")
+    names = {"helse-fonna": "Helse Fonna HF", "helseleiarnettverket": "Helseleiarnettverket"}
+    assert data["holder_name"] == names[holder]
+    assert data["next_holder_name"] == names[nxt]
 
 
 @pytest.mark.parametrize("day", ["2021-12-31", "2028-01-01"])
