@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import Sequence
 
 import typer
 
 from hfctl import version_line
-from hfctl.commands import agreements as agreements_cmd
-from hfctl.commands import diff as diff_cmd
-from hfctl.commands import inform as inform_cmd
-from hfctl.commands import log as log_cmd
-from hfctl.commands import meeting as meeting_cmd
-from hfctl.commands import minutes as minutes_cmd
-from hfctl.commands import schema as schema_cmd
-from hfctl.commands import secretariat as secretariat_cmd
-from hfctl.commands import site as site_cmd
-from hfctl.commands import status as status_cmd
-from hfctl.commands import validate as validate_cmd
 
-app = typer.Typer(
-    name="hfctl",
-    help="Governance of a Norwegian health community (helsefellesskap), kept as code.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Every command: its name, where it lives, and whether it is a group of subcommands. A run
+# imports and registers only the command it names (typer inspects every registered function's
+# signature when it starts, which for all of them costs more than most commands' own work).
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "status": ("hfctl.commands.status", "status", False),
+    "validate": ("hfctl.commands.validate", "validate", False),
+    "secretariat": ("hfctl.commands.secretariat", "app", True),
+    "agreements": ("hfctl.commands.agreements", "app", True),
+    "meeting": ("hfctl.commands.meeting", "app", True),
+    "agenda": ("hfctl.commands.meeting", "agenda", False),
+    "invite": ("hfctl.commands.meeting", "invite", False),
+    "minutes": ("hfctl.commands.minutes", "minutes", False),
+    "actions": ("hfctl.commands.minutes", "actions_app", True),
+    "inform": ("hfctl.commands.inform", "app", True),
+    "diff": ("hfctl.commands.diff", "diff", False),
+    "log": ("hfctl.commands.log", "log", False),
+    "schema": ("hfctl.commands.schema", "schema", False),
+    "site": ("hfctl.commands.site", "app", True),
+}
 
 
 def _version(value: bool) -> None:
@@ -36,7 +38,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
@@ -52,20 +53,42 @@ def _root(
         os.environ["HFCTL_NO_CACHE"] = "1"
 
 
-app.command("status")(status_cmd.status)
-app.command("validate")(validate_cmd.validate)
-app.add_typer(secretariat_cmd.app, name="secretariat")
-app.add_typer(agreements_cmd.app, name="agreements")
-app.add_typer(meeting_cmd.app, name="meeting")
-app.command("agenda")(meeting_cmd.agenda)
-app.command("invite")(meeting_cmd.invite)
-app.command("minutes")(minutes_cmd.minutes)
-app.add_typer(minutes_cmd.actions_app, name="actions")
-app.add_typer(inform_cmd.app, name="inform")
-app.command("diff")(diff_cmd.diff)
-app.command("log")(log_cmd.log)
-app.command("schema")(schema_cmd.schema)
-app.add_typer(site_cmd.app, name="site")
+def build_app(names: Sequence[str] | None = None) -> typer.Typer:
+    """The command line with the commands ``names`` (default: all of them)."""
+    app = typer.Typer(
+        name="hfctl",
+        help="Governance of a Norwegian health community (helsefellesskap), kept as code.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    for name in COMMANDS if names is None else names:
+        module, attribute, group = COMMANDS[name]
+        target = getattr(importlib.import_module(module), attribute)
+        if group:
+            app.add_typer(target, name=name)
+        else:
+            app.command(name)(target)
+    return app
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command a command line names, if it is one of hfctl's (the global options before
+    it are all flags, so the first word that is not an option is the command)."""
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
@@ -76,7 +99,8 @@ def main() -> None:
     take_unreadable()
     try:
         try:
-            app()
+            named = command_named(sys.argv[1:])
+            build_app(None if named is None else [named])()
         except SystemExit as done:
             unreadable = take_unreadable()
             if done.code in (0, None) and unreadable:

@@ -48,5 +48,5 @@ class Community(Model):
     trust: Id
     default_language: Lang = "nn"
     website: Str | None = None
-    rules: Rules = Rules()
+    rules: Rules = Field(default_factory=Rules)
     statute: Statute

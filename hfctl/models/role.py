@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import Field
+
 from hfctl.models.base import Bool, Id, Model, Period, Text
 
 
@@ -27,7 +29,7 @@ class Role(Model):
     name: Text
     description: Text | None = None
     exclusive: Bool = True
-    requires: Requirements = Requirements()
+    requires: Requirements = Field(default_factory=Requirements)
     holders: list[Holder] = []
 
     def holders_on(self, day: dt.date) -> list[Holder]:
