@@ -12,10 +12,16 @@ commit, pull request or clone carries), and it is read only if the signature mat
 that is unreadable, unsigned, mis-signed, truncated, of another version or of the wrong shape
 is ignored and rebuilt. Writing is atomic and best-effort: a read-only checkout simply runs
 without a cache.
+
+Beside it, ``report.pickle`` keeps the last validation report with the state it was made
+from: hfctl's code, the day, and the path and content of every file under ``data/``. A
+validation of the same state (and no meeting changed since the last commit, which the
+renumbering check compares with git) takes that report without loading anything.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import os
@@ -30,6 +36,7 @@ from hfctl import __version__
 FORMAT = 1
 FOLDER = ".hfctl-cache"
 FILE = "files.pickle"
+REPORT_FILE = "report.pickle"
 KEY_FILE = "hfctl-cache.key"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# hfctl's cache of parsed data files\n"
 
@@ -116,27 +123,8 @@ class FileCache:
         return digest.hexdigest()
 
     def _read(self) -> None:
-        key = _key(self.root, create=False)
-        if key is None:
-            return
-        try:
-            raw = (self.folder / FILE).read_bytes()
-        except OSError:
-            return
-        signature, _, body = raw.partition(b"\n")
-        expected = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
-        if not hmac.compare_digest(signature, expected):
-            return
-        try:
-            content = pickle.loads(body)  # signed by this machine: checked above
-        except Exception:  # a signed but unreadable cache (another Python, say) is rebuilt
-            return
-        if (
-            isinstance(content, dict)
-            and content.get("format") == FORMAT
-            and content.get("hfctl") == code_version()
-            and isinstance(content.get("entries"), dict)
-        ):
+        content = _read_signed(self.root, FILE)
+        if isinstance(content, dict) and isinstance(content.get("entries"), dict):
             self.old = content["entries"]
 
     def get(self, key: str) -> Entry | None:
@@ -167,22 +155,83 @@ class FileCache:
         """Write the entries used in this load (dropping the rest) if anything changed."""
         if self.misses == 0 and len(self.new) == len(self.old):
             return
+        _write_signed(self.root, FILE, {"entries": self.new})
+
+
+def _read_signed(root: Path, name: str) -> dict[str, Any] | None:
+    """The content of cache file ``name`` if this machine signed it for this code, else None."""
+    key = _key(root, create=False)
+    if key is None:
+        return None
+    try:
+        raw = (root / FOLDER / name).read_bytes()
+    except OSError:
+        return None
+    signature, _, body = raw.partition(b"\n")
+    expected = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
+    if not hmac.compare_digest(signature, expected):
+        return None
+    try:
+        content = pickle.loads(body)  # signed by this machine: checked above
+    except Exception:  # a signed but unreadable cache (another Python, say) is rebuilt
+        return None
+    if (
+        isinstance(content, dict)
+        and content.get("format") == FORMAT
+        and content.get("hfctl") == code_version()
+    ):
+        return content
+    return None
+
+
+def _write_signed(root: Path, name: str, content: dict[str, Any]) -> None:
+    """Write cache file ``name``, signed; best-effort (a read-only checkout has no cache)."""
+    folder = root / FOLDER
+    try:
+        folder.mkdir(exist_ok=True)
+        for extra, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG)):
+            if not (folder / extra).exists():
+                (folder / extra).write_text(text, encoding="utf-8")
+        key = _key(root, create=True)
+        if key is None:
+            return
+        body = pickle.dumps(
+            {"format": FORMAT, "hfctl": code_version(), **content},
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
+        signature = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
+        _write_atomic(folder / name, signature + b"\n" + body)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+
+
+def data_state(root: Path, today: dt.date) -> str | None:
+    """A key for everything a validation of ``root`` reads: hfctl's code, the day, and the name
+    and content of every file under ``data/`` (so an added, removed, renamed or changed file
+    is a new state). None if a file cannot be read: that run reads and reports it in full."""
+    from hfctl.repo import data_files
+
+    digest = hashlib.blake2b(digest_size=20, person=b"hfctl-state-v1")
+    digest.update(f"{code_version()}\0{today.isoformat()}\0".encode())
+    for path in sorted(data_files(root)):
+        name = path.relative_to(root).as_posix()
         try:
-            self.folder.mkdir(exist_ok=True)
-            for name, content in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG)):
-                if not (self.folder / name).exists():
-                    (self.folder / name).write_text(content, encoding="utf-8")
-            key = _key(self.root, create=True)
-            if key is None:
-                return
-            body = pickle.dumps(
-                {"format": FORMAT, "hfctl": code_version(), "entries": self.new},
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
-            signature = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
-            _write_atomic(self.folder / FILE, signature + b"\n" + body)
-        except OSError:
-            return  # a read-only checkout runs without a cache
+            content = b"->" + os.readlink(path).encode() if path.is_symlink() else path.read_bytes()
+        except (OSError, UnicodeError):
+            return None
+        digest.update(f"{len(name)}:{name}{len(content)}:".encode() + content)
+    return digest.hexdigest()
+
+
+def get_report(root: Path, state: str) -> Any | None:
+    """The validation report kept for ``state``, if any."""
+    content = _read_signed(root, REPORT_FILE)
+    return content.get("report") if content and content.get("state") == state else None
+
+
+def put_report(root: Path, state: str, report: Any) -> None:
+    """Keep the validation report of ``state`` (only the latest is kept)."""
+    _write_signed(root, REPORT_FILE, {"state": state, "report": report})
 
 
 def enabled() -> bool:

@@ -22,6 +22,7 @@ from hfctl.models.meeting import Meeting
 from hfctl.models.party import Counties, Party, Person
 from hfctl.models.role import Role
 from hfctl.problems import Location, Problem, Severity
+from hfctl.repo import DATA_DIR, data_files
 from hfctl.sources import Document, read_document
 from hfctl.yamlread import ReadError
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound=Model)
 
-DATA_DIR = "data"
 
 # folder under data/ -> (model, file extension)
 COLLECTIONS: dict[str, tuple[type[Model], str]] = {
@@ -334,10 +334,7 @@ def _check_name(root: Path, path: Path) -> Problem | None:
 
 
 def _walk(root: Path, overlay: Mapping[str, bytes | None] | None, only: bool) -> list[Path]:
-    found: set[Path] = set()
-    folder = root / DATA_DIR
-    if not only and folder.is_dir():
-        found = {p for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
+    found = set() if only else data_files(root)
     for name, content in (overlay or {}).items():
         if name.startswith(DATA_DIR + "/"):
             if content is None:

@@ -14,12 +14,12 @@ from rich.text import Text
 
 from hfctl.errors import HfctlError
 from hfctl.problems import Problem, Severity
-from hfctl.validation import Report
 
 if TYPE_CHECKING:
     from hfctl.dashboard import Dashboard
     from hfctl.secretariat import Holding
     from hfctl.tables import Matrix
+    from hfctl.validation import Report
     from hfctl.writer import Applied
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hfctl.loader import Dataset, load
-from hfctl.models.meeting import case_label
 from hfctl.problems import Problem
 from hfctl.rules import problem
+
+if TYPE_CHECKING:
+    from hfctl.loader import Dataset
 
 
 def issued_numbers(ds: Dataset) -> dict[str, dict[int, str]]:
@@ -21,6 +23,8 @@ def issued_numbers(ds: Dataset) -> dict[str, dict[int, str]]:
 
 def compare(before: Dataset, after: Dataset) -> list[Problem]:
     """Problems where an issued number changed, vanished or was given to another case."""
+    from hfctl.models.meeting import case_label
+
     out: list[Problem] = []
     now = {mid: m for mid, m in after.meetings.items()}
     moved = {m.uid: m for m in after.meetings.values() if m.uid}
@@ -67,7 +71,7 @@ def compare(before: Dataset, after: Dataset) -> list[Problem]:
     return out
 
 
-def _meetings_changed(root: Path, rev: str) -> bool:
+def meetings_changed(root: Path, rev: str) -> bool:
     """Whether a meeting file under ``root`` differs from ``rev``, by one ``git diff``; False when
     ``root`` is not under git, ``rev`` does not exist or git is not installed."""
     import subprocess
@@ -84,9 +88,10 @@ def _meetings_changed(root: Path, rev: str) -> bool:
 def renumbering_problems(root: Path, ds: Dataset, rev: str = "HEAD") -> list[Problem]:
     """Compare the meetings changed since revision ``rev`` with their state there; nothing if
     not under git. Only changed meeting files are read from git (two git processes)."""
-    if not _meetings_changed(root, rev):
+    if not meetings_changed(root, rev):
         return []  # the common case, without GitPython (about 60 ms to import)
     from hfctl import gitops
+    from hfctl.loader import load
 
     repo = gitops.open_repo(root)
     if repo is None or not gitops.revision_exists(repo, rev):

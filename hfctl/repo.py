@@ -13,6 +13,15 @@ if TYPE_CHECKING:
     from hfctl.loader import Dataset
 
 MARKER = Path("data") / "community.yaml"
+DATA_DIR = "data"
+
+
+def data_files(root: Path) -> set[Path]:
+    """Every file (and symbolic link) under ``root/data``: what a load looks at on disk."""
+    folder = root / DATA_DIR
+    if not folder.is_dir():
+        return set()
+    return {p for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hfctl.checks import run_checks
-from hfctl.loader import Dataset, load
 from hfctl.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from hfctl.loader import Dataset
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,35 @@ class Report:
 
 def validate_dataset(ds: Dataset, today: dt.date) -> Report:
     """Run every check over an already loaded dataset."""
+    from hfctl.checks import run_checks
+
     return Report(run_checks(ds, today), len(ds.files))
 
 
 def validate(root: Path, today: dt.date, history: bool = True, at: str | None = None) -> Report:
     """Load the repository at ``root`` (or as it was at revision ``at``) and check it as of
-    ``today``; with ``history``, also compare issued case numbers with the last commit."""
-    from hfctl.problems import Problem
+    ``today``; with ``history``, also compare issued case numbers with the last commit.
+
+    A repository validated before in the same state (same code, day and data files, and no
+    meeting changed since the last commit) gets the report kept from that run, without
+    loading anything (``hfctl.cache``)."""
+    from hfctl import cache
+    from hfctl.renumbering import meetings_changed
+
+    state = None
+    if at is None and history and cache.enabled() and not meetings_changed(root, "HEAD"):
+        state = cache.data_state(root, today)
+        kept = cache.get_report(root, state) if state else None
+        if isinstance(kept, Report):
+            return kept
+    report = _validate(root, today, history, at)
+    if state is not None:
+        cache.put_report(root, state, report)
+    return report
+
+
+def _validate(root: Path, today: dt.date, history: bool, at: str | None) -> Report:
+    from hfctl.loader import load
     from hfctl.renumbering import renumbering_problems
     from hfctl.repo import load_data
 

@@ -3,13 +3,15 @@ hfctl version changed, and never trusted when it is corrupt, tampered with or fo
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from hfctl import cache, loader
+from hfctl import cache, loader, validation
 from tests.conftest import Repo, git, problems, run
 
 PERSON = "data/people/anne-rod.yaml"
@@ -142,3 +144,90 @@ def test_an_unwritable_cache_is_no_error(repo: Repo, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(cache, "_write_atomic", refuse)
     assert run("validate", repo=repo).exit_code == 0
     assert not (repo.root / cache.FOLDER / cache.FILE).exists()
+
+
+# -- the kept report: a repository validated before in the same state is not loaded again --
+
+DAY = dt.date(2026, 11, 25)
+
+
+def _validate(repo: Repo, day: dt.date = DAY) -> tuple[validation.Report, int]:
+    """Validate as the command does; also say how many times the data was loaded."""
+    loads: list[int] = []
+    real = loader.load
+
+    def counting(*args: Any, **kwargs: Any) -> loader.Dataset:
+        loads.append(1)
+        return real(*args, **kwargs)
+
+    loader.load = counting
+    try:
+        report = validation.validate(repo.root, day)
+    finally:
+        loader.load = real
+    return report, len(loads)
+
+
+def test_an_unchanged_repository_gets_the_kept_report(repo: Repo) -> None:
+    first, loads = _validate(repo)
+    assert loads == 1
+    again, loads = _validate(repo)
+    assert loads == 0
+    assert again == first
+    assert again == validation.validate(repo.root, DAY, history=False)  # no cache used there
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["content", "new file", "removed file", "renamed file", "another day", "another version"],
+)
+def test_any_change_to_what_validation_reads_loads_again(
+    repo: Repo, change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before, _ = _validate(repo)
+    day = DAY
+    if change == "content":
+        repo.write(PERSON, repo.read(PERSON).replace("email:", "emial:"))
+    elif change == "new file":
+        repo.write("data/people/zz-new.yaml", "name: [unclosed\n")
+    elif change == "removed file":
+        repo.path(PERSON).unlink()
+    elif change == "renamed file":
+        repo.path(PERSON).rename(repo.path("data/people/anne-rod-2.yaml"))
+    elif change == "another day":
+        day = DAY + dt.timedelta(days=400)
+    else:
+        monkeypatch.setattr(cache, "__version__", "999.0")
+    report, loads = _validate(repo, day)
+    assert loads == 1
+    assert report == validation.validate(repo.root, day, history=False)
+    assert (report == before) == (change == "another version")
+
+
+def test_a_changed_meeting_is_compared_with_the_last_commit_every_time(repo: Repo) -> None:
+    """Renumbering an issued case is found from git, which the data's state does not hold:
+    with a meeting changed since the last commit the report is never taken from the cache."""
+    meeting = next(
+        str(p.relative_to(repo.root))
+        for p in sorted(repo.path("data/meetings").rglob("*.md"))
+        if "agenda_issued:" in p.read_text(encoding="utf-8") and "number: 2" in p.read_text()
+    )
+    text = repo.read(meeting)
+    repo.write(meeting, text.replace("number: 2", "number: 9", 1))
+    codes = [p.code for p in _validate(repo)[0].problems]
+    report, loads = _validate(repo)
+    assert loads == 2  # the working tree, and the changed meeting as it was at HEAD
+    assert "HF380" in codes or "HF381" in codes
+    assert [p.code for p in report.problems] == codes
+
+
+def test_a_damaged_or_foreign_report_is_never_used(repo: Repo) -> None:
+    first, _ = _validate(repo)
+    path = repo.root / cache.FOLDER / cache.REPORT_FILE
+    raw = path.read_bytes()
+    path.write_bytes(raw[:-10])
+    assert _validate(repo) == (first, 1)
+    body = pickle.dumps({"format": cache.FORMAT, "hfctl": cache.code_version(), "state": "x"})
+    path.write_bytes(b"0" * 64 + b"\n" + body)
+    assert _validate(repo) == (first, 1)
+    assert _validate(repo) == (first, 0)

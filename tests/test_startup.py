@@ -14,19 +14,26 @@ HEAVY = ("git", "jinja2", "ruamel", "pydantic", "babel", "icalendar", "holidays"
 
 
 def _imported_after(argv: list[str], entry: str, names: tuple[str, ...]) -> list[str]:
-    """Which of ``names`` (top-level packages) a fresh Python has imported after running hfctl
-    with ``argv`` through ``entry`` (the console script's ``hfctl.launch`` or ``hfctl.cli``)."""
+    """Which of ``names`` (modules, and the modules below them) a fresh Python has imported
+    after running hfctl with ``argv`` through ``entry`` (the console script's ``hfctl.launch``
+    or ``hfctl.cli``). The run must succeed: a usage error would import nothing and prove
+    nothing."""
     code = (
         "import sys\n"
         f"sys.argv = {['hfctl', *argv]!r}\n"
-        f"try:\n    from {entry} import main\n    main()\nexcept SystemExit:\n    pass\n"
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({names!r})), "
-        "file=sys.stderr)\n"
+        "code = 0\n"
+        f"try:\n    from {entry} import main\n    main()\n"
+        "except SystemExit as done:\n    code = done.code or 0\n"
+        f"names = {names!r}\n"
+        "found = {n for m in sys.modules for n in names if m == n or m.startswith(n + '.')}\n"
+        "print(code, sorted(found), file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    return list(ast.literal_eval(result.stderr.strip().splitlines()[-1]))
+    code, _, found = result.stderr.strip().splitlines()[-1].partition(" ")
+    assert code == "0", result.stderr
+    return list(ast.literal_eval(found))
 
 
 @pytest.mark.parametrize("entry", ["hfctl.launch", "hfctl.cli"])
@@ -45,17 +52,26 @@ def test_reading_commands_on_a_clean_repository_import_no_git_library(
 ) -> None:
     """Validation asks git one question (has a meeting changed since HEAD?) without GitPython;
     GitPython loads only when history must be read or a write committed."""
-    argv = ["--no-cache", "--repo", str(repo.root), *command]
+    argv = ["--no-cache", *command, "--repo", str(repo.root)]
     assert _imported_after(argv, "hfctl.launch", ("git", "jinja2")) == []
 
 
 def test_a_changed_meeting_still_reaches_the_renumbering_check(repo: Repo) -> None:
     """The cheap question must not hide a change: a meeting changed since HEAD is compared."""
-    from hfctl.renumbering import _meetings_changed
+    from hfctl.renumbering import meetings_changed
 
-    assert not _meetings_changed(repo.root, "HEAD")
+    assert not meetings_changed(repo.root, "HEAD")
     meeting = sorted(repo.path("data/meetings").rglob("*.md"))[0]
     meeting.write_text(meeting.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert _meetings_changed(repo.root, "HEAD")
-    assert not _meetings_changed(repo.root, "no-such-revision")
-    assert not _meetings_changed(repo.root.parent, "HEAD")  # not a git repository
+    assert meetings_changed(repo.root, "HEAD")
+    assert not meetings_changed(repo.root, "no-such-revision")
+    assert not meetings_changed(repo.root.parent, "HEAD")  # not a git repository
+
+
+def test_a_repeated_validation_reads_no_data_file_again(repo: Repo) -> None:
+    """The second run on unchanged data takes the report kept by the first (hfctl.cache):
+    neither the YAML reader nor the models nor the loader are imported."""
+    argv = ["validate", "--repo", str(repo.root)]
+    names = ("ruamel", "hfctl.models", "hfctl.loader")
+    assert _imported_after(argv, "hfctl.launch", names) == sorted(names)
+    assert _imported_after(argv, "hfctl.launch", names) == []
