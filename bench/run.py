@@ -131,7 +131,7 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
         rows.append((label, wall, mem, "parse", wall / floors["parse"][0]))
     for label, wall, mem, floor, ratio in rows:
         print(
-            f"  {label:34} {wall * 1000:9.0f} ms {mem:7.0f} MB   x{ratio:5.2f} of {floor}",
+            f"  {label:38} {wall * 1000:9.0f} ms {mem:7.0f} MB   x{ratio:5.2f} of {floor}",
             flush=True,
         )
     return rows
