@@ -106,6 +106,8 @@ def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
     place, status and the uid and sequence that invitations and feeds share."""
     from icalendar import Event
 
+    from hfctl.ical import Text
+
     forum = ds.forums.get(meeting.forum)
     title = f"{forum.display_name(lang) if forum else meeting.forum}: " + (
         "møte" if lang != "en" else "meeting"
@@ -114,7 +116,7 @@ def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
     found = Event()
     found.add("uid", _uid(ds, meeting))
     found.add("sequence", meeting.sequence)
-    found.add("summary", title)
+    found.add("summary", Text(title))
     start = dt.datetime.combine(meeting.date, meeting.start, tzinfo=OSLO)
     end_time = meeting.end or (start + dt.timedelta(hours=2)).time()
     found.add("dtstart", start)
@@ -123,7 +125,7 @@ def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
         "dtstamp",
         dt.datetime.combine(meeting.agenda_issued or meeting.date, dt.time(0, 0), tzinfo=dt.UTC),
     )
-    found.add("location", meeting.location)
+    found.add("location", Text(meeting.location))
     found.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return found
 

@@ -261,6 +261,7 @@ def calendars(ds: Dataset, lang: str) -> dict[str, bytes]:
     """A calendar feed per body: its meetings, with no one's address in them."""
     from icalendar import Calendar
 
+    from hfctl.ical import Text
     from hfctl.invite import event
 
     out: dict[str, bytes] = {}
@@ -271,7 +272,7 @@ def calendars(ds: Dataset, lang: str) -> dict[str, bytes]:
         cal.add("prodid", "-//hfctl//helsefellesskap//NO")
         cal.add("version", "2.0")
         cal.add("method", "PUBLISH")
-        cal.add("x-wr-calname", forum.display_name(lang))
+        cal.add("x-wr-calname", Text(forum.display_name(lang)))
         cal.add("x-wr-timezone", "Europe/Oslo")
         for meeting in sorted(
             (m for m in ds.meetings.values() if m.forum == forum.id), key=lambda m: m.id

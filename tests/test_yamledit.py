@@ -113,12 +113,14 @@ def documents(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.fuzz
 @settings(max_examples=FUZZ or 200, deadline=None)
 @given(documents())
 def test_round_trip_is_identity(text: str) -> None:
     assert yamledit.open_text("x.yaml", text, markdown=False).render() == text
 
 
+@pytest.mark.fuzz
 @settings(max_examples=FUZZ or 100, deadline=None)
 @given(documents(), st.sampled_from(["\n", "\r\n"]))
 def test_line_endings_are_kept(text: str, newline: str) -> None:
@@ -126,6 +128,7 @@ def test_line_endings_are_kept(text: str, newline: str) -> None:
     assert yamledit.open_text("x.yaml", text, markdown=False).render() == text
 
 
+@pytest.mark.fuzz
 @settings(max_examples=FUZZ or 100, deadline=None)
 @given(documents(), WORDS)
 def test_setting_a_value_changes_one_line(text: str, value: str) -> None:

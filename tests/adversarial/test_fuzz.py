@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -62,6 +63,7 @@ FRAGMENTS = [
 ]
 
 
+@pytest.mark.fuzz
 @SETTINGS
 @given(st.binary(max_size=400))
 def test_any_bytes_read_or_located(raw: bytes) -> None:
@@ -75,6 +77,7 @@ def test_any_bytes_read_or_located(raw: bytes) -> None:
         assert problem.location.file == "data/people/x.yaml"
 
 
+@pytest.mark.fuzz
 @SETTINGS
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join))
 def test_yamlish_text_read_or_located(text: str) -> None:
