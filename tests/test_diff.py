@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import Repo, git, run
 
@@ -184,3 +189,42 @@ def test_every_sentence_and_word_exists_in_every_language() -> None:
         }
         assert set(fields) == set(words.LANGS), key
         assert fields["nn"] == fields["nb"] == fields["en"], key
+
+
+def _git_processes(repo: Repo, bin_dir: Path, *args: str) -> int:
+    """How many git processes ``hfctl ARGS`` started (a ``git`` on PATH that logs, then runs
+    the real one)."""
+    calls = bin_dir / "calls.log"
+    calls.write_text("")
+    result = run(*args, repo=repo)
+    assert result.exit_code == 0, result.stderr
+    return len(calls.read_text().splitlines())
+
+
+def test_history_needs_the_same_git_processes_for_more_commits(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = shutil.which("git")
+    assert real is not None
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    wrapper = bin_dir / "git"
+    wrapper.write_text(f'#!/bin/sh\necho "$1" >> "{bin_dir / "calls.log"}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    base = _history(repo)
+    commands = [
+        ("log", "--municipality", "Kvinnherad"),
+        ("log", "--forum", "fousam"),
+        ("diff", base, "HEAD", "--format", "json"),
+    ]
+    before = [_git_processes(repo, bin_dir, *c) for c in commands]
+    for n in range(12):
+        rel = "data/people/kari-tveit.yaml"
+        repo.write(
+            rel, repo.read(rel).replace("Rådgjevar", f"Rådgjevar {n}").replace(f" {n - 1}", "")
+        )
+        repo.commit(f"title {n}")
+    after = [_git_processes(repo, bin_dir, *c) for c in commands]
+    assert all(0 < b <= 6 for b in before), before
+    assert after == before
