@@ -13,7 +13,7 @@ from email import base64mime, quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime, getaddresses, make_msgid
 
 from hfctl.errors import HfctlError, RefusedError
 
@@ -186,10 +186,19 @@ class SmtpSettings:
         )
 
 
+class SendError(HfctlError):
+    """Sending failed; ``sent`` holds the addresses that had their message by then."""
+
+    def __init__(self, message: str, sent: Sequence[str]) -> None:
+        super().__init__(message)
+        self.sent = list(sent)
+
+
 def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> int:
     """Send messages over one SMTP connection; return how many were sent."""
     import smtplib
 
+    sent: list[str] = []
     try:
         with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
             if settings.starttls:
@@ -198,8 +207,15 @@ def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> int:
                 smtp.login(settings.user, settings.password)
             for message in messages:
                 smtp.send_message(message)
+                sent.extend(address for _name, address in getaddresses([str(message["To"])]))
     except (OSError, smtplib.SMTPException) as exc:
-        raise HfctlError(
-            f"sending mail through {settings.host}:{settings.port} failed: {exc}"
+        gone = (
+            f"; {len(sent)} of {len(messages)} messages had gone (to {', '.join(sent)}) and "
+            "must not be sent again"
+            if sent
+            else "; no message was sent"
+        )
+        raise SendError(
+            f"sending mail through {settings.host}:{settings.port} failed: {exc}{gone}", sent
         ) from None
     return len(messages)

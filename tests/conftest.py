@@ -183,3 +183,31 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert text == path.read_text(encoding="utf-8"), f"output differs from golden {name}"
 
     return check
+
+
+@contextlib.contextmanager
+def smtp_server(accept: int | None = None) -> Iterator[tuple[int, list[Any]]]:
+    """A local SMTP server (aiosmtpd) on a free port, and the envelopes it received; after
+    ``accept`` messages it refuses every further one."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    received: list[Any] = []
+
+    class Handler:
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            if accept is not None and len(received) >= accept:
+                return "554 5.7.1 refused by the test"
+            received.append(envelope)
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port, received
+    finally:
+        controller.stop()

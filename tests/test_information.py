@@ -5,7 +5,9 @@ from __future__ import annotations
 from email import message_from_bytes, policy
 from pathlib import Path
 
-from tests.conftest import Repo, git, problems, run
+import pytest
+
+from tests.conftest import Repo, git, problems, run, smtp_server
 
 KS = "2026-11-20-rundskriv-okonomiske-rammer-for-kommunane-i-2027"
 GUIDE = "data/information/2026-10-12-nasjonal-rettleiar-for-helsefellesskapa-revidert-utgave.md"
@@ -77,3 +79,31 @@ def test_new_item_and_digest(repo: Repo) -> None:
         "inform", "digest", "--since", "2026-10-01", "--format", "html", "--lang", "en", repo=repo
     ).stdout
     assert '<html lang="en">' in html and "Ny forskrift" in html
+
+
+def test_send_refused_before_any_message_is_written(repo: Repo, tmp_path: Path) -> None:
+    rel = f"data/information/{KS}.md"
+    repo.write(rel, repo.read(rel) + "\nEin merknad som ikkje er lagra i git.\n")
+    out = tmp_path / "outbox"
+    result = run("inform", "send", KS, "-o", str(out), "--send", repo=repo)
+    assert result.exit_code == 1
+    assert "uncommitted changes" in result.stderr and "not recorded" not in result.stderr
+    assert not out.exists()
+    assert git(repo.root, "diff", "--name-only").split() == [rel]
+
+
+def test_a_send_that_fails_part_way_says_who_has_it(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with smtp_server(accept=3) as (port, received):
+        monkeypatch.setenv("HFCTL_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("HFCTL_SMTP_PORT", str(port))
+        monkeypatch.setenv("HFCTL_SMTP_STARTTLS", "0")
+        result = run("inform", "send", KS, "-o", str(tmp_path / "outbox"), "--send", repo=repo)
+    assert result.exit_code == 1
+    assert len(received) == 3
+    gone = [address for envelope in received for address in envelope.rcpt_tos]
+    assert "3 of 17 messages had gone" in result.stderr
+    assert all(address in result.stderr for address in gone)
+    assert "no send day is recorded" in result.stderr
+    assert git(repo.root, "status", "--porcelain") == ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Callable, Iterator
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Repo, git, run
+from tests.conftest import Repo, git, run, smtp_server
 
 DEC = "2026-12-10-ssu"
 
@@ -244,35 +243,19 @@ def test_hostile_name_cannot_inject_headers(repo: Repo, tmp_path: Path) -> None:
     assert not (tmp_path / "invitation.eml").exists()
 
 
-@pytest.fixture
-def smtp_server() -> Iterator[tuple[int, list[Any]]]:
-    from aiosmtpd.controller import Controller
-
-    received: list[Any] = []
-
-    class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-            received.append(envelope)
-            return "250 OK"
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield port, received
-    finally:
-        controller.stop()
+@pytest.fixture(name="smtp")
+def _smtp() -> Iterator[tuple[int, list[Any]]]:
+    with smtp_server() as found:
+        yield found
 
 
 def test_send_through_a_local_smtp_server(
     repo: Repo,
     tmp_path: Path,
-    smtp_server: tuple[int, list[Any]],
+    smtp: tuple[int, list[Any]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    port, received = smtp_server
+    port, received = smtp
     monkeypatch.setenv("HFCTL_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("HFCTL_SMTP_PORT", str(port))
     monkeypatch.setenv("HFCTL_SMTP_STARTTLS", "0")

@@ -54,23 +54,55 @@ def send(
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
-    """One e-mail per party, all in one run; the day is recorded per party in the item."""
+    """One e-mail per party, all in one run; the day is recorded per party in the item.
+
+    The record is checked before any message is written or sent: a change that would be
+    refused (a file edited by hand, an error it would bring) stops the command while nothing
+    has left, so running it again never sends twice."""
     from hfctl import information, mail, output
+    from hfctl.errors import HfctlError
     from hfctl.loader import load, require_readable
     from hfctl.repo import find_root
     from hfctl.repo import today as resolve_today
-    from hfctl.writer import write_outputs
+    from hfctl.writer import apply, write_outputs
 
     root = find_root(explicit=repo)
     ds = load(root)
     require_readable(ds)
     now = resolve_today(today)
     outgoing = information.plan_send(ds, item, now, lang)
+    apply(outgoing.plan.changes, now, dry_run=True, allow_dirty=allow_dirty)
+    smtp = mail.SmtpSettings.from_env() if send_mail else None
     files = {f"{item}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
     written = write_outputs(output_dir, root, files)
-    if send_mail:
-        mail.send(list(outgoing.messages.values()), mail.SmtpSettings.from_env())
-    write_plan(outgoing.plan, now, allow_dirty=allow_dirty, commit=commit)
+    if smtp is not None:
+        try:
+            mail.send(list(outgoing.messages.values()), smtp)
+        except mail.SendError as exc:
+            if not exc.sent:
+                raise
+            raise HfctlError(
+                f"{exc.message}; no send day is recorded in "
+                f"{', '.join(outgoing.plan.changes.files)}: record it by hand for the parties "
+                "that got the message"
+            ) from None
+    try:
+        write_plan(outgoing.plan, now, allow_dirty=allow_dirty, commit=commit)
+    except HfctlError as exc:
+        where = ", ".join(outgoing.plan.changes.files)
+        if send_mail:
+            then = (
+                f"the {len(written)} messages were sent, but the send day is not recorded: "
+                f"{exc.message.rstrip('.')}. Record it in {where} by hand; do not run inform send "
+                "again, it would send them twice"
+            )
+        else:
+            then = (
+                f"the {len(written)} messages were written to {output_dir}, but the send day "
+                f"is not recorded: {exc.message.rstrip('.')}. Send none of them yet: put that "
+                "right and run the command again (it writes the same messages again)"
+            )
+        raise type(exc)(then, exc.problems) from None
     output.print_lines(
         [f"{len(written)} messages in {output_dir}" + (" (sent)" if send_mail else "")]
     )
