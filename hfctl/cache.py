@@ -29,7 +29,7 @@ import pickle
 import secrets
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from hfctl import __version__
 
@@ -38,6 +38,7 @@ FOLDER = ".hfctl-cache"
 FILE = "files.pickle"
 REPORT_FILE = "report.pickle"
 KEY_FILE = "hfctl-cache.key"
+SIGNATURE_LENGTH = 64  # hex of an HMAC-SHA256
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# hfctl's cache of parsed data files\n"
 
 
@@ -92,6 +93,36 @@ def _write_atomic(path: Path, content: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _Signing:
+    """A file that keeps an HMAC of what is written to it, so a large cache is pickled
+    straight to disk instead of into memory first."""
+
+    def __init__(self, handle: BinaryIO, key: bytes) -> None:
+        self.handle = handle
+        self.mac = hmac.new(key, digestmod=hashlib.sha256)
+
+    def write(self, data: bytes) -> int:
+        self.mac.update(data)
+        return self.handle.write(data)
+
+
+def _write_atomic_signed(path: Path, key: bytes, content: Any) -> None:
+    """Pickle ``content`` into ``path`` atomically, behind the hex HMAC of the pickle and a
+    line break (the signature's place is filled once the pickle is written)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hfctl-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(b"0" * SIGNATURE_LENGTH + b"\n")
+            signing = _Signing(handle, key)
+            pickle.dump(content, signing, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.seek(0)
+            handle.write(signing.mac.hexdigest().encode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -155,6 +186,7 @@ class FileCache:
         """Write the entries used in this load (dropping the rest) if anything changed."""
         if self.misses == 0 and len(self.new) == len(self.old):
             return
+        self.old = {}  # the entries still used are in self.new; the rest may go before writing
         _write_signed(self.root, FILE, {"entries": self.new})
 
 
@@ -167,14 +199,19 @@ def _read_signed(root: Path, name: str) -> dict[str, Any] | None:
         raw = (root / FOLDER / name).read_bytes()
     except OSError:
         return None
-    signature, _, body = raw.partition(b"\n")
+    end = raw.find(b"\n")
+    if end < 0:
+        return None
+    body = memoryview(raw)[end + 1 :]  # a view, not a copy: the cache may be large
     expected = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
-    if not hmac.compare_digest(signature, expected):
+    if not hmac.compare_digest(raw[:end], expected):
         return None
     try:
         content = pickle.loads(body)  # signed by this machine: checked above
     except Exception:  # a signed but unreadable cache (another Python, say) is rebuilt
         return None
+    finally:
+        body.release()
     if (
         isinstance(content, dict)
         and content.get("format") == FORMAT
@@ -195,12 +232,9 @@ def _write_signed(root: Path, name: str, content: dict[str, Any]) -> None:
         key = _key(root, create=True)
         if key is None:
             return
-        body = pickle.dumps(
-            {"format": FORMAT, "hfctl": code_version(), **content},
-            protocol=pickle.HIGHEST_PROTOCOL,
+        _write_atomic_signed(
+            folder / name, key, {"format": FORMAT, "hfctl": code_version(), **content}
         )
-        signature = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
-        _write_atomic(folder / name, signature + b"\n" + body)
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return
 
