@@ -58,9 +58,9 @@ class Dataset:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     information: dict[str, Information] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
+    """Meeting (or information item) id -> the Markdown body of its file."""
     texts: dict[str, str] = field(default_factory=dict)
     """File (relative to the root) -> its text, for checks that read text as written."""
-    """Meeting id -> the Markdown body of its file."""
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """Every data file found, relative to the root."""
