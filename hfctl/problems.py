@@ -13,6 +13,21 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+COLUMN_BITS = 20
+"""A position is ``line << COLUMN_BITS | column``: a data file is at most 1,000,000 bytes, so a
+column always fits."""
+
+
+def pack(line: int, column: int) -> int:
+    """One position as one int (a tuple of two ints costs three objects)."""
+    return (line << COLUMN_BITS) | column
+
+
+def unpack(position: int) -> tuple[int, int]:
+    """(line, column) of a packed position."""
+    return position >> COLUMN_BITS, position & ((1 << COLUMN_BITS) - 1)
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in a data file: path relative to the repository root, 1-based line and column."""

@@ -15,6 +15,8 @@ from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError
 
+from hfctl.problems import pack, unpack
+
 try:  # the C parser (ruamel.yaml.clib); the pure one is the fallback
     from _ruamel_yaml import CParser as _CParser
 
@@ -82,8 +84,10 @@ class Parsed:
     """A parsed YAML document: plain data plus positions, keyed by path from the root."""
 
     data: dict[str, Any]
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # positions packed into one int each (see ``pack``); a key and its value share one path
+    # tuple: a repository of 10,000 files keeps a million of them
+    values: dict[Path_, int] = field(default_factory=dict)
+    keys: dict[Path_, int] = field(default_factory=dict)
     # plain scalars other YAML tools would misread: path -> (what they read, is_key)
     ambiguous: dict[Path_, tuple[str, bool]] = field(default_factory=dict)
     # plain values followed by a '#' that looks like part of them: path -> the cut-off text
@@ -119,6 +123,9 @@ class _Builder:
     def pos(self, mark: Any) -> tuple[int, int]:
         return (mark.line + 1 + self.offset, mark.column + 1)
 
+    def packed(self, mark: Any) -> int:
+        return pack(mark.line + 1 + self.offset, mark.column + 1)
+
     def fail(self, code: str, message: str, mark: Any) -> ReadError:
         line, col = self.pos(mark)
         return ReadError(code, message, line, col)
@@ -146,15 +153,15 @@ class _Builder:
             )
 
     def add(self, value: Any, event: Any, is_plain_scalar: bool) -> None:
-        line_col = self.pos(event.start_mark)
         if not self.stack:
             self.root = value
             return
+        position = self.packed(event.start_mark)
         container, path, pending, seen = self.stack[-1]
         if isinstance(container, list):
             child_path = (*path, len(container))
             container.append(value)
-            self.result.values[child_path] = line_col
+            self.result.values[child_path] = position
             self.note_ambiguous(child_path, value, is_plain_scalar, is_key=False)
             return
         if not pending:  # this is a key
@@ -171,15 +178,15 @@ class _Builder:
                     f"duplicate key '{value}' (first given on line {seen[value]})",
                     event.start_mark,
                 )
-            seen[value] = line_col[0]
-            pending.append(value)
-            self.result.keys[(*path, value)] = line_col
-            self.note_ambiguous((*path, value), value, is_plain_scalar, is_key=True)
+            seen[value] = unpack(position)[0]
+            key_path = (*path, value)
+            pending.append(key_path)
+            self.result.keys[key_path] = position
+            self.note_ambiguous(key_path, value, is_plain_scalar, is_key=True)
             return
-        key = pending.pop()
-        child_path = (*path, key)
-        container[key] = value
-        self.result.values[child_path] = line_col
+        child_path = pending.pop()
+        container[child_path[-1]] = value
+        self.result.values[child_path] = position
         self.note_ambiguous(child_path, value, is_plain_scalar, is_key=False)
 
     def note_ambiguous(self, path: Path_, value: Any, plain: bool, is_key: bool) -> None:
@@ -298,5 +305,5 @@ def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
             1,
         )
     builder.result.data = root
-    builder.result.values[()] = (1 + line_offset, 1)
+    builder.result.values[()] = pack(1 + line_offset, 1)
     return builder.result

@@ -206,3 +206,17 @@ def test_a_hash_that_cuts_a_value_is_a_warning(repo: Repo, line: str, cut: bool)
         hit = next(p for p in found if p["code"] == "HF205")
         assert hit["line"] == text.splitlines().index(line) + 1 and hit["column"] == 8
         assert "write it in quotes" in hit["message"]
+
+
+def test_positions_are_exact_to_the_last_column_of_the_largest_file() -> None:
+    from hfctl.problems import pack, unpack
+    from hfctl.sources import MAX_FILE_BYTES
+    from hfctl.yamlread import parse_yaml
+
+    for line, column in ((1, 1), (3, 17), (MAX_FILE_BYTES, 1), (1, MAX_FILE_BYTES + 1)):
+        assert unpack(pack(line, column)) == (line, column)
+    padding = " " * (MAX_FILE_BYTES - 40)
+    parsed = parse_yaml("c: 3\nd: {a: 1," + padding + "b: 2}\n")
+    assert unpack(parsed.values[("c",)]) == (1, 4)
+    assert unpack(parsed.keys[("d", "b")]) == (2, len("d: {a: 1,") + len(padding) + 1)
+    assert unpack(parsed.values[("d", "b")]) == (2, len("d: {a: 1,") + len(padding) + 4)

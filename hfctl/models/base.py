@@ -8,17 +8,16 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 
-from hfctl.problems import Location
+from hfctl.problems import Location, unpack
 
 Path_ = tuple[str | int, ...]
 
 
 class Source:
-    """Where a document came from: its file and the positions of its values by path."""
+    """Where a document came from: its file and the positions of its values and keys by path
+    (packed as ``hfctl.problems.pack`` makes them)."""
 
-    def __init__(
-        self, file: str, values: dict[Path_, tuple[int, int]], keys: dict[Path_, tuple[int, int]]
-    ) -> None:
+    def __init__(self, file: str, values: dict[Path_, int], keys: dict[Path_, int]) -> None:
         self.file = file
         self.values = values
         self.keys = keys
@@ -29,16 +28,16 @@ class Source:
         probe = path
         while probe:
             if probe in table:
-                line, col = table[probe]
+                line, col = unpack(table[probe])
                 # a mapping or list under a key starts on a later line: point at the key
-                if not key and probe in self.keys and self.keys[probe][0] < line:
-                    line, col = self.keys[probe]
+                if not key and probe in self.keys and unpack(self.keys[probe])[0] < line:
+                    line, col = unpack(self.keys[probe])
                 return Location(self.file, line, col)
             if not key and probe in self.keys:
-                line, col = self.keys[probe]
+                line, col = unpack(self.keys[probe])
                 return Location(self.file, line, col)
             probe = probe[:-1]
-        line, col = self.values.get((), (1, 1))
+        line, col = unpack(self.values[()]) if () in self.values else (1, 1)
         return Location(self.file, line, col)
 
 
