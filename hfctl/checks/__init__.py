@@ -7,6 +7,7 @@ first problem, never prints and never raises for bad data.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -65,21 +66,39 @@ class Context:
 
 
 def walk(model: Model) -> Iterator[Model]:
-    """``model`` and every model nested inside it."""
-    yield model
-    for name in type(model).model_fields:
-        yield from _walk_value(getattr(model, name))
+    """``model`` and every model nested inside it, parents before children, in field order."""
+    stack: list[object] = [model]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Model):
+            yield value
+            stack.extend(getattr(value, name) for name in reversed(_nesting(type(value))))
+        elif isinstance(value, list | tuple):
+            stack.extend(reversed(value))
+        elif isinstance(value, dict):
+            stack.extend(reversed(list(value.values())))
 
 
-def _walk_value(value: object) -> Iterator[Model]:
-    if isinstance(value, Model):
-        yield from walk(value)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _walk_value(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _walk_value(item)
+_NESTING: dict[type[Model], tuple[str, ...]] = {}
+
+
+def _nesting(cls: type[Model]) -> tuple[str, ...]:
+    """The fields of ``cls`` whose type can hold a model (the rest are never walked into)."""
+    found = _NESTING.get(cls)
+    if found is None:
+        found = tuple(
+            name for name, info in cls.model_fields.items() if _may_hold_model(info.annotation)
+        )
+        _NESTING[cls] = found
+    return found
+
+
+def _may_hold_model(annotation: object) -> bool:
+    if annotation is typing.Any or annotation is object:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return True
+    return any(_may_hold_model(arg) for arg in typing.get_args(annotation))
 
 
 def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
