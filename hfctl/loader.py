@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from hfctl import personal_data
 from hfctl.models.agreement import Agreement
 from hfctl.models.base import Model, Source
 from hfctl.models.community import Community
@@ -59,8 +60,6 @@ class Dataset:
     information: dict[str, Information] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
     """Meeting (or information item) id -> the Markdown body of its file."""
-    texts: dict[str, str] = field(default_factory=dict)
-    """File (relative to the root) -> its text, for checks that read text as written."""
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """Every data file found, relative to the root."""
@@ -300,7 +299,7 @@ def _read_bytes(
             [Problem(exc.code, Severity.ERROR, exc.message, Location(name, exc.line, exc.column))],
         )
     instance, problems = parse_model(model, doc)
-    return instance, doc, problems
+    return instance, doc, [*problems, *personal_data.scan(name, doc.text)]
 
 
 def _file_problem(
@@ -400,8 +399,6 @@ def load(
             continue
         instance, doc, problems = read_file(root, path, model, overlay, file_cache)
         ds.problems.extend(problems)
-        if doc is not None:
-            ds.texts[name] = doc.text
         if instance is not None:
             _store(ds, instance, path, doc)
     if file_cache is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hfctl.checks.personal_data import identity_number_kind
+from hfctl.personal_data import identity_number_kind
 from tests.conftest import Repo, problems, run
 
 PERSON = "data/people/ola-testmann.yaml"
@@ -81,3 +81,20 @@ def test_mobile_number_is_a_warning(repo: Repo, phone: str) -> None:
 def test_references_and_dates_are_not_phone_numbers(repo: Repo) -> None:
     found = problems(run("validate", "--format", "json", repo=repo))
     assert not {p["code"] for p in found} & {"HF500", "HF501"}
+
+
+def test_found_again_when_the_file_comes_from_the_cache(repo: Repo) -> None:
+    repo.write(
+        PERSON,
+        f"id: ola-testmann\nname: Ola Testmann\nparty: haugesund\ntitle: Rådgjevar ({FNR})\n",
+    )
+    assert [p["code"] for p in problems(run("validate", "--format", "json", repo=repo))].count(
+        "HF500"
+    ) == 1
+    # another file changes: the report is made again, the person file is read from the cache
+    other = "data/people/anne-rod.yaml"
+    repo.write(other, repo.read(other) + "# merknad\n")
+    result = run("validate", "--format", "json", repo=repo)
+    assert [(p["file"], p["line"]) for p in problems(result) if p["code"] == "HF500"] == [
+        (PERSON, 4)
+    ]

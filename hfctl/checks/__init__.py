@@ -111,7 +111,6 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
         information,
         meetings,
         periods,
-        personal_data,
         references,
         roles,
         secretariat,

@@ -2,6 +2,9 @@
 
 Git keeps every version of every file, so a national identity number committed once stays in
 the history. Messages never repeat the number in full.
+
+The checks read one file's text at a time, so the loader runs them as it reads each file
+(``scan``) and their problems are cached with the file: a warm run scans only changed files.
 """
 
 from __future__ import annotations
@@ -9,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hfctl.checks import Context, check
 from hfctl.problems import Location, Problem
 from hfctl.rules import problem
 
@@ -62,29 +64,30 @@ def mask(text: str) -> str:
     return "".join(digits[:2]) + "•" * (len(digits) - 2)
 
 
-@check
-def no_identity_numbers(ctx: Context) -> Iterator[Problem]:
+def scan(file: str, text: str) -> list[Problem]:
+    """The personal-data problems of one file's text (HF500, HF501)."""
+    return [*no_identity_numbers(file, text), *no_private_mobiles(file, text)]
+
+
+def no_identity_numbers(file: str, text: str) -> Iterator[Problem]:
     """Ensure no file holds a fødselsnummer or D-number (valid control digits)."""
-    for file, text in ctx.ds.texts.items():
-        for match in _ELEVEN.finditer(text):
-            kind = identity_number_kind(match.group(1) + match.group(2))
-            if kind:
-                yield problem(
-                    "HF500",
-                    f"this looks like a {kind} ({mask(match.group(0))}); national identity "
-                    "numbers must not be in the repository (git keeps them in its history)",
-                    _location(file, text, match.start()),
-                )
-
-
-@check
-def no_private_mobiles(ctx: Context) -> Iterator[Problem]:
-    """Warn on numbers that look like Norwegian mobile numbers: use work contact points."""
-    for file, text in ctx.ds.texts.items():
-        for match in _MOBILE.finditer(text):
+    for match in _ELEVEN.finditer(text):
+        kind = identity_number_kind(match.group(1) + match.group(2))
+        if kind:
             yield problem(
-                "HF501",
-                f"this looks like a mobile number ({mask(match.group(1))}); keep private numbers "
-                "out of the repository and use the party's contact point",
+                "HF500",
+                f"this looks like a {kind} ({mask(match.group(0))}); national identity "
+                "numbers must not be in the repository (git keeps them in its history)",
                 _location(file, text, match.start()),
             )
+
+
+def no_private_mobiles(file: str, text: str) -> Iterator[Problem]:
+    """Warn on numbers that look like Norwegian mobile numbers: use work contact points."""
+    for match in _MOBILE.finditer(text):
+        yield problem(
+            "HF501",
+            f"this looks like a mobile number ({mask(match.group(1))}); keep private numbers "
+            "out of the repository and use the party's contact point",
+            _location(file, text, match.start()),
+        )
