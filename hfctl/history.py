@@ -70,8 +70,8 @@ def entries(root: Path, since: str | None = None, lang: str = "en") -> list[Entr
             for n in c["files"]
             if c["parent"] and f"{c['parent']}:{n}" in found
         }
-        a = load(root, before, only_overlay=True)
-        b = load(root, after, only_overlay=True)
+        a = load(root, before, only_overlay=True, personal=False)
+        b = load(root, after, only_overlay=True, personal=False)
         _fill(a, b, full)
         for change in compare(a, b, lang):
             out.append(Entry(c["sha"], c["date"], c["author"], change))

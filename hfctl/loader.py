@@ -255,9 +255,11 @@ def read_file(
     model: type[M],
     overlay: Mapping[str, bytes | None] | None = None,
     file_cache: FileCache | None = None,
+    personal: bool = True,
 ) -> tuple[M | None, Document | None, list[Problem]]:
     """Read and validate one file (from ``overlay`` if it holds the file, from ``file_cache``
-    if it has seen these bytes at this path); never raises."""
+    if it has seen these bytes at this path); never raises. ``personal=False`` skips the
+    personal-data scan (never for a cached file: its entry must hold every problem)."""
     name = rel(root, path)
     given = overlay.get(name) if overlay is not None else None
     if given is not None:
@@ -281,14 +283,14 @@ def read_file(
         hit = file_cache.get(key)
         if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
             return hit
-    result = _read_bytes(name, raw, path.suffix == ".md", model)
+    result = _read_bytes(name, raw, path.suffix == ".md", model, personal or file_cache is not None)
     if file_cache is not None:
         file_cache.put(key, result)
     return result
 
 
 def _read_bytes(
-    name: str, raw: bytes, markdown: bool, model: type[M]
+    name: str, raw: bytes, markdown: bool, model: type[M], personal: bool = True
 ) -> tuple[M | None, Document | None, list[Problem]]:
     try:
         doc = read_document(name, raw, markdown)
@@ -299,7 +301,9 @@ def _read_bytes(
             [Problem(exc.code, Severity.ERROR, exc.message, Location(name, exc.line, exc.column))],
         )
     instance, problems = parse_model(model, doc)
-    return instance, doc, [*problems, *personal_data.scan(name, doc.text)]
+    if personal:
+        problems.extend(personal_data.scan(name, doc.text))
+    return instance, doc, problems
 
 
 def _file_problem(
@@ -349,6 +353,7 @@ def load(
     *,
     only_overlay: bool = False,
     cache: bool | None = None,
+    personal: bool = True,
 ) -> Dataset:
     """Load every data file under ``root/data``; problems go into the dataset, never raise.
 
@@ -358,7 +363,8 @@ def load(
     disk is not looked at.
 
     Parsed YAML comes from the cache (``hfctl.cache``) for text seen before, unless ``cache``
-    is False (default: on, unless ``--no-cache`` or ``HFCTL_NO_CACHE=1``).
+    is False (default: on, unless ``--no-cache`` or ``HFCTL_NO_CACHE=1``). ``personal=False``
+    leaves out the personal-data scan where its problems are never shown (``diff``, ``log``).
     """
     from hfctl import cache as cache_module
 
@@ -397,7 +403,7 @@ def load(
                     )
                 )
             continue
-        instance, doc, problems = read_file(root, path, model, overlay, file_cache)
+        instance, doc, problems = read_file(root, path, model, overlay, file_cache, personal)
         ds.problems.extend(problems)
         if instance is not None:
             _store(ds, instance, path, doc)

@@ -64,6 +64,19 @@ def mask(text: str) -> str:
     return "".join(digits[:2]) + "•" * (len(digits) - 2)
 
 
+def redact(text: str) -> str:
+    """``text`` with every national identity number masked (all but its first two digits)."""
+    if not any(c.isdigit() for c in text):
+        return text
+
+    def masked(match: re.Match[str]) -> str:
+        if identity_number_kind(match.group(1) + match.group(2)):
+            return mask(match.group(0))
+        return match.group(0)
+
+    return _ELEVEN.sub(masked, text)
+
+
 def scan(file: str, text: str) -> list[Problem]:
     """The personal-data problems of one file's text (HF500, HF501)."""
     return [*no_identity_numbers(file, text), *no_private_mobiles(file, text)]

@@ -63,14 +63,15 @@ def today(value: str | None = None) -> dt.date:
     return dt.date.today()
 
 
-def load_data(root: Path, at: str | None = None) -> Dataset:
-    """The dataset of the working tree, or as it was at git revision ``at`` (no checkout)."""
+def load_data(root: Path, at: str | None = None, personal: bool = True) -> Dataset:
+    """The dataset of the working tree, or as it was at git revision ``at`` (no checkout);
+    ``personal`` as for ``hfctl.loader.load``."""
     from hfctl import gitops
     from hfctl.errors import NotFoundError
     from hfctl.loader import load
 
     if at is None:
-        return load(root)
+        return load(root, personal=personal)
     repo = gitops.open_repo(root)
     if repo is None:
         raise UsageError("--at needs a git repository")
@@ -78,4 +79,9 @@ def load_data(root: Path, at: str | None = None) -> Dataset:
         raise NotFoundError(f"--at: no revision '{at}' in this repository")
     paths = gitops.Paths.of(repo, root)
     blobs = gitops.files_at(repo, at, paths.to_git("data"))
-    return load(root, {paths.from_git(n): data for n, data in blobs.items()}, only_overlay=True)
+    return load(
+        root,
+        {paths.from_git(n): data for n, data in blobs.items()},
+        only_overlay=True,
+        personal=personal,
+    )

@@ -7,7 +7,7 @@ for tools) and a sentence for reviewers in nynorsk, bokmål or English (``MESSAG
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from hfctl.loader import Dataset
@@ -705,8 +705,10 @@ def _unreadable(side: str, ds: Dataset, say: Say) -> list[Change]:
 
 def compare(a: Dataset, b: Dataset, lang: str = "en") -> list[Change]:
     """Every governance change from ``a`` (base) to ``b`` (head), said in ``lang``."""
+    from hfctl.personal_data import redact
+
     say = Say(lang)
-    return (
+    changes = (
         _unreadable("base", a, say)
         + _unreadable("head", b, say)
         + _parties(a, b, say)
@@ -714,6 +716,17 @@ def compare(a: Dataset, b: Dataset, lang: str = "en") -> list[Change]:
         + _meetings(a, b, say)
         + _agreements(a, b, say)
     )
+    # a national identity number pasted into the data is not repeated in a pull-request
+    # comment or a log (validate reports it, masked, as HF500)
+    return [
+        replace(
+            c,
+            entity=redact(c.entity),
+            message=redact(c.message),
+            data={k: None if v is None else redact(v) for k, v in c.data.items()},
+        )
+        for c in changes
+    ]
 
 
 def no_changes(lang: str) -> str:

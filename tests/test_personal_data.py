@@ -98,3 +98,20 @@ def test_found_again_when_the_file_comes_from_the_cache(repo: Repo) -> None:
     assert [(p["file"], p["line"]) for p in problems(result) if p["code"] == "HF500"] == [
         (PERSON, 4)
     ]
+
+
+def test_found_in_a_revision_and_left_out_of_diff(repo: Repo) -> None:
+    repo.write(
+        PERSON,
+        f"id: ola-testmann\nname: Ola Testmann\nparty: haugesund\ntitle: Rådgjevar ({FNR})\n",
+    )
+    repo.commit("a number that must not be here")
+    repo.write(PERSON, repo.read(PERSON).replace(f" ({FNR})", ""))
+    assert not [
+        p for p in problems(run("validate", "--format", "json", repo=repo)) if p["code"] == "HF500"
+    ]
+    at = run("validate", "--at", "HEAD", "--format", "json", repo=repo)
+    assert [(p["file"], p["line"]) for p in problems(at) if p["code"] == "HF500"] == [(PERSON, 4)]
+    shown = run("diff", "HEAD~1", "HEAD", "--format", "json", repo=repo)
+    assert shown.exit_code == 0 and FNR not in shown.stdout
+    assert "Rådgjevar (15•••••••••)" in shown.stdout

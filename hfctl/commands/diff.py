@@ -40,8 +40,8 @@ def diff(
     if git_repo is None:
         raise UsageError("hfctl diff needs a git repository")
     base_rev = base or gitops.default_base(git_repo)
-    before = load_data(root, base_rev)
-    after = load_data(root, head)
+    before = load_data(root, base_rev, personal=False)
+    after = load_data(root, head, personal=False)
     language = resolve_lang(after, lang)
     changes = semdiff.compare(before, after, language)
     head_name = head or "working tree"
