@@ -455,7 +455,8 @@ def _store(ds: Dataset, instance: Model, path: Path, doc: Document | None) -> No
 
 
 def require_readable(ds: Dataset) -> None:
-    """Refuse to produce messages or files from data that could not all be read."""
+    """Refuse to produce messages or files from data that could not all be read, or that
+    holds a national identity number (HF500: nothing made from it may carry the number on)."""
     from hfctl.errors import RefusedError
 
     errors = [p for p in ds.problems if p.severity is Severity.ERROR]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hfctl.personal_data import identity_number_kind
@@ -115,3 +117,16 @@ def test_found_in_a_revision_and_left_out_of_diff(repo: Repo) -> None:
     shown = run("diff", "HEAD~1", "HEAD", "--format", "json", repo=repo)
     assert shown.exit_code == 0 and FNR not in shown.stdout
     assert "Rådgjevar (15•••••••••)" in shown.stdout
+
+
+def test_nothing_is_published_or_sent_from_data_holding_one(repo: Repo, tmp_path: Path) -> None:
+    rel = "data/people/anne-rod.yaml"
+    repo.write(rel, repo.read(rel).replace("\nname:", f"\n# fnr {FNR}\nname:", 1))
+    for argv in (
+        ["site", "build", "-o", str(tmp_path / "site")],
+        ["invite", "2026-12-10-ssu", "-o", str(tmp_path / "invite")],
+    ):
+        result = run(*argv, repo=repo)
+        assert result.exit_code == 1, argv
+        assert "HF500" in result.stderr and FNR not in result.stderr + result.stdout
+    assert not (tmp_path / "site").exists() and not (tmp_path / "invite").exists()
