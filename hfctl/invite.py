@@ -114,7 +114,7 @@ def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
     )
     cancelled = meeting.status == "cancelled"
     found = Event()
-    found.add("uid", _uid(ds, meeting))
+    found.add("uid", Text(_uid(ds, meeting)))
     found.add("sequence", meeting.sequence)
     found.add("summary", Text(title))
     start = dt.datetime.combine(meeting.date, meeting.start, tzinfo=OSLO)

@@ -277,16 +277,20 @@ def read_file(
                     )
                 ],
             )
-    key = ""
-    if file_cache is not None:
-        key = file_cache.key(name, raw)
-        hit = file_cache.get(key)
-        if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
-            return hit
-    result = _read_bytes(name, raw, path.suffix == ".md", model, personal or file_cache is not None)
-    if file_cache is not None:
+    if file_cache is None:
+        return _read_bytes(name, raw, path.suffix == ".md", model, personal)
+    # a cached entry holds every problem, the personal-data ones included
+    key = file_cache.key(name, raw)
+    hit = file_cache.get(key)
+    if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
+        result = hit
+    else:
+        result = _read_bytes(name, raw, path.suffix == ".md", model)
         file_cache.put(key, result)
-    return result
+    if personal:
+        return result
+    instance, doc, problems = result
+    return instance, doc, [p for p in problems if p.code not in personal_data.CODES]
 
 
 def _read_bytes(

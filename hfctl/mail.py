@@ -198,7 +198,8 @@ def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> int:
     """Send messages over one SMTP connection; return how many were sent."""
     import smtplib
 
-    sent: list[str] = []
+    sent: list[str] = []  # the addresses that have their message
+    done = 0
     try:
         with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
             if settings.starttls:
@@ -207,15 +208,17 @@ def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> int:
                 smtp.login(settings.user, settings.password)
             for message in messages:
                 smtp.send_message(message)
+                done += 1
                 sent.extend(address for _name, address in getaddresses([str(message["To"])]))
-    except (OSError, smtplib.SMTPException) as exc:
+    except (OSError, smtplib.SMTPException, KeyboardInterrupt) as exc:
+        reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
         gone = (
-            f"; {len(sent)} of {len(messages)} messages had gone (to {', '.join(sent)}) and "
+            f"; {done} of {len(messages)} messages had gone (to {', '.join(sent)}) and "
             "must not be sent again"
-            if sent
+            if done
             else "; no message was sent"
         )
         raise SendError(
-            f"sending mail through {settings.host}:{settings.port} failed: {exc}{gone}", sent
+            f"sending mail through {settings.host}:{settings.port} failed: {reason}{gone}", sent
         ) from None
     return len(messages)

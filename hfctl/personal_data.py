@@ -18,6 +18,11 @@ from hfctl.rules import problem
 _ELEVEN = re.compile(r"(?<![\d/.-])(\d{6})[ ]?(\d{5})(?![\d/-])")
 _MOBILE = re.compile(r"(?<![\w+/.-])(?:(?:\+|00)47[ ]?)?([49]\d{2}[ ]?\d{2}[ ]?\d{3})(?![\w/-])")
 
+# in what diff and log say, a number is masked wherever it stands, in a file name too
+_ELEVEN_ANYWHERE = re.compile(r"(?<!\d)(\d{6})[ ]?(\d{5})(?!\d)")
+CODES = frozenset({"HF500", "HF501"})
+"""The codes of the personal-data checks."""
+
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
@@ -74,7 +79,7 @@ def redact(text: str) -> str:
             return mask(match.group(0))
         return match.group(0)
 
-    return _ELEVEN.sub(masked, text)
+    return _ELEVEN_ANYWHERE.sub(masked, text)
 
 
 def scan(file: str, text: str) -> list[Problem]:

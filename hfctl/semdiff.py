@@ -723,6 +723,7 @@ def compare(a: Dataset, b: Dataset, lang: str = "en") -> list[Change]:
             c,
             entity=redact(c.entity),
             message=redact(c.message),
+            file=redact(c.file),
             data={k: None if v is None else redact(v) for k, v in c.data.items()},
         )
         for c in changes

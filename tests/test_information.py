@@ -107,3 +107,30 @@ def test_a_send_that_fails_part_way_says_who_has_it(
     assert all(address in result.stderr for address in gone)
     assert "no send day is recorded" in result.stderr
     assert git(repo.root, "status", "--porcelain") == ""
+
+
+def test_a_commit_that_fails_after_recording_says_what_is_left(repo: Repo, tmp_path: Path) -> None:
+    hook = repo.root / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho rejected by hook >&2\nexit 1\n")
+    hook.chmod(0o755)
+    result = run("inform", "send", KS, "-o", str(tmp_path / "outbox"), "--commit", repo=repo)
+    assert result.exit_code == 1
+    assert "the send day is recorded" in result.stderr and "not committed" in result.stderr
+    assert "Send none of them yet" not in result.stderr
+    assert git(repo.root, "status", "--porcelain").split() == ["M", f"data/information/{KS}.md"]
+
+
+def test_commit_without_git_is_refused_before_anything_is_sent(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    shutil.rmtree(repo.root / ".git")
+    with smtp_server() as (port, received):
+        monkeypatch.setenv("HFCTL_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("HFCTL_SMTP_PORT", str(port))
+        monkeypatch.setenv("HFCTL_SMTP_STARTTLS", "0")
+        out = tmp_path / "outbox"
+        result = run("inform", "send", KS, "-o", str(out), "--send", "--commit", repo=repo)
+    assert result.exit_code != 0 and "git repository" in result.stderr
+    assert received == [] and not out.exists()

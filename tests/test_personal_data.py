@@ -130,3 +130,25 @@ def test_nothing_is_published_or_sent_from_data_holding_one(repo: Repo, tmp_path
         assert result.exit_code == 1, argv
         assert "HF500" in result.stderr and FNR not in result.stderr + result.stdout
     assert not (tmp_path / "site").exists() and not (tmp_path / "invite").exists()
+
+
+def test_diff_is_the_same_with_and_without_the_cache(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rel = "data/people/anne-rod.yaml"
+    repo.write(rel, repo.read(rel) + f"# notat {FNR}\n")
+    run("validate", repo=repo)  # fills the cache, HF500 included
+    cached = run("diff", "HEAD", "--format", "json", repo=repo)
+    monkeypatch.setenv("HFCTL_NO_CACHE", "1")
+    fresh = run("diff", "HEAD", "--format", "json", repo=repo)
+    assert cached.exit_code == fresh.exit_code == 0
+    assert cached.json() == fresh.json() == []
+
+
+def test_diff_masks_a_number_in_a_file_name(repo: Repo) -> None:
+    rel = f"data/people/{FNR}.yaml"
+    repo.write(rel, "id: x\nname: [\n")
+    for fmt in ("json", "md", "text"):
+        result = run("diff", "HEAD", "--format", fmt, repo=repo)
+        assert FNR not in result.stdout + result.stderr, fmt
+        assert f"data/people/{FNR[:2]}" in result.stdout, fmt

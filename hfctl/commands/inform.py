@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hfctl.commands.common import LangOption, RepoOption, TodayOption, write_plan
 from hfctl.commands.minutes import AllowDirty, Commit, DryRun
+
+if TYPE_CHECKING:
+    from hfctl.writer import Changeset
 
 app = typer.Typer(help="Information items: record, send to every party at once, list, digest.")
 
@@ -71,7 +74,14 @@ def send(
     require_readable(ds)
     now = resolve_today(today)
     outgoing = information.plan_send(ds, item, now, lang)
-    apply(outgoing.plan.changes, now, dry_run=True, allow_dirty=allow_dirty)
+    changes = outgoing.plan.changes
+    apply(
+        changes,
+        now,
+        dry_run=True,
+        allow_dirty=allow_dirty,
+        commit_message=outgoing.plan.message if commit else None,
+    )
     smtp = mail.SmtpSettings.from_env() if send_mail else None
     files = {f"{item}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
     written = write_outputs(output_dir, root, files)
@@ -89,18 +99,25 @@ def send(
     try:
         write_plan(outgoing.plan, now, allow_dirty=allow_dirty, commit=commit)
     except HfctlError as exc:
-        where = ", ".join(outgoing.plan.changes.files)
-        if send_mail:
+        where = ", ".join(changes.files)
+        reason = exc.message.rstrip(".")
+        done = "sent" if send_mail else f"written to {output_dir}"
+        if _recorded(changes):  # written, but the commit failed
+            then = (
+                f"the {len(written)} messages were {done} and the send day is recorded in "
+                f"{where}, but it is not committed: {reason}. Commit the file by hand"
+            )
+        elif send_mail:
             then = (
                 f"the {len(written)} messages were sent, but the send day is not recorded: "
-                f"{exc.message.rstrip('.')}. Record it in {where} by hand; do not run inform send "
-                "again, it would send them twice"
+                f"{reason}. Record it in {where} by hand; do not run inform send again, it "
+                "would send them twice"
             )
         else:
             then = (
                 f"the {len(written)} messages were written to {output_dir}, but the send day "
-                f"is not recorded: {exc.message.rstrip('.')}. Send none of them yet: put that "
-                "right and run the command again (it writes the same messages again)"
+                f"is not recorded: {reason}. Send none of them yet: put that right and run the "
+                "command again (it writes the same messages again)"
             )
         raise type(exc)(then, exc.problems) from None
     output.print_lines(
@@ -163,3 +180,16 @@ def digest(
     note_unreadable(ds.problems)
     text = information.digest(ds, parse_day(since, "--since"), fmt, lang)
     output.write_or_print(text, output_file)
+
+
+def _recorded(changes: Changeset) -> bool:
+    """Whether every file of ``changes`` now holds its new content (or is gone, if removed)."""
+    for rel, content in changes.after.items():
+        path = changes.root / rel
+        try:
+            now = path.read_bytes() if path.exists() else None
+        except OSError:
+            return False
+        if now != content:
+            return False
+    return True

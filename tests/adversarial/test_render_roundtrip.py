@@ -146,3 +146,14 @@ def test_email_subject_name_and_body_parse_back(subject: str, name: str, body: s
     parsed = message_from_bytes(raw, policy=policy.default)
     assert set(parsed.keys()) == set(message.keys())  # no header came from the text
     assert parsed.get_content().replace("\r\n", "\n") == body.replace("\r", "") + "\n"
+
+
+def test_calendar_uid_parses_back() -> None:
+    from icalendar import Calendar
+
+    ds = _data()
+    uid = "møte\\N1;a,b@helse-fonna"
+    meeting = ds.meetings[MEETING].model_copy(update={"uid": uid})
+    copy = Dataset(**{**ds.__dict__, "meetings": {**ds.meetings, MEETING: meeting}})
+    (event,) = Calendar.from_ical(invite.calendar(copy, meeting, "nn")).walk("VEVENT")
+    assert str(event["uid"]) == uid
