@@ -66,6 +66,18 @@ class Changeset:
         self.read(rel)
         self.after[rel] = None
 
+    def on_disk(self, rel: str) -> bytes | None:
+        """What ``rel`` holds now (None if it does not exist)."""
+        path = self.root / rel
+        return path.read_bytes() if path.exists() else None
+
+    def is_written(self) -> bool:
+        """Whether every file now holds its new content (or is gone, if removed)."""
+        try:
+            return all(self.on_disk(rel) == content for rel, content in self.after.items())
+        except OSError:
+            return False
+
     @property
     def files(self) -> list[str]:
         """The files that change, in order."""
@@ -177,9 +189,7 @@ def new_errors(changes: Changeset, today: dt.date) -> list[Problem]:
 
 def _refuse_if_changed_meanwhile(changes: Changeset) -> None:
     for rel, before in changes.before.items():
-        path = changes.root / rel
-        now = path.read_bytes() if path.exists() else None
-        if now != before:
+        if changes.on_disk(rel) != before:
             raise RefusedError(
                 f"{rel} changed on disk while hfctl was working; run the command again"
             )

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from hfctl.commands.common import LangOption, RepoOption, TodayOption, write_plan
 from hfctl.commands.minutes import AllowDirty, Commit, DryRun
-
-if TYPE_CHECKING:
-    from hfctl.writer import Changeset
 
 app = typer.Typer(help="Information items: record, send to every party at once, list, digest.")
 
@@ -82,6 +79,7 @@ def send(
         allow_dirty=allow_dirty,
         commit_message=outgoing.plan.message if commit else None,
     )
+    where = ", ".join(changes.files)
     smtp = mail.SmtpSettings.from_env() if send_mail else None
     files = {f"{item}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
     written = write_outputs(output_dir, root, files)
@@ -92,17 +90,15 @@ def send(
             if not exc.sent:
                 raise
             raise HfctlError(
-                f"{exc.message}; no send day is recorded in "
-                f"{', '.join(outgoing.plan.changes.files)}: record it by hand for the parties "
-                "that got the message"
+                f"{exc.message}; no send day is recorded in {where}: record it by hand for "
+                "the parties that got the message"
             ) from None
     try:
         write_plan(outgoing.plan, now, allow_dirty=allow_dirty, commit=commit)
     except HfctlError as exc:
-        where = ", ".join(changes.files)
         reason = exc.message.rstrip(".")
         done = "sent" if send_mail else f"written to {output_dir}"
-        if _recorded(changes):  # written, but the commit failed
+        if changes.is_written():  # written, but the commit failed
             then = (
                 f"the {len(written)} messages were {done} and the send day is recorded in "
                 f"{where}, but it is not committed: {reason}. Commit the file by hand"
@@ -180,16 +176,3 @@ def digest(
     note_unreadable(ds.problems)
     text = information.digest(ds, parse_day(since, "--since"), fmt, lang)
     output.write_or_print(text, output_file)
-
-
-def _recorded(changes: Changeset) -> bool:
-    """Whether every file of ``changes`` now holds its new content (or is gone, if removed)."""
-    for rel, content in changes.after.items():
-        path = changes.root / rel
-        try:
-            now = path.read_bytes() if path.exists() else None
-        except OSError:
-            return False
-        if now != content:
-            return False
-    return True
