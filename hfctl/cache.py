@@ -28,6 +28,7 @@ import os
 import pickle
 import secrets
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -82,17 +83,18 @@ def _key(root: Path, create: bool) -> bytes | None:
     key = secrets.token_bytes(32)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(path, key)
+        _write_atomic(path, lambda handle: handle.write(key))
     except OSError:
         return None
     return key
 
 
-def _write_atomic(path: Path, content: bytes) -> None:
+def _write_atomic(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """Replace ``path`` with what ``fill`` writes into an open file, atomically."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hfctl-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
+            fill(handle)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -112,21 +114,14 @@ class _Signing:
         return self.handle.write(data)
 
 
-def _write_atomic_signed(path: Path, key: bytes, content: Any) -> None:
-    """Pickle ``content`` into ``path`` atomically, behind the hex HMAC of the pickle and a
-    line break (the signature's place is filled once the pickle is written)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hfctl-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(b"0" * SIGNATURE_LENGTH + b"\n")
-            signing = _Signing(handle, key)
-            pickle.dump(content, signing, protocol=pickle.HIGHEST_PROTOCOL)
-            handle.seek(0)
-            handle.write(signing.mac.hexdigest().encode())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _pickle_signed(handle: BinaryIO, key: bytes, content: Any) -> None:
+    """Write the hex HMAC of the pickle of ``content``, a line break, then the pickle (the
+    signature's place is filled once the pickle is written)."""
+    handle.write(b"0" * SIGNATURE_LENGTH + b"\n")
+    signing = _Signing(handle, key)
+    pickle.dump(content, signing, protocol=pickle.HIGHEST_PROTOCOL)
+    handle.seek(0)
+    handle.write(signing.mac.hexdigest().encode())
 
 
 Entry = tuple[Any, Any, list[Any]]
@@ -232,9 +227,8 @@ def _write_signed(root: Path, name: str, content: dict[str, Any]) -> None:
         key = _key(root, create=True)
         if key is None:
             return
-        _write_atomic_signed(
-            folder / name, key, {"format": FORMAT, "hfctl": code_version(), **content}
-        )
+        body = {"format": FORMAT, "hfctl": code_version(), **content}
+        _write_atomic(folder / name, lambda handle: _pickle_signed(handle, key, body))
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return
 
