@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from hfctl.problems import Location, Problem
 from hfctl.rules import problem
+from hfctl.sources import line_col
 
 _ELEVEN = re.compile(r"(?<![\d/.-])(\d{6})[ ]?(\d{5})(?![\d/-])")
 _MOBILE = re.compile(r"(?<![\w+/.-])(?:(?:\+|00)47[ ]?)?([49]\d{2}[ ]?\d{2}[ ]?\d{3})(?![\w/-])")
@@ -57,12 +58,6 @@ def identity_number_kind(number: str) -> str | None:
     return kind
 
 
-def _location(file: str, text: str, index: int) -> Location:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Location(file, line, column)
-
-
 def mask(text: str) -> str:
     """All but the first two digits hidden."""
     digits = [c for c in text if c.isdigit()]
@@ -96,7 +91,7 @@ def no_identity_numbers(file: str, text: str) -> Iterator[Problem]:
                 "HF500",
                 f"this looks like a {kind} ({mask(match.group(0))}); national identity "
                 "numbers must not be in the repository (git keeps them in its history)",
-                _location(file, text, match.start()),
+                Location(file, *line_col(text, match.start())),
             )
 
 
@@ -107,5 +102,5 @@ def no_private_mobiles(file: str, text: str) -> Iterator[Problem]:
             "HF501",
             f"this looks like a mobile number ({mask(match.group(1))}); keep private numbers "
             "out of the repository and use the party's contact point",
-            _location(file, text, match.start()),
+            Location(file, *line_col(text, match.start())),
         )

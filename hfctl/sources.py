@@ -32,7 +32,8 @@ class Document:
     body_line: int = 0
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``."""
     line = text.count("\n", 0, index) + 1
     start = text.rfind("\n", 0, index) + 1
     return line, index - start + 1
@@ -57,7 +58,7 @@ def decode(raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         prefix = raw[: exc.start].decode("utf-8", errors="replace")
-        line, col = _line_col(prefix, len(prefix))
+        line, col = line_col(prefix, len(prefix))
         raise ReadError(
             "HF103",
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); the file may "
@@ -67,7 +68,7 @@ def decode(raw: bytes) -> str:
         ) from None
     bad = _BAD_CHARS.search(text)
     if bad:
-        line, col = _line_col(text, bad.start())
+        line, col = line_col(text, bad.start())
         char = bad.group()
         name = unicodedata.name(char, "control character")
         raise ReadError(
@@ -83,7 +84,7 @@ def check_conflicts(text: str) -> None:
     """Refuse a file that git left half-merged."""
     conflict = _CONFLICT.search(text)
     if conflict:
-        line, col = _line_col(text, conflict.start())
+        line, col = line_col(text, conflict.start())
         raise ReadError(
             "HF106",
             f"unresolved merge conflict marker '{conflict.group(1)}': resolve the conflict first",
@@ -96,13 +97,13 @@ def check_yaml_text(text: str, line_offset: int = 0) -> None:
     """Text-level problems in YAML that parsers report badly or not at all."""
     tab = _INDENT_TAB.search(text)
     if tab:
-        line, col = _line_col(text, tab.end() - 1)
+        line, col = line_col(text, tab.end() - 1)
         raise ReadError(
             "HF113", "tab character in indentation: indent with spaces", line + line_offset, col
         )
     directive = _DIRECTIVE.search(text)
     if directive:
-        line, col = _line_col(text, directive.start())
+        line, col = line_col(text, directive.start())
         raise ReadError(
             "HF109", "YAML directives ('%YAML', '%TAG') are not allowed", line + line_offset, col
         )
