@@ -1,5 +1,5 @@
 """Run hfctl as ``python -m hfctl``."""
 
-from hfctl.launch import main
+from hfctl.cli.launch import main
 
 main()

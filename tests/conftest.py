@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from hfctl.cli import main
+from hfctl.cli.app import main
 
 PROJECT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-24"

@@ -56,7 +56,7 @@ def test_status_on_an_earlier_day_crosses_the_version_change(repo: Repo) -> None
     current = now[0]["version"]
     adopted = run("validate", repo=repo)  # smoke: data valid
     assert adopted.exit_code == 0
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     agreement = load(repo.root).agreements[OSA]
     version = next(v for v in agreement.versions if v.version == current)
@@ -171,8 +171,8 @@ def test_unknown_municipality_suggests_a_name(repo: Repo) -> None:
 
 
 def test_municipality_matches_without_accents(repo: Repo) -> None:
-    from hfctl.agreements import find_municipality
-    from hfctl.loader import load
+    from hfctl.domain.agreements import find_municipality
+    from hfctl.store.loader import load
 
     ds = load(repo.root)
     assert find_municipality(ds, "bomlo").name == "Bømlo"

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from hfctl import cache, loader, validation
+from hfctl.checks import validation
+from hfctl.store import cache, loader
 from tests.conftest import Repo, git, problems, run
 
 PERSON = "data/people/anne-rod.yaml"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from hfctl.rules import RULES
+from hfctl.core.rules import RULES
 from tests.conftest import Repo, problems, run
 
 OSA = "data/agreements/overordna-samarbeidsavtale.yaml"
@@ -31,7 +31,7 @@ def codes(found: list[dict[str, Any]]) -> set[str]:
 
 
 def coordinator(repo: Repo) -> str:
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     role = load(repo.root).roles["interkommunal-samhandlingskoordinator"]
     return role.holders[-1].person
@@ -411,7 +411,7 @@ def test_a_dozen_mistakes_are_all_reported_in_one_run(repo: Repo) -> None:
 
 
 def test_every_rule_is_documented() -> None:
-    from hfctl.rules import rules_markdown
+    from hfctl.core.rules import rules_markdown
     from tests.conftest import PROJECT
 
     assert (PROJECT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown()

@@ -169,7 +169,8 @@ def test_every_sentence_and_word_exists_in_every_language() -> None:
     import string
     from typing import get_args
 
-    from hfctl import semdiff, words
+    from hfctl.domain import semdiff
+    from hfctl.formats import words
     from hfctl.models.forum import MemberRole
     from hfctl.models.meeting import MeetingKind
     from hfctl.models.party import PartyKind

@@ -42,7 +42,7 @@ def test_minutes_of_a_planned_meeting_are_refused(repo: Repo) -> None:
 
 
 def test_decide_is_one_line_in_one_file(repo: Repo) -> None:
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     meeting = load(repo.root).meetings["2026-11-19-ssu"]
     case = next(c for c in meeting.cases if c.type == "orientation")
@@ -120,7 +120,7 @@ def test_actions_filters(repo: Repo) -> None:
 
 
 def test_attend_records_attendance(repo: Repo) -> None:
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     ds = load(repo.root)
     forum = ds.forums["fsu-barn-og-unge"]

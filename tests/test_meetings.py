@@ -40,7 +40,7 @@ def test_new_meeting_file_has_opening_and_closing_cases(repo: Repo) -> None:
         repo=repo,
     )
     assert result.exit_code == 0, result.stderr
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     meeting = load(repo.root).meetings["2027-02-11-ssu"]
     assert [c.title for c in meeting.cases] == [
@@ -120,7 +120,7 @@ def test_case_numbers_stay_when_a_case_is_added_after_issue(repo: Repo) -> None:
     repo.commit("case")
     assert run("agenda", mid, "--issue", repo=repo).exit_code == 0
     repo.commit("issued")
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     before = [(c.title, c.number) for c in load(repo.root).meetings[mid].cases]
     assert [n for _, n in before] == [1, 2, 3, 4]
@@ -214,8 +214,8 @@ def test_cancelled_meeting_gives_cancel(repo: Repo, tmp_path: Path) -> None:
 
 
 def test_fellesmote_reaches_everyone_once(repo: Repo) -> None:
-    from hfctl.invite import invitees
-    from hfctl.loader import load
+    from hfctl.documents.invite import invitees
+    from hfctl.store.loader import load
 
     ds = load(repo.root)
     meeting = ds.meetings["2026-03-19-fellesmote"]

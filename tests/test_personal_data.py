@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hfctl.personal_data import identity_number_kind
+from hfctl.store.personal_data import identity_number_kind
 from tests.conftest import Repo, problems, run
 
 PERSON = "data/people/ola-testmann.yaml"

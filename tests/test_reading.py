@@ -141,7 +141,7 @@ def test_leading_zero_and_clock_values_stay_text(repo: Repo) -> None:
         p for p in problems(run("validate", "--format", "json", repo=repo)) if p["file"] == PERSON
     ]
     assert sorted((p["code"], p["line"]) for p in found) == [("HF204", 4), ("HF204", 5)]
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     person = load(repo.root).people["ola-testmann"]
     assert (person.title, person.phone) == ("0301", "12:30")
@@ -209,9 +209,9 @@ def test_a_hash_that_cuts_a_value_is_a_warning(repo: Repo, line: str, cut: bool)
 
 
 def test_positions_are_exact_to_the_last_column_of_the_largest_file() -> None:
-    from hfctl.problems import pack, unpack
-    from hfctl.sources import MAX_FILE_BYTES
-    from hfctl.yamlread import parse_yaml
+    from hfctl.core.problems import pack, unpack
+    from hfctl.store.sources import MAX_FILE_BYTES
+    from hfctl.store.yamlread import parse_yaml
 
     for line, column in ((1, 1), (3, 17), (MAX_FILE_BYTES, 1), (1, MAX_FILE_BYTES + 1)):
         assert unpack(pack(line, column)) == (line, column)

@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from hfctl.schema import render_all, schema_for
-from hfctl.sources import split_front_matter
+from hfctl.store.schema import render_all, schema_for
+from hfctl.store.sources import split_front_matter
 from tests.conftest import PROJECT, run
 
 

@@ -62,7 +62,7 @@ def test_the_site_is_whole_and_accessible_in_structure(repo: Repo, tmp_path: Pat
     _build(repo, out)
     pages = sorted(out.glob("*.html"))
     names = {p.name for p in out.iterdir()}
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     ds = load(repo.root)
     active = [f for f in ds.forums.values() if f.dissolved is None]
@@ -90,7 +90,7 @@ def test_the_site_is_whole_and_accessible_in_structure(repo: Repo, tmp_path: Pat
 def test_no_contact_data_is_published(repo: Repo, tmp_path: Path) -> None:
     out = tmp_path / "site"
     _build(repo, out)
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     ds = load(repo.root)
     emails = {p.email for p in ds.people.values() if p.email}
@@ -117,7 +117,7 @@ def test_the_member_table_shows_role_and_party(repo: Repo, tmp_path: Path) -> No
 def test_calendar_feeds_parse_and_hold_every_meeting(repo: Repo, tmp_path: Path) -> None:
     from icalendar import Calendar
 
-    from hfctl.loader import load
+    from hfctl.store.loader import load
 
     out = tmp_path / "site"
     _build(repo, out)

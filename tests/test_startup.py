@@ -15,8 +15,8 @@ HEAVY = ("git", "jinja2", "ruamel", "pydantic", "babel", "icalendar", "holidays"
 
 def _imported_after(argv: list[str], entry: str, names: tuple[str, ...]) -> list[str]:
     """Which of ``names`` (modules, and the modules below them) a fresh Python has imported
-    after running hfctl with ``argv`` through ``entry`` (the console script's ``hfctl.launch``
-    or ``hfctl.cli``). The run must succeed: a usage error would import nothing and prove
+    after running hfctl with ``argv`` through ``entry`` (the console script's ``hfctl.cli.launch``
+    or ``hfctl.cli.app``). The run must succeed: a usage error would import nothing and prove
     nothing."""
     code = (
         "import sys\n"
@@ -36,14 +36,14 @@ def _imported_after(argv: list[str], entry: str, names: tuple[str, ...]) -> list
     return list(ast.literal_eval(found))
 
 
-@pytest.mark.parametrize("entry", ["hfctl.launch", "hfctl.cli"])
+@pytest.mark.parametrize("entry", ["hfctl.cli.launch", "hfctl.cli.app"])
 @pytest.mark.parametrize("flag", ["--version", "--help"])
 def test_flag_imports_nothing_heavy(flag: str, entry: str) -> None:
     assert _imported_after([flag], entry, HEAVY) == []
 
 
 def test_version_through_the_console_script_imports_no_command_line_library() -> None:
-    assert _imported_after(["--version"], "hfctl.launch", ("typer", "rich", "click")) == []
+    assert _imported_after(["--version"], "hfctl.cli.launch", ("typer", "rich", "click")) == []
 
 
 @pytest.mark.parametrize("command", [["validate"], ["status"]])
@@ -53,12 +53,12 @@ def test_reading_commands_on_a_clean_repository_import_no_git_library(
     """Validation asks git one question (has a meeting changed since HEAD?) without GitPython;
     GitPython loads only when history must be read or a write committed."""
     argv = ["--no-cache", *command, "--repo", str(repo.root)]
-    assert _imported_after(argv, "hfctl.launch", ("git", "jinja2")) == []
+    assert _imported_after(argv, "hfctl.cli.launch", ("git", "jinja2")) == []
 
 
 def test_a_changed_meeting_still_reaches_the_renumbering_check(repo: Repo) -> None:
     """The cheap question must not hide a change: a meeting changed since HEAD is compared."""
-    from hfctl.renumbering import meetings_changed
+    from hfctl.checks.renumbering import meetings_changed
 
     assert not meetings_changed(repo.root, "HEAD")
     meeting = sorted(repo.path("data/meetings").rglob("*.md"))[0]
@@ -69,9 +69,9 @@ def test_a_changed_meeting_still_reaches_the_renumbering_check(repo: Repo) -> No
 
 
 def test_a_repeated_validation_reads_no_data_file_again(repo: Repo) -> None:
-    """The second run on unchanged data takes the report kept by the first (hfctl.cache):
+    """The second run on unchanged data takes the report kept by the first (hfctl.store.cache):
     neither the YAML reader nor the models nor the loader are imported."""
     argv = ["validate", "--repo", str(repo.root)]
-    names = ("ruamel", "hfctl.models", "hfctl.loader")
-    assert _imported_after(argv, "hfctl.launch", names) == sorted(names)
-    assert _imported_after(argv, "hfctl.launch", names) == []
+    names = ("ruamel", "hfctl.models", "hfctl.store.loader")
+    assert _imported_after(argv, "hfctl.cli.launch", names) == sorted(names)
+    assert _imported_after(argv, "hfctl.cli.launch", names) == []

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hfctl import writer
-from hfctl.errors import RefusedError
+from hfctl.core.errors import RefusedError
+from hfctl.store import writer
 from tests.conftest import Repo, run
 
 SSU = "data/forums/ssu.yaml"
@@ -92,7 +92,7 @@ def test_second_process_is_refused_while_the_lock_is_held(repo: Repo) -> None:
             textwrap.dedent(f"""
             import sys, time
             from pathlib import Path
-            from hfctl.writer import write_lock
+            from hfctl.store.writer import write_lock
             with write_lock(Path({str(repo.root)!r})):
                 print("locked", flush=True)
                 time.sleep(30)
@@ -137,7 +137,7 @@ def test_file_changed_by_someone_else_is_refused(repo: Repo) -> None:
 
 
 def test_every_bundled_file_round_trips_byte_identical(repo: Repo) -> None:
-    from hfctl import yamledit
+    from hfctl.store import yamledit
 
     files = sorted(repo.path("data").rglob("*.yaml")) + sorted(repo.path("data").rglob("*.md"))
     assert len(files) > 50

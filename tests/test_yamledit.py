@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hfctl import yamledit
-from hfctl.errors import RefusedError
+from hfctl.core.errors import RefusedError
+from hfctl.store import yamledit
 
 # docs/fuzzing.md: HFCTL_FUZZ_EXAMPLES sets a longer run of every property test
 FUZZ = int(os.environ.get("HFCTL_FUZZ_EXAMPLES", "0"))

@@ -6,10 +6,10 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 
-from hfctl.agreements import region, signature_of
-from hfctl.checks import Context, check
-from hfctl.problems import Problem
-from hfctl.rules import problem
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
+from hfctl.domain.agreements import region, signature_of
 
 SUPERSEDED_GRACE_DAYS = 180
 

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 from itertools import pairwise
 
-from hfctl.checks import Context, check
-from hfctl.followup import DECISION_GRACE_DAYS, actions
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
+from hfctl.domain.followup import DECISION_GRACE_DAYS, actions
 from hfctl.models.meeting import Meeting
-from hfctl.problems import Problem
-from hfctl.rules import problem
 
 
 @check

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hfctl.checks import Context, check
-from hfctl.membership import expiring
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
+from hfctl.domain.membership import expiring
 from hfctl.models.forum import Forum
-from hfctl.problems import Problem
-from hfctl.rules import problem
 
 
 def _current(ctx: Context) -> Iterator[Forum]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from hfctl.checks import Context, check
-from hfctl.problems import Location, Problem
-from hfctl.rules import problem
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Location, Problem
+from hfctl.core.rules import problem
 
 
 @check

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hfctl.checks import Context, check
-from hfctl.information import audience
-from hfctl.problems import Problem
-from hfctl.rules import problem
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
+from hfctl.domain.information import audience
 
 
 @check

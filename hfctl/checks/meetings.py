@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from hfctl.checks import Context, check
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
 from hfctl.models.meeting import Case, Meeting, case_label
-from hfctl.problems import Problem
-from hfctl.rules import problem
 
 
 @check

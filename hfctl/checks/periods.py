@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hfctl.checks import Context, check, walk
+from hfctl.checks.registry import Context, check, walk
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
 from hfctl.models.base import Period
 from hfctl.models.forum import SecretariatTerm
-from hfctl.problems import Problem
-from hfctl.rules import problem
 
 
 @check

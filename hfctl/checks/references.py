@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import Any
 
-from hfctl.checks import Context, check
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
 from hfctl.models.base import Model
-from hfctl.problems import Problem
-from hfctl.rules import problem
 
 KINDS = {
     "party": "parties",

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from hfctl.checks import Context, check
-from hfctl.problems import Problem
-from hfctl.rules import problem
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
 
 
 @check

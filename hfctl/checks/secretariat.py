@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Iterator
 from itertools import pairwise
 
-from hfctl.checks import Context, check
-from hfctl.problems import Problem
-from hfctl.rules import problem
-from hfctl.secretariat import holder_on, next_holder, rotating_forums, term_end
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
+from hfctl.domain.secretariat import holder_on, next_holder, rotating_forums, term_end
 
 NEXT_TERM_NOTICE_DAYS = 90
 

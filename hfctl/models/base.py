@@ -8,14 +8,14 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 
-from hfctl.problems import Location, unpack
+from hfctl.core.problems import Location, unpack
 
 Path_ = tuple[str | int, ...]
 
 
 class Source:
     """Where a document came from: its file and the positions of its values and keys by path
-    (packed as ``hfctl.problems.pack`` makes them)."""
+    (packed as ``hfctl.core.problems.pack`` makes them)."""
 
     def __init__(self, file: str, values: dict[Path_, int], keys: dict[Path_, int]) -> None:
         self.file = file

@@ -145,7 +145,7 @@ def test_many_broken_files_in_bounded_time_and_memory(repo: Repo) -> None:
     repo.write("data/people/ola-testmann.yaml", big)
     code = (
         "import resource, sys\n"
-        "from hfctl.cli import main\n"
+        "from hfctl.cli.app import main\n"
         "sys.argv = ['hfctl', '--no-cache', 'validate', '--format', 'json', "
         f"'--repo', {str(repo.root)!r}]\n"
         "try:\n    main()\nexcept SystemExit as e:\n"

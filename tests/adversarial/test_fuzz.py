@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hfctl.loader import parse_model
 from hfctl.models.meeting import Meeting
 from hfctl.models.party import Person
-from hfctl.sources import read_document
-from hfctl.yamlread import ReadError
+from hfctl.store.loader import parse_model
+from hfctl.store.sources import read_document
+from hfctl.store.yamlread import ReadError
 
 EXAMPLES = int(os.environ.get("HFCTL_FUZZ_EXAMPLES", "300"))
 SETTINGS = settings(

@@ -20,8 +20,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from hfctl import agenda, invite, mail
-from hfctl.loader import Dataset, load
+from hfctl.documents import agenda, invite
+from hfctl.formats import mail
+from hfctl.store.loader import Dataset, load
 
 EXAMPLES = int(os.environ.get("HFCTL_FUZZ_EXAMPLES", "150"))
 SETTINGS = settings(
@@ -126,7 +127,7 @@ def test_agenda_html_keeps_the_title_as_text(text: str) -> None:
 @SETTINGS
 @given(TEXT, TEXT, st.text(max_size=300))
 # found by the long fuzz run: Python's folder put this name's last space between two encoded
-# words, where RFC 2047 tells a reader to drop it (hfctl.mail now encodes names itself)
+# words, where RFC 2047 tells a reader to drop it (hfctl.formats.mail now encodes names itself)
 @example(subject="0", name="0 000\xa1\xa1" + "\u0800" * 12 + " \xa1", body="")
 def test_email_subject_name_and_body_parse_back(subject: str, name: str, body: str) -> None:
     """Headers are decoded as RFC 2047 says (``email.header``): the modern parser of Python's

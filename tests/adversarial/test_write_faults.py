@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from hfctl import writer
+from hfctl.store import writer
 from tests.conftest import Repo, git, run
 
 # one line per writing command: a call that succeeds on the bundled data
@@ -96,7 +96,7 @@ WRITERS: dict[str, list[str]] = {
 def _argv(repo: Repo, name: str, tmp: Path) -> list[str]:
     argv = list(WRITERS[name])
     if name == "meeting attend":
-        from hfctl.loader import load
+        from hfctl.store.loader import load
 
         ds = load(repo.root)
         meeting = ds.meetings["2026-06-01-fsu-barn-og-unge"]
@@ -280,7 +280,7 @@ def test_a_second_hfctl_waits_its_turn(repo: Repo, tmp_path: Path, command: str)
             textwrap.dedent(f"""
             import time
             from pathlib import Path
-            from hfctl.writer import write_lock
+            from hfctl.store.writer import write_lock
             with write_lock(Path({str(repo.root)!r})):
                 print("locked", flush=True)
                 time.sleep(60)

@@ -1,0 +1,104 @@
+"""Validating a data repository: load every file, run every check, summarise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hfctl.core.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from hfctl.store.loader import Dataset
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of a validation: every problem, sorted, and the number of files read."""
+
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        """How many problems are errors."""
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """How many problems are warnings."""
+        return sum(1 for p in self.problems if p.severity is Severity.WARNING)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether the validation fails: errors, or warnings too when ``strict``."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def validate_dataset(ds: Dataset, today: dt.date) -> Report:
+    """Run every check over an already loaded dataset."""
+    return Report(run_checks(ds, today), len(ds.files))
+
+
+def validate(root: Path, today: dt.date, history: bool = True, at: str | None = None) -> Report:
+    """Load the repository at ``root`` (or as it was at revision ``at``) and check it as of
+    ``today``; with ``history``, also compare issued case numbers with the last commit.
+
+    A repository validated before in the same state (same code, day and data files, and no
+    meeting changed since the last commit) gets the report kept from that run, without
+    loading anything (``hfctl.store.cache``)."""
+    from hfctl.checks.renumbering import meetings_changed
+    from hfctl.store import cache
+
+    state = None
+    if at is None and history and cache.enabled() and not meetings_changed(root, "HEAD"):
+        state = cache.data_state(root, today)
+        kept = cache.get_report(root, state) if state else None
+        if isinstance(kept, Report):
+            return kept
+    report = _validate(root, today, history, at)
+    if state is not None:
+        cache.put_report(root, state, report)
+    return report
+
+
+def _validate(root: Path, today: dt.date, history: bool, at: str | None) -> Report:
+    from hfctl.checks.renumbering import renumbering_problems
+    from hfctl.store.loader import load
+    from hfctl.store.repo import load_data
+
+    ds = load(root) if at is None else load_data(root, at)
+    report = validate_dataset(ds, today)
+    if not history or at is not None:
+        return report
+    extra = renumbering_problems(root, ds)
+    problems = sorted(set(report.problems) | set(extra), key=Problem.sort_key)
+    return Report(problems, report.files)
+
+
+def only_files(report: Report, files: set[str]) -> Report:
+    """The report limited to problems located in ``files`` (for --changed-since)."""
+    return Report([p for p in report.problems if p.location.file in files], report.files)
+
+
+def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
+    """Run every registered check over ``ds``; return all problems, the loader's included."""
+    from hfctl.checks import (  # noqa: F401  (registers the checks)
+        agreements,
+        followup,
+        forums,
+        identity,
+        information,
+        meetings,
+        periods,
+        references,
+        roles,
+        secretariat,
+    )
+    from hfctl.checks.registry import CHECKS, Context
+
+    ctx = Context(ds, today)
+    problems = list(ds.problems)
+    for fn in CHECKS:
+        problems.extend(fn(ctx))
+    return sorted(set(problems), key=Problem.sort_key)

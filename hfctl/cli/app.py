@@ -1,0 +1,127 @@
+"""The command line: registers the commands and maps errors to exit codes. No logic here."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+import typer
+
+from hfctl import version_line
+
+# Every command: its name, where it lives, and whether it is a group of subcommands. A run
+# imports and registers only the command it names (typer inspects every registered function's
+# signature when it starts, which for all of them costs more than most commands' own work).
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "status": ("hfctl.cli.commands.status", "status", False),
+    "validate": ("hfctl.cli.commands.validate", "validate", False),
+    "secretariat": ("hfctl.cli.commands.secretariat", "app", True),
+    "agreements": ("hfctl.cli.commands.agreements", "app", True),
+    "meeting": ("hfctl.cli.commands.meeting", "app", True),
+    "agenda": ("hfctl.cli.commands.meeting", "agenda", False),
+    "invite": ("hfctl.cli.commands.meeting", "invite", False),
+    "minutes": ("hfctl.cli.commands.minutes", "minutes", False),
+    "actions": ("hfctl.cli.commands.minutes", "actions_app", True),
+    "inform": ("hfctl.cli.commands.inform", "app", True),
+    "diff": ("hfctl.cli.commands.diff", "diff", False),
+    "log": ("hfctl.cli.commands.log", "log", False),
+    "schema": ("hfctl.cli.commands.schema", "schema", False),
+    "site": ("hfctl.cli.commands.site", "app", True),
+}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(version_line())
+        raise typer.Exit()
+
+
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        help="Parse every data file afresh; do not read or write .hfctl-cache/.",
+    ),
+) -> None:
+    """Governance of a Norwegian health community (helsefellesskap), kept as code."""
+    if no_cache:
+        os.environ["HFCTL_NO_CACHE"] = "1"
+
+
+def build_app(names: Sequence[str] | None = None) -> typer.Typer:
+    """The command line with the commands ``names`` (default: all of them)."""
+    app = typer.Typer(
+        name="hfctl",
+        help="Governance of a Norwegian health community (helsefellesskap), kept as code.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    for name in COMMANDS if names is None else names:
+        module, attribute, group = COMMANDS[name]
+        target = getattr(importlib.import_module(module), attribute)
+        if group:
+            app.add_typer(target, name=name)
+        else:
+            app.command(name)(target)
+    return app
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command a command line names, if it is one of hfctl's (the global options before
+    it are all flags, so the first word that is not an option is the command)."""
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
+
+
+def main() -> None:
+    """Entry point: run the app; turn hfctl's errors into messages and exit codes."""
+    from hfctl.core.errors import HfctlError
+    from hfctl.core.problems import take_unreadable
+
+    take_unreadable()
+    try:
+        try:
+            named = command_named(sys.argv[1:])
+            build_app(None if named is None else [named])()
+        except SystemExit as done:
+            unreadable = take_unreadable()
+            if done.code in (0, None) and unreadable:
+                from hfctl.cli.output import print_unreadable
+
+                print_unreadable(unreadable)
+                sys.exit(1)
+            raise
+    except HfctlError as exc:
+        from hfctl.cli.output import print_error
+
+        print_error(exc)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("hfctl: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("HFCTL_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"hfctl: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in hfctl; run again with HFCTL_DEBUG=1 for details.\n"
+        )
+        sys.exit(3)

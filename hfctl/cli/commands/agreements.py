@@ -1,0 +1,149 @@
+"""`hfctl agreements`: signature status per municipality and version, and recording steps."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hfctl.cli.commands.common import AtOption, LangOption, RepoOption, TodayOption, write_plan
+
+app = typer.Typer(help="Agreements: signature status, recording steps, reminders.")
+
+
+class Format(StrEnum):
+    """Output formats of `agreements status`."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@app.command()
+def status(
+    agreement: Annotated[
+        str | None, typer.Argument(help="One agreement (id or tenesteavtale number).")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The status on this day.")
+    ] = None,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+    at: AtOption = None,
+) -> None:
+    """Which municipality has signed which agreement: a matrix, or one agreement in detail."""
+    from hfctl.cli import output
+    from hfctl.core.problems import note_unreadable
+    from hfctl.documents import tables
+    from hfctl.domain import agreements, followup
+    from hfctl.store.repo import find_root, load_data, parse_day
+    from hfctl.store.repo import today as resolve_today
+
+    ds = load_data(find_root(explicit=repo), at)
+    note_unreadable(ds.problems)
+    day = parse_day(on, "--on") if on else resolve_today(today)
+    rows = agreements.rows(ds, day, agreement)
+    if fmt is Format.json:
+        output.print_json([r.to_json() for r in rows])
+    elif fmt is Format.csv:
+        output.print_text(tables.rows_csv(rows))
+    elif agreement is None:
+        matrix = tables.matrix(rows)
+        if fmt is Format.md:
+            output.print_text(tables.markdown(matrix.headers, matrix.cells, matrix.footer))
+        else:
+            output.print_matrix(matrix, day)
+    else:
+        headers, cells = tables.detail(rows)
+        pending = [
+            f"Open action {r.action.id} ({r.meeting.forum} {r.case_ref}, due {r.action.due}): "
+            f"{r.action.what}"
+            for r in followup.open_actions_about(ds, rows[0].agreement if rows else agreement)
+        ]
+        if fmt is Format.md:
+            output.print_text(tables.markdown(headers, cells, tables.summary_line(rows)))
+            output.print_text(
+                "".join(f"\n- {line}" for line in pending) + ("\n" if pending else "")
+            )
+        else:
+            output.print_table(f"{agreement} on {day}", headers, cells)
+            output.print_text(tables.summary_line(rows) + "\n")
+            output.print_lines(pending)
+
+
+@app.command()
+def record(
+    agreement: Annotated[str, typer.Argument(help="Agreement id or tenesteavtale number.")],
+    municipality: Annotated[str, typer.Argument(help="Municipality number or name.")],
+    step: Annotated[str, typer.Argument(metavar="STATUS", help="sent|in-council|signed|declined")],
+    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="Day of the step.")],
+    signed_by: Annotated[str | None, typer.Option("--signed-by", help="Who signed.")] = None,
+    reference: Annotated[
+        str | None, typer.Option("--reference", help="Archive reference, e.g. 2026/412-7.")
+    ] = None,
+    version: Annotated[
+        str | None, typer.Option("--version", help="Version (default: the current one).")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the diff only.")] = False,
+    commit: Annotated[bool, typer.Option("--commit", help="Commit the change.")] = False,
+    branch: Annotated[
+        str | None, typer.Option("--branch", help="Create and check out this branch first.")
+    ] = None,
+    allow_dirty: Annotated[bool, typer.Option("--allow-dirty")] = False,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Record a signature step for one municipality, as a reviewed one-record change."""
+    from hfctl.domain.agreements import plan_record
+    from hfctl.store.loader import load
+    from hfctl.store.repo import find_root, parse_day
+    from hfctl.store.repo import today as resolve_today
+
+    ds = load(find_root(explicit=repo))
+    now = resolve_today(today)
+    plan = plan_record(
+        ds,
+        agreement,
+        municipality,
+        step,
+        parse_day(date, "--date"),
+        now,
+        signed_by=signed_by,
+        reference=reference,
+        version_name=version,
+    )
+    write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit, branch=branch)
+
+
+@app.command()
+def remind(
+    older_than: Annotated[
+        int, typer.Option("--older-than", metavar="DAYS", help="Sent at least this long ago.")
+    ] = 0,
+    output_dir: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder for the letters.")
+    ] = Path("reminders"),
+    lang: LangOption = None,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Reminder letters (Markdown and .eml) to municipalities that have not signed."""
+    from hfctl.cli import output
+    from hfctl.documents import reminders
+    from hfctl.store.loader import load, require_readable
+    from hfctl.store.repo import find_root
+    from hfctl.store.repo import today as resolve_today
+
+    root = find_root(explicit=repo)
+    ds = load(root)
+    require_readable(ds)
+    found = reminders.letters(ds, resolve_today(today), older_than, lang)
+    written = reminders.write_letters(found, output_dir, root)
+    for letter in found:
+        titles = ", ".join(f"{r.agreement} {r.version} ({r.status})" for r in letter.rows)
+        output.print_lines([f"{letter.municipality.name}: {titles}"])
+    output.print_lines([f"{len(found)} letters, {len(written)} files in {output_dir}"])

@@ -1,0 +1,55 @@
+"""`hfctl diff`: what a change does to the governance, in words, for reviewers."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from hfctl.cli.commands.common import LangOption, RepoOption
+
+
+class Format(StrEnum):
+    """Output formats of `hfctl diff`."""
+
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+def diff(
+    base: Annotated[
+        str | None, typer.Argument(help="Base revision (default: merge base with main).")
+    ] = None,
+    head: Annotated[
+        str | None, typer.Argument(help="Head revision (default: the working tree).")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    lang: LangOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """Say what changed in governance terms: members, terms, meetings, cases, signatures."""
+    from hfctl.cli import output
+    from hfctl.core.errors import UsageError
+    from hfctl.domain import semdiff
+    from hfctl.formats.words import resolve_lang
+    from hfctl.store import gitops
+    from hfctl.store.repo import find_root, load_data
+
+    root = find_root(explicit=repo)
+    git_repo = gitops.open_repo(root)
+    if git_repo is None:
+        raise UsageError("hfctl diff needs a git repository")
+    base_rev = base or gitops.default_base(git_repo)
+    before = load_data(root, base_rev, personal=False)
+    after = load_data(root, head, personal=False)
+    language = resolve_lang(after, lang)
+    changes = semdiff.compare(before, after, language)
+    head_name = head or "working tree"
+    if fmt is Format.json:
+        output.print_json([c.to_json() for c in changes])
+    elif fmt is Format.md:
+        output.print_text(semdiff.markdown(changes, base_rev[:10], head_name, language))
+    else:
+        output.print_lines([c.message for c in changes] or [semdiff.no_changes(language)])

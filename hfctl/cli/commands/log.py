@@ -1,0 +1,46 @@
+"""`hfctl log`: the history of one entity from git, newest first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hfctl.cli.commands.common import LangOption, RepoOption
+
+
+def log(
+    forum: Annotated[str | None, typer.Option("--forum")] = None,
+    person: Annotated[str | None, typer.Option("--person")] = None,
+    agreement: Annotated[str | None, typer.Option("--agreement")] = None,
+    municipality: Annotated[
+        str | None, typer.Option("--municipality", help="Name or number.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD")] = None,
+    json_: Annotated[bool, typer.Option("--json")] = False,
+    lang: LangOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """Who changed what and when: commit, date, author and the change in words."""
+    from hfctl.cli import output
+    from hfctl.domain import history
+    from hfctl.formats.words import resolve_lang
+    from hfctl.store.loader import load
+    from hfctl.store.repo import find_root, parse_day
+
+    root = find_root(explicit=repo)
+    if since:
+        parse_day(since, "--since")
+    ds = load(root)
+    found = history.select(
+        ds,
+        history.entries(root, since, resolve_lang(ds, lang)),
+        forum,
+        person,
+        agreement,
+        municipality,
+    )
+    if json_:
+        output.print_json([e.to_json() for e in found])
+    else:
+        output.print_lines(f"{e.sha[:10]} {e.date} {e.author}: {e.change.message}" for e in found)

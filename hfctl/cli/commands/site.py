@@ -1,0 +1,41 @@
+"""`hfctl site build`: the health community's website from the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hfctl.cli.commands.common import LangOption, RepoOption
+
+app = typer.Typer(help="The health community's website, built from the data.", no_args_is_help=True)
+
+
+@app.command("build")
+def build(
+    output_dir: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The folder to build into (made if missing)."),
+    ] = Path("site"),
+    lang: LangOption = None,
+    repo: RepoOption = None,
+) -> None:
+    """Build the website: front page, a page per body and meeting, the agreements with their
+    signatures, and a calendar feed per body. No one's e-mail or telephone is published."""
+    from hfctl.cli import output
+    from hfctl.documents import site
+    from hfctl.formats.words import resolve_lang
+    from hfctl.store.loader import load, require_readable
+    from hfctl.store.repo import find_root
+
+    root = find_root(explicit=repo)
+    ds = load(root)
+    require_readable(ds)
+    files = site.build(ds, resolve_lang(ds, lang))
+    written, removed = site.write(output_dir, root, files)
+    pages = sum(1 for p in written if p.suffix == ".html")
+    feeds = sum(1 for p in written if p.suffix == ".ics")
+    lines = [f"built {pages} pages and {feeds} calendar feeds in {output_dir}"]
+    lines += [f"removed {name} (no longer in the data)" for name in removed]
+    output.print_lines(lines)

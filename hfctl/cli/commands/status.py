@@ -1,0 +1,44 @@
+"""`hfctl status`: the coordinator's dashboard on one screen."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from hfctl.cli.commands.common import AtOption, RepoOption, TodayOption
+
+
+class Format(StrEnum):
+    """Output formats of `hfctl status`."""
+
+    text = "text"
+    json = "json"
+
+
+def status(
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="As of this day.")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+    at: AtOption = None,
+) -> None:
+    """What is coming up, what is late, what needs attention."""
+    from hfctl.checks.validation import validate_dataset
+    from hfctl.cli import output
+    from hfctl.core.problems import note_unreadable
+    from hfctl.domain import dashboard
+    from hfctl.store.repo import find_root, load_data, parse_day
+    from hfctl.store.repo import today as resolve_today
+
+    ds = load_data(find_root(explicit=repo), at)
+    note_unreadable(ds.problems)
+    day = parse_day(on, "--on") if on else resolve_today(today)
+    board = dashboard.build(ds, day, validate_dataset(ds, day))
+    if fmt is Format.json:
+        output.print_json(board.to_json())
+    else:
+        output.print_dashboard(board)

@@ -1,0 +1,63 @@
+"""`hfctl validate`: check every data file and the rules between them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from hfctl.cli.commands.common import AtOption, RepoOption, TodayOption
+
+
+class Format(StrEnum):
+    """Output formats of `hfctl validate`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    gitlab = "gitlab"
+
+
+def validate(
+    repo: RepoOption = None,
+    today: TodayOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            help="Check everything, report only problems in files changed since REV.",
+        ),
+    ] = None,
+    at: AtOption = None,
+) -> None:
+    """Validate every data file and the rules between them; exit 1 on errors."""
+    from hfctl.checks.validation import validate as run
+    from hfctl.cli import output
+    from hfctl.store.repo import find_root
+    from hfctl.store.repo import today as resolve_today
+
+    root = find_root(explicit=repo)
+    report = run(root, resolve_today(today), at=at)
+    if changed_since is not None:
+        from hfctl.checks.validation import only_files
+        from hfctl.core.errors import UsageError
+        from hfctl.store import gitops
+
+        git_repo = gitops.open_repo(root)
+        if git_repo is None:
+            raise UsageError("--changed-since needs a git repository")
+        report = only_files(report, gitops.changed_files(git_repo, root, changed_since))
+    if fmt is Format.json:
+        output.print_json(output.report_json(report, strict))
+    elif fmt is Format.github:
+        output.print_lines(output.report_github(report))
+    elif fmt is Format.gitlab:
+        output.print_json(output.report_gitlab(report))
+    else:
+        output.print_report(report, strict)
+    if report.failed(strict):
+        raise typer.Exit(1)

@@ -1,0 +1,342 @@
+"""Printing for the command line: reports, JSON and errors. Data text is never markup."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.text import Text
+
+from hfctl.core.errors import HfctlError
+from hfctl.core.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from hfctl.checks.validation import Report
+    from hfctl.documents.tables import Matrix
+    from hfctl.domain.dashboard import Dashboard
+    from hfctl.domain.secretariat import Holding
+    from hfctl.store.writer import Applied
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that colours only on a terminal and never reads markup or emoji from data."""
+    out = Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.width = 160  # pipes and CI logs: do not wrap tables at 80 columns
+    return out
+
+
+def print_json(value: Any) -> None:
+    """Print a value as JSON (UTF-8, not ASCII-escaped)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_lines(lines: Iterable[str]) -> None:
+    """Print plain lines."""
+    for line in lines:
+        sys.stdout.write(line + "\n")
+
+
+def report_json(report: Report, strict: bool = False) -> dict[str, Any]:
+    """The JSON shape of a validation report."""
+    return {
+        "ok": not report.failed(strict),
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "problems": [p.to_json() for p in report.problems],
+    }
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def github_line(problem: Problem) -> str:
+    """A GitHub Actions workflow command that shows the problem on the pull request."""
+    loc = problem.location
+    props = [f"file={_gh_escape(loc.file, True)}"]
+    if loc.line is not None:
+        props.append(f"line={loc.line}")
+    if loc.column is not None:
+        props.append(f"col={loc.column}")
+    props.append(f"title={_gh_escape(problem.code, True)}")
+    return f"::{problem.severity.value} {','.join(props)}::{_gh_escape(problem.message)}"
+
+
+def report_github(report: Report) -> list[str]:
+    """Every problem as a workflow command."""
+    return [github_line(p) for p in report.problems]
+
+
+def report_gitlab(report: Report) -> list[dict[str, Any]]:
+    """A GitLab Code Quality report: one issue per problem, with a stable fingerprint."""
+    import hashlib
+
+    out: list[dict[str, Any]] = []
+    for p in report.problems:
+        key = f"{p.code}|{p.location.file}|{p.message}".encode()
+        out.append(
+            {
+                "description": f"{p.code} {p.message}",
+                "check_name": p.code,
+                "fingerprint": hashlib.sha256(key).hexdigest(),
+                "severity": "major" if p.severity is Severity.ERROR else "minor",
+                "location": {"path": p.location.file, "lines": {"begin": p.location.line or 1}},
+            }
+        )
+    return out
+
+
+def summary(report: Report) -> str:
+    """``3 errors, 1 warning in 142 files``."""
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return (
+        f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')} "
+        f"in {plural(report.files, 'file')}"
+    )
+
+
+def print_report(report: Report, strict: bool = False) -> None:
+    """Problems grouped by file, then a count; coloured on a terminal."""
+    text = Text()
+    for file, problems in groupby(report.problems, key=lambda p: p.location.file):
+        text.append(file, style="bold underline")
+        text.append("\n")
+        for p in problems:
+            loc = p.location
+            where = (
+                f"{loc.line}:{loc.column}"
+                if loc.line and loc.column
+                else (str(loc.line) if loc.line else "-")
+            )
+            text.append("  ")
+            text.append(f"{where:>8}  ", style="dim")
+            text.append(f"{p.severity.value:<7} ", style=_STYLE[p.severity])
+            text.append(f"{p.code}  ", style="bold")
+            text.append(p.message)
+            text.append("\n")
+        text.append("\n")
+    status = "failed" if report.failed(strict) else "ok"
+    text.append(f"{status}: ", style="bold red" if report.failed(strict) else "bold green")
+    text.append(summary(report))
+    console().print(text)  # one print: a report of thousands of lines renders in one pass
+
+
+def print_unreadable(problems: list[Problem], limit: int = 20) -> None:
+    """After a read-only command's output: the data files it had to leave out, located."""
+    err = console(stderr=True)
+    files = len({p.location.file for p in problems})
+    err.print(
+        Text(
+            f"hfctl: {files} data file(s) could not be read, so the output above leaves them "
+            "out; fix them first (hfctl validate shows every problem):",
+            style="bold red",
+        )
+    )
+    for p in problems[:limit]:
+        err.print(Text(f"  {p.location}: {p.severity.value} {p.code} {p.message}"))
+    if len(problems) > limit:
+        err.print(Text(f"  … and {len(problems) - limit} more"))
+
+
+def print_error(exc: HfctlError) -> None:
+    """An error message on stderr, with any problems that explain it."""
+    err = console(stderr=True)
+    err.print(Text(f"hfctl: {exc.message}", style="bold red"))
+    for p in exc.problems:
+        err.print(Text(f"  {p.location}: {p.severity.value} {p.code} {p.message}"))
+
+
+def print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
+    """A table: boxed on a terminal, plain columns in a pipe."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_edge=False)
+    for header in headers:
+        table.add_column(header)
+    for row in rows:
+        table.add_row(*[Text(cell) for cell in row])
+    console().print(table)
+
+
+def print_holding(held: Holding) -> None:
+    """Who holds a secretariat, in words."""
+    out = console()
+    out.print(Text(f"{held.holder_name} holds the secretariat on {held.on}", style="bold"))
+    out.print(Text(f"  term:  {held.from_} to {held.to} ({held.days_left} days left)"))
+    state = "recorded" if held.next_recorded else "by the rotation rule; not yet recorded"
+    out.print(Text(f"  next:  {held.next_holder_name} from {held.next_from} ({state})"))
+
+
+def print_applied(applied: Applied, summary_line: str) -> None:
+    """The outcome of a change: the diff for a dry run, else what was written and committed."""
+    out = console()
+    if not applied.written:
+        sys.stdout.write(applied.diff)
+        out.print(Text(f"dry run: {summary_line} (nothing written)", style="dim"))
+        return
+    out.print(Text(summary_line, style="bold green"))
+    for rel in applied.files:
+        out.print(Text(f"  wrote {rel}"))
+    if applied.branch:
+        out.print(Text(f"  on new branch {applied.branch}"))
+    if applied.commit:
+        out.print(Text(f"  committed {applied.commit[:10]}"))
+
+
+def print_markdown(text: str) -> None:
+    """Markdown as written (it reads well as plain text in a terminal and in a pipe)."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def print_text(text: str) -> None:
+    """Text exactly as given."""
+    sys.stdout.write(text)
+
+
+_STATUS_STYLE = {
+    "signed": "green",
+    "in-council": "yellow",
+    "sent": "cyan",
+    "not-sent": "dim",
+    "declined": "bold red",
+}
+
+
+def print_matrix(matrix: Matrix, day: object) -> None:
+    """The signature matrix with a colour per status, a count per agreement and a legend."""
+    from rich.table import Table
+
+    from hfctl.documents.tables import LEGEND
+
+    table = Table(title=f"Signatures on {day}", title_justify="left", show_edge=False)
+    for index, header in enumerate(matrix.headers):
+        table.add_column(header, justify="center" if index > 1 else "left")
+    for cells, statuses in zip(matrix.cells, matrix.statuses, strict=True):
+        styled = [Text(c, style=_STATUS_STYLE[s]) for c, s in zip(cells[2:], statuses, strict=True)]
+        table.add_row(Text(cells[0]), Text(cells[1]), *styled)
+    table.add_section()
+    table.add_row(*[Text(c, style="bold") for c in matrix.footer])
+    out = console()
+    out.print(table)
+    out.print(Text(LEGEND, style="dim"))
+    for line in matrix.summaries:
+        out.print(Text(line))
+
+
+def print_dashboard(board: Dashboard) -> None:
+    """The dashboard as panels and tables; plain text when not on a terminal."""
+    from rich.panel import Panel
+    from rich.table import Table
+
+    out = console()
+    out.print(Text(f"{board.community} — {board.today}", style="bold"))
+    for sec in board.secretariat:
+        body = Text(
+            f"{sec['holder_name']} holds the {sec['forum']} secretariat, "
+            f"{sec['from']} to {sec['to']}.\n"
+        )
+        body.append(
+            f"Next: {sec['next_holder_name']} from {sec['next_from']}, "
+            f"in {sec['days_to_handover']} days."
+        )
+        out.print(Panel(body, title="Secretariat", title_align="left"))
+    meetings = Table(show_edge=False, title="Next meetings", title_justify="left")
+    for header in ("date", "time", "forum", "agenda", "notice by", ""):
+        meetings.add_column(header)
+    for m in board.meetings:
+        meetings.add_row(
+            Text(str(m.date)),
+            Text(m.start),
+            Text(m.forum_name),
+            Text(m.agenda),
+            Text(str(m.notice_deadline)),
+            Text("LATE", style="bold red") if m.late else Text(""),
+        )
+    out.print(meetings)
+    # what needs the coordinator: the agreements still being signed, one line for the rest
+    open_rounds = [s for s in board.signing if s.signed < s.total]
+    complete = [s for s in board.signing if s.signed == s.total]
+    signing = Table(show_edge=False, title="Signatures (current versions)", title_justify="left")
+    for header in ("agreement", "version", "signed", "missing"):
+        signing.add_column(header)
+    for s in open_rounds:
+        missing = (
+            ", ".join(s.missing) if len(s.missing) <= 8 else f"{len(s.missing)} municipalities"
+        )
+        signing.add_row(
+            Text(s.title),
+            Text(s.version),
+            Text(f"{s.signed}/{s.total}", style="yellow"),
+            Text(missing),
+        )
+    if open_rounds:
+        out.print(signing)
+    else:
+        out.print(Text("Signatures (current versions)", style="italic"))
+    if complete:
+        summary = f" {len(complete)} of {len(board.signing)} agreements signed by all"
+        out.print(Text(summary, style="green"))
+    if board.expiring:
+        terms = Table(show_edge=False, title="Terms ending soon", title_justify="left")
+        for header in ("ends", "days", "forum", "member", "role"):
+            terms.add_column(header)
+        for e in board.expiring:
+            terms.add_row(
+                Text(str(e.to)), Text(str(e.days)), Text(e.forum), Text(e.name), Text(e.role)
+            )
+        out.print(terms)
+    if board.overdue:
+        late = Table(show_edge=False, title="Overdue actions", title_justify="left")
+        for header in ("due", "id", "responsible", "decided in", "what"):
+            late.add_column(header)
+        for a in board.overdue:
+            late.add_row(
+                Text(a["due"], style="bold red"),
+                Text(a["id"]),
+                Text(a["responsible"]),
+                Text(f"{a['forum']} {a['case']}"),
+                Text(a["what"]),
+            )
+        out.print(late)
+    style = "bold red" if board.errors else ("yellow" if board.warnings else "green")
+    line = Text(f"Validation: {board.errors} errors, {board.warnings} warnings", style=style)
+    if board.errors or board.warnings:
+        line.append("  (details: hfctl validate)", style="dim")
+    out.print(line)
+
+
+def write_or_print(text: str, path: str | None) -> None:
+    """Write generated text to a file (atomically), or print it."""
+    if path is None:
+        print_text(text)
+        return
+    from pathlib import Path
+
+    from hfctl.store.writer import atomic_write
+
+    try:
+        atomic_write(Path(path), text.encode("utf-8"))
+    except OSError as exc:
+        raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+    console().print(Text(f"wrote {path}"))
+
+
+def print_warnings(warnings: list[str]) -> None:
+    """Warnings for the user, on stderr, in yellow on a terminal."""
+    err = console(stderr=True)
+    for warning in warnings:
+        err.print(Text(f"warning: {warning}", style="yellow"))

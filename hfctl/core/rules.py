@@ -1,0 +1,341 @@
+"""Every problem code hfctl reports, with its name, severity and what it ensures.
+
+The codes are stable: a code, once released, keeps its meaning. ``docs/rules.md`` is generated
+from this table (``hfctl rules --format md``) and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hfctl.core.problems import Location, Problem, Severity
+
+E = Severity.ERROR
+W = Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check's stable code, short name, severity and one-line statement of what it ensures."""
+
+    code: str
+    name: str
+    severity: Severity
+    ensures: str
+
+    def problem(self, message: str, location: Location) -> Problem:
+        """A problem of this rule at ``location``."""
+        return Problem(self.code, self.severity, message, location)
+
+
+_TABLE: list[Rule] = [
+    # reading files
+    Rule("HF100", "unreadable-file", E, "Every data file can be opened and read."),
+    Rule("HF101", "yaml-syntax", E, "Every data file is valid YAML."),
+    Rule("HF102", "duplicate-key", E, "No mapping gives the same key twice."),
+    Rule("HF103", "encoding", E, "Files are UTF-8 without BOM, control or invisible characters."),
+    Rule("HF104", "structure", E, "Keys are plain text and nesting stays shallow."),
+    Rule("HF105", "file-too-large", E, "No data file is larger than 1 MB."),
+    Rule("HF106", "merge-conflict", E, "No file holds unresolved merge-conflict markers."),
+    Rule("HF107", "empty-file", E, "No data file is empty or only comments."),
+    Rule("HF108", "top-level-type", E, "Every file's top level is a mapping."),
+    Rule("HF109", "yaml-directive", E, "No file uses %YAML or %TAG directives."),
+    Rule(
+        "HF110", "anchor-alias", E, "No file uses anchors or aliases: every value is written out."
+    ),
+    Rule("HF111", "yaml-tag", E, "No file uses explicit YAML tags."),
+    Rule("HF112", "multiple-documents", E, "Every file holds exactly one YAML document."),
+    Rule("HF113", "tab-indent", E, "YAML is indented with spaces, never tabs."),
+    Rule("HF114", "front-matter", E, "Markdown data files open and close their front matter."),
+    Rule("HF115", "file-name", E, "Data file names are plain ASCII and not symbolic links."),
+    Rule("HF116", "unknown-file", W, "Every file under data/ is a known kind of data file."),
+    Rule(
+        "HF120", "missing-file", E, "The repository has data/community.yaml and data/counties.yaml."
+    ),
+    # schema
+    Rule("HF201", "unknown-key", E, "Every key is one the schema knows (misspellings are caught)."),
+    Rule("HF202", "missing-key", E, "Every required key is given."),
+    Rule("HF203", "invalid-value", E, "Every value has the right type and form."),
+    Rule(
+        "HF204",
+        "ambiguous-scalar",
+        W,
+        "Text that other YAML tools read as a boolean or number is quoted.",
+    ),
+    Rule(
+        "HF205",
+        "comment-cuts-value",
+        W,
+        "A '#' written as part of a value (`Sak #5`) is not read as a comment that cuts it.",
+    ),
+    # identity and references
+    Rule("HF301", "id-mismatch", E, "Each file's id matches its file name."),
+    Rule(
+        "HF302",
+        "meeting-file-name",
+        E,
+        "Meeting files are named <date>-<forum>.md in the folder of their year.",
+    ),
+    Rule("HF303", "duplicate-id", E, "No two files claim the same id."),
+    Rule(
+        "HF310",
+        "unknown-reference",
+        E,
+        "Every reference to a party, person, forum, role, agreement or meeting resolves.",
+    ),
+    Rule(
+        "HF311",
+        "unknown-municipality-number",
+        E,
+        "Every kommunenummer belongs to a municipality in the data.",
+    ),
+    Rule(
+        "HF312",
+        "county-mismatch",
+        E,
+        "A kommunenummer starts with the number of a county valid in its period.",
+    ),
+    Rule(
+        "HF313",
+        "overlapping-numbers",
+        E,
+        "A kommunenummer is used by one municipality at a time, and each has one at a time.",
+    ),
+    # dates
+    Rule("HF320", "period-order", E, "Every period starts on or before the day it ends."),
+    Rule("HF321", "meeting-time-order", E, "A meeting ends after it starts."),
+    # forums and members
+    Rule(
+        "HF330",
+        "user-representative-municipal",
+        E,
+        "Each forum has a user representative from the municipal side.",
+    ),
+    Rule(
+        "HF331",
+        "user-representative-trust",
+        E,
+        "Each forum has a user representative from the trust side.",
+    ),
+    Rule(
+        "HF332",
+        "fsu-coordinator",
+        E,
+        "Each professional committee (FSU) has a coordinator who is a member of FOUSAM.",
+    ),
+    Rule("HF333", "term-expiring", W, "No member's term expires unnoticed (within 60 days)."),
+    Rule("HF334", "member-of-dissolved-forum", E, "Nobody sits in a forum after it is dissolved."),
+    # roles
+    Rule("HF340", "role-overlap", E, "An exclusive role has one holder at a time."),
+    Rule("HF341", "role-vacant", E, "An exclusive role has a holder today."),
+    Rule(
+        "HF342",
+        "role-membership",
+        E,
+        "The holder of a role is a member of the forums the role requires.",
+    ),
+    Rule(
+        "HF343",
+        "role-secretary",
+        E,
+        "The holder of a role is secretary of the forums the role requires.",
+    ),
+    # secretariat
+    Rule(
+        "HF350",
+        "secretariat-continuity",
+        E,
+        "Secretariat terms follow each other without gap or overlap.",
+    ),
+    Rule(
+        "HF351",
+        "secretariat-term-length",
+        E,
+        "Each secretariat term is as long as the rotation rule says.",
+    ),
+    Rule(
+        "HF352",
+        "secretariat-alternation",
+        E,
+        "The secretariat passes between the holders in the rotation's order.",
+    ),
+    Rule("HF353", "secretariat-current", E, "A secretariat term covers today."),
+    Rule("HF354", "secretariat-holder", E, "Every term's holder is one the rotation names."),
+    Rule(
+        "HF355",
+        "meeting-secretary",
+        E,
+        "A meeting's secretary belongs to the holder of the forum's secretariat on that day.",
+    ),
+    Rule(
+        "HF356",
+        "secretariat-next-term",
+        W,
+        "The next secretariat term is recorded before the current one ends (within 90 days).",
+    ),
+    # meetings and cases
+    Rule(
+        "HF360",
+        "yearly-meeting-missing",
+        W,
+        "The yearly forum (Partnerskapsmøtet) has a meeting planned this year and next.",
+    ),
+    Rule(
+        "HF361",
+        "yearly-meeting-twice",
+        E,
+        "The yearly forum has at most one ordinary meeting a calendar year.",
+    ),
+    Rule("HF362", "case-number-duplicate", E, "Case numbers are unique per forum and year."),
+    Rule("HF363", "case-number-gap", E, "Case numbers run without gaps per forum and year."),
+    Rule(
+        "HF364",
+        "case-number-order",
+        E,
+        "Case numbers increase in meeting order within a forum and year.",
+    ),
+    Rule("HF365", "case-unnumbered", E, "Every case on an issued agenda has a number."),
+    Rule("HF366", "meeting-of-inactive-forum", E, "Meetings are held by forums that exist then."),
+    Rule(
+        "HF380",
+        "case-renumbered",
+        E,
+        "An issued case number never changes (compared with the last commit).",
+    ),
+    Rule(
+        "HF381",
+        "case-number-reused",
+        E,
+        "An issued case number is never removed or given to another case.",
+    ),
+    # agreements
+    Rule(
+        "HF370",
+        "signature-order",
+        E,
+        "Signature steps are in order: sent, then in council, then signed or declined.",
+    ),
+    Rule(
+        "HF371",
+        "signature-before-adoption",
+        E,
+        "No signature step is dated before its version was adopted.",
+    ),
+    Rule(
+        "HF372",
+        "signature-record-missing",
+        E,
+        "Every municipality in the region has a record for the current overarching agreement.",
+    ),
+    Rule(
+        "HF373",
+        "statute-item-uncovered",
+        E,
+        "Every required item of § 6-2 is covered by a service agreement (tenesteavtale).",
+    ),
+    Rule("HF374", "revision-overdue", W, "No agreement is past its revision date."),
+    Rule(
+        "HF375",
+        "superseded-signature",
+        W,
+        "No municipality has signed only a superseded version 180 days after a new one.",
+    ),
+    Rule("HF376", "unknown-statute-item", E, "A service agreement covers items the statute has."),
+    # decisions, attendance and follow-up
+    Rule("HF420", "decision-before-meeting", E, "Decisions are recorded only on held meetings."),
+    Rule(
+        "HF421", "decisions-missing", W, "A held meeting has its decisions recorded within 14 days."
+    ),
+    Rule(
+        "HF422",
+        "minutes-not-approved",
+        W,
+        "The minutes of a meeting are approved at the forum's next held meeting.",
+    ),
+    Rule(
+        "HF423",
+        "action-responsible",
+        E,
+        "An action's responsible is a known forum, party or person.",
+    ),
+    Rule("HF424", "action-due", E, "An action is due after the meeting that decided it."),
+    Rule(
+        "HF425",
+        "attendance-member",
+        E,
+        "Attendance names members of the forum, invitees or named deputies.",
+    ),
+    Rule("HF426", "action-id-duplicate", E, "Every action has its own id."),
+    Rule(
+        "HF427",
+        "action-closed",
+        E,
+        "A done or dropped action has a closing date, on or after its decision; an open one "
+        "has none.",
+    ),
+    # information to the parties
+    Rule(
+        "HF390",
+        "information-partly-sent",
+        E,
+        "An information item goes to every party of its audience, not only to some.",
+    ),
+    Rule(
+        "HF391",
+        "information-same-day",
+        E,
+        "The trust and the municipalities receive an item on the same day.",
+    ),
+    Rule(
+        "HF392",
+        "information-outside-audience",
+        W,
+        "An item is recorded as sent only to parties of its audience.",
+    ),
+    Rule(
+        "HF393",
+        "information-file-name",
+        E,
+        "Information files are named <received date>-<slug>.md.",
+    ),
+    # personal data
+    Rule(
+        "HF500",
+        "national-identity-number",
+        E,
+        "No text holds a Norwegian national identity number (fødselsnummer or D-number).",
+    ),
+    Rule(
+        "HF501",
+        "private-mobile-number",
+        W,
+        "No text holds what looks like a private mobile number; use work contact points.",
+    ),
+]
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _TABLE}
+
+
+def rule(code: str) -> Rule:
+    """The rule with ``code``; an unknown code is a programming error."""
+    return RULES[code]
+
+
+def problem(code: str, message: str, location: Location) -> Problem:
+    """A problem of the rule ``code`` at ``location``."""
+    return RULES[code].problem(message, location)
+
+
+def rules_markdown() -> str:
+    """The table of rules as Markdown, for docs/rules.md."""
+    lines = [
+        "# Problem codes",
+        "",
+        "Every problem `hfctl validate` reports has one of these stable codes. "
+        "Errors fail validation; warnings fail it only with `--strict`.",
+        "",
+        "| code | name | severity | ensures |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {r.code} | {r.name} | {r.severity.value} | {r.ensures} |" for r in _TABLE]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,206 @@
+"""Invitations: who is invited (derived, never typed), the calendar event and the e-mail."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import TYPE_CHECKING
+
+from hfctl.core.errors import HfctlError
+from hfctl.documents.agenda import render_agenda
+from hfctl.documents.tables import safe_cell
+from hfctl.domain.meetings import OSLO
+from hfctl.domain.secretariat import holder_on
+from hfctl.formats import mail
+from hfctl.formats.words import resolve_lang
+from hfctl.models.meeting import Meeting
+from hfctl.store.loader import Dataset
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+
+@dataclass(frozen=True)
+class Invitee:
+    """A person invited to a meeting, and why."""
+
+    person: str
+    name: str
+    email: str | None
+    reason: str
+    deputy: bool = False
+
+
+def invitees(ds: Dataset, meeting: Meeting) -> list[Invitee]:
+    """The forum's members on the day (deputies marked); for a joint meeting, the rule's
+    invitees (health leadership of every municipality, clinic directors, SSU members);
+    then anyone the meeting names. Nobody twice."""
+    out: dict[str, Invitee] = {}
+    day = meeting.date
+
+    def add(person_id: str, reason: str, deputy: bool = False) -> None:
+        if person_id in out:
+            return
+        person = ds.people.get(person_id)
+        if person is not None:
+            out[person_id] = Invitee(person_id, person.name, person.email, reason, deputy)
+
+    forum = ds.forums.get(meeting.forum)
+    if forum is not None:
+        for member in forum.members_on(day):
+            if member.role != "deputy":
+                add(member.person, f"member ({member.role})")
+        if forum.kind == "joint-meeting":
+            for person in sorted(ds.people.values(), key=lambda p: p.id):
+                party = ds.parties.get(person.party)
+                if "health-leadership" in person.functions and party and party.member_on(day):
+                    add(person.id, f"health leadership, {party.name}")
+            for party in ds.parties.values():
+                for clinic in party.clinics:
+                    if clinic.director:
+                        add(clinic.director, f"clinic director, {clinic.name}")
+            for person in sorted(ds.people.values(), key=lambda p: p.id):
+                if "clinic-director" in person.functions:
+                    add(person.id, "clinic director")
+            for other in ds.forums.values():
+                if other.kind == "strategic-committee" and other.active_on(day):
+                    for member in other.members_on(day):
+                        if member.role != "deputy":
+                            add(member.person, f"member of {other.display_name()}")
+        for member in forum.members_on(day):
+            if member.role == "deputy":
+                add(member.person, f"deputy for {member.deputy_for or 'a member'}", deputy=True)
+    for person_id in meeting.invitees:
+        add(person_id, "invited to this meeting")
+    return list(out.values())
+
+
+def organizer(ds: Dataset, meeting: Meeting) -> mail.Recipient:
+    """The SSU secretariat's secretary for SSU (the meeting's secretary, who must belong to
+    the holder that day); otherwise the meeting's or the forum's secretary."""
+    forum = ds.forums.get(meeting.forum)
+    candidates: list[str] = []
+    if meeting.secretary:
+        candidates.append(meeting.secretary)
+    if forum is not None:
+        if forum.secretariat is not None and holder_on(forum.secretariat, meeting.date) is None:
+            raise HfctlError(f"no {forum.display_name()} secretariat term covers {meeting.date}")
+        candidates += [m.person for m in forum.members_on(meeting.date) if m.role == "secretary"]
+    for person_id in candidates:
+        person = ds.people.get(person_id)
+        if person is not None and person.email:
+            return mail.Recipient(person.name, person.email)
+    raise HfctlError(f"{meeting.id} has no secretary with an e-mail address to organise it")
+
+
+def _uid(ds: Dataset, meeting: Meeting) -> str:
+    community = ds.community.id if ds.community else "hfctl"
+    return meeting.uid or f"{meeting.id}@{community}.hfctl"
+
+
+def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
+    """The meeting as a calendar event with no one's address in it: time (Europe/Oslo),
+    place, status and the uid and sequence that invitations and feeds share."""
+    from icalendar import Event
+
+    from hfctl.formats.ical import Text
+
+    forum = ds.forums.get(meeting.forum)
+    title = f"{forum.display_name(lang) if forum else meeting.forum}: " + (
+        "møte" if lang != "en" else "meeting"
+    )
+    cancelled = meeting.status == "cancelled"
+    found = Event()
+    found.add("uid", Text(_uid(ds, meeting)))
+    found.add("sequence", meeting.sequence)
+    found.add("summary", Text(title))
+    start = dt.datetime.combine(meeting.date, meeting.start, tzinfo=OSLO)
+    end_time = meeting.end or (start + dt.timedelta(hours=2)).time()
+    found.add("dtstart", start)
+    found.add("dtend", dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO))
+    found.add(
+        "dtstamp",
+        dt.datetime.combine(meeting.agenda_issued or meeting.date, dt.time(0, 0), tzinfo=dt.UTC),
+    )
+    found.add("location", Text(meeting.location))
+    found.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return found
+
+
+def calendar(ds: Dataset, meeting: Meeting, lang: str) -> bytes:
+    """An iCalendar REQUEST (CANCEL for a cancelled meeting) with Europe/Oslo times."""
+    from icalendar import Calendar, vCalAddress, vText
+
+    cal = Calendar()
+    cal.add("prodid", "-//hfctl//helsefellesskap//NO")
+    cal.add("version", "2.0")
+    cal.add("method", "CANCEL" if meeting.status == "cancelled" else "REQUEST")
+    invitation = event(ds, meeting, lang)
+    org = organizer(ds, meeting)
+    organizer_address = vCalAddress(f"mailto:{org.email}")
+    organizer_address.params["cn"] = vText(org.name)
+    invitation["organizer"] = organizer_address
+    for invitee in invitees(ds, meeting):
+        if not invitee.email:
+            continue
+        attendee = vCalAddress(f"mailto:{invitee.email}")
+        attendee.params["cn"] = vText(invitee.name)
+        attendee.params["role"] = vText("OPT-PARTICIPANT" if invitee.deputy else "REQ-PARTICIPANT")
+        attendee.params["rsvp"] = vText("TRUE")
+        invitation.add("attendee", attendee, encode=False)
+    cal.add_component(invitation)
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())
+
+
+def recipients_csv(people: list[Invitee]) -> str:
+    """Who is invited and why, as CSV (cells a spreadsheet would run are neutralised)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["person", "name", "email", "reason", "deputy"])
+    for p in people:
+        writer.writerow(
+            [
+                safe_cell(v)
+                for v in (p.person, p.name, p.email or "", p.reason, "yes" if p.deputy else "no")
+            ]
+        )
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """The three files of an invitation."""
+
+    ics: bytes
+    eml: EmailMessage
+    csv: str
+    recipients: list[Invitee]
+
+
+def build(ds: Dataset, meeting: Meeting, lang: str | None, today: dt.date) -> Invitation:
+    """The calendar event, the e-mail (agenda as text and HTML, .ics attached) and the list."""
+    language = resolve_lang(ds, lang)
+    people = invitees(ds, meeting)
+    ics = calendar(ds, meeting, language)
+    text = render_agenda(ds, meeting.id, language, "md", today)
+    html = render_agenda(ds, meeting.id, language, "html", today)
+    subject = text.splitlines()[0].lstrip("# ").strip()
+    to = [mail.Recipient(p.name, p.email) for p in people if p.email]
+    method = "CANCEL" if meeting.status == "cancelled" else "REQUEST"
+    message = mail.build(
+        organizer(ds, meeting),
+        to,
+        subject,
+        text,
+        html,
+        attachments=[
+            mail.Attachment(
+                "invitation.ics", ics, "text", "calendar", {"method": method, "charset": "utf-8"}
+            )
+        ],
+    )
+    return Invitation(ics, message, recipients_csv(people), people)

@@ -1,0 +1,89 @@
+"""The minutes (protokoll) of a meeting, rendered from templates in nn, nb or en."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hfctl.core.errors import RefusedError
+from hfctl.domain.followup import find_meeting
+from hfctl.formats.dates import long_date
+from hfctl.formats.words import resolve_lang
+from hfctl.models.meeting import case_label
+from hfctl.store.loader import Dataset
+
+
+def _name(ds: Dataset, person: str) -> str:
+    found = ds.people.get(person)
+    return found.name if found else person
+
+
+def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -> dict[str, Any]:
+    """Everything the minutes templates see; plain values only."""
+    meeting = find_meeting(ds, meeting_query)
+    language = resolve_lang(ds, lang)
+    if meeting.status != "held":
+        raise RefusedError(f"{meeting.id} has not been held (status {meeting.status})")
+    forum = ds.forums.get(meeting.forum)
+    forum_name = forum.name.get(language) if forum else meeting.forum
+    attendance = meeting.attendance
+    cases = []
+    for case in meeting.cases:
+        cases.append(
+            {
+                "label": case_label(case.number, meeting.date.year) if case.number else "",
+                "title": case.title,
+                "type": case.type,
+                "decision": case.decision or "",
+                "conflicts": [_name(ds, p) for p in case.conflicts],
+                "actions": [
+                    {
+                        "id": a.id,
+                        "what": a.what,
+                        "responsible": _responsible(ds, a.responsible, language),
+                        "due": long_date(a.due, language),
+                        "status": a.status,
+                    }
+                    for a in case.actions
+                ],
+            }
+        )
+    return {
+        "lang": language,
+        "forum": forum_name,
+        "meeting_id": meeting.id,
+        "date": long_date(meeting.date, language),
+        "start": meeting.start.strftime("%H.%M"),
+        "end": meeting.end.strftime("%H.%M") if meeting.end else "",
+        "location": meeting.location,
+        "extraordinary": meeting.kind == "extraordinary",
+        "present": [_name(ds, p) for p in attendance.present] if attendance else [],
+        "apologies": [_name(ds, p) for p in attendance.apologies] if attendance else [],
+        "deputies": [
+            {"name": _name(ds, d.person), "for": _name(ds, d.for_)} for d in attendance.deputies
+        ]
+        if attendance
+        else [],
+        "secretary": _name(ds, meeting.secretary) if meeting.secretary else "",
+        "cases": cases,
+    }
+
+
+def _responsible(ds: Dataset, who: str, lang: str) -> str:
+    if who in ds.forums:
+        return ds.forums[who].display_name(lang)
+    if who in ds.parties:
+        return ds.parties[who].name
+    return _name(ds, who)
+
+
+def render_minutes(
+    ds: Dataset, meeting_query: str, lang: str | None, fmt: str, today: dt.date
+) -> str:
+    """The minutes as Markdown or a complete HTML page."""
+    from hfctl.formats.render import render
+
+    if fmt not in ("md", "html"):
+        raise RefusedError(f"format '{fmt}' is not md or html")
+    values = context(ds, meeting_query, lang, today)
+    return render(ds.root, f"minutes/minutes.{fmt}.j2", **values)

@@ -1,0 +1,325 @@
+"""The health community's website, built from the data: plain HTML and CSS, no script.
+
+``build`` gives every file of the site (path -> bytes) from the data alone, never from the
+clock, so a rebuild with no data change is byte-identical. Pages name people with their role
+and the party they represent; no one's e-mail address or telephone number is published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hfctl.core.errors import RefusedError
+from hfctl.formats.words import MEETING_KIND, ROLE, long_day, word
+from hfctl.models.agreement import Agreement, Signature
+from hfctl.models.forum import Forum
+from hfctl.models.meeting import Meeting, case_label
+from hfctl.store.loader import Dataset
+
+MANIFEST = ".hfctl-site"
+"""The list of files a build wrote, so the next build can remove the ones it no longer makes."""
+
+KIND_ORDER = (
+    "partnership-meeting",
+    "strategic-committee",
+    "professional-committee",
+    "competence-group",
+    "joint-meeting",
+    "rd-unit",
+    "leaders-network",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file of the site: its name and the template and context that make it."""
+
+    name: str
+    template: str
+    context: dict[str, Any]
+
+
+def body_page(forum_id: str) -> str:
+    """The file name of a body's page."""
+    return f"body-{forum_id}.html"
+
+
+def meeting_page(meeting_id: str) -> str:
+    """The file name of a meeting's page."""
+    return f"meeting-{meeting_id}.html"
+
+
+def feed(forum_id: str) -> str:
+    """The file name of a body's calendar feed."""
+    return f"calendar-{forum_id}.ics"
+
+
+def _day(day: dt.date | None, lang: str) -> str:
+    return long_day(day, lang, "")
+
+
+def _clock(meeting: Meeting, lang: str) -> str:
+    from hfctl.formats.dates import clock
+
+    return clock(meeting.start, meeting.end, lang)
+
+
+def _meeting_row(ds: Dataset, meeting: Meeting, lang: str) -> dict[str, Any]:
+    forum = ds.forums.get(meeting.forum)
+    return {
+        "id": meeting.id,
+        "href": meeting_page(meeting.id),
+        "date": _day(meeting.date, lang),
+        "iso": meeting.date.isoformat(),
+        "time": _clock(meeting, lang),
+        "location": meeting.location,
+        "status": meeting.status,
+        "kind": word(MEETING_KIND, lang, meeting.kind),
+        "extraordinary": meeting.kind == "extraordinary",
+        "forum": forum.display_name(lang) if forum else meeting.forum,
+        "forum_href": body_page(meeting.forum) if forum else None,
+    }
+
+
+def _members(ds: Dataset, forum: Forum, lang: str) -> list[dict[str, Any]]:
+    rows = []
+    for member in sorted(forum.members, key=lambda m: (m.to or dt.date.max, m.from_), reverse=True):
+        person = ds.people.get(member.person)
+        party = ds.parties.get(member.represents)
+        rows.append(
+            {
+                "name": person.name if person else member.person,
+                "title": person.title if person and person.title else "",
+                "role": word(ROLE, lang, member.role),
+                "represents": party.name if party else member.represents,
+                "user_representative": member.user_representative,
+                "from": _day(member.from_, lang),
+                "to": _day(member.to, lang),
+            }
+        )
+    return rows
+
+
+def _signature_state(sig: Signature | None) -> tuple[str, dt.date | None]:
+    if sig is None:
+        return "not-sent", None
+    for state, day in (
+        ("signed", sig.signed),
+        ("declined", sig.declined),
+        ("in-council", sig.in_council),
+        ("sent", sig.sent),
+    ):
+        if day is not None:
+            return state, day
+    return "not-sent", None
+
+
+def _agreement(ds: Dataset, agreement: Agreement, lang: str) -> dict[str, Any]:
+    version = agreement.versions[-1]
+    municipalities = sorted(
+        (p for p in ds.parties.values() if p.kind == "municipality" and p.numbers),
+        key=lambda p: p.name,
+    )
+    rows = []
+    for party in municipalities:
+        number = party.numbers[-1].number
+        state, day = _signature_state(version.signatures.get(number))
+        rows.append({"name": party.name, "number": number, "state": state, "date": _day(day, lang)})
+    signed = sum(1 for r in rows if r["state"] == "signed")
+    return {
+        "id": agreement.id,
+        "title": agreement.title.get(lang),
+        "version": version.version,
+        "in_force": _day(version.in_force, lang) if version.in_force else "",
+        "rows": rows,
+        "signed": signed,
+        "total": len(rows),
+    }
+
+
+def pages(ds: Dataset, lang: str) -> list[Page]:
+    """Every HTML page of the site, with its context."""
+    community = ds.community.name.get(lang) if ds.community else "hfctl"
+    common = {"lang": lang, "community": community}
+    forums = sorted(
+        (f for f in ds.forums.values() if f.dissolved is None),
+        key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, f.id),
+    )
+    meetings = sorted(ds.meetings.values(), key=lambda m: (m.date, m.start, m.forum))
+    bodies = [
+        {
+            "id": f.id,
+            "href": body_page(f.id),
+            "name": f.name.get(lang),
+            "short": f.short or "",
+            "kind": f.kind,
+        }
+        for f in forums
+    ]
+    out = [
+        Page(
+            "index.html",
+            "site/index.html.j2",
+            {**common, "bodies": bodies, "agreements": len(ds.agreements), "page": "index"},
+        ),
+        Page(
+            "agreements.html",
+            "site/agreements.html.j2",
+            {
+                **common,
+                "page": "agreements",
+                "agreements": [
+                    _agreement(ds, a, lang)
+                    for a in sorted(ds.agreements.values(), key=lambda a: (a.kind, a.number or 0))
+                ],
+            },
+        ),
+        Page(
+            "meetings.html",
+            "site/meetings.html.j2",
+            {
+                **common,
+                "page": "meetings",
+                "years": _by_year([_meeting_row(ds, m, lang) for m in meetings]),
+            },
+        ),
+    ]
+    for forum in forums:
+        parent = ds.forums.get(forum.parent) if forum.parent else None
+        out.append(
+            Page(
+                body_page(forum.id),
+                "site/body.html.j2",
+                {
+                    **common,
+                    "page": "body",
+                    "forum": {
+                        "id": forum.id,
+                        "name": forum.name.get(lang),
+                        "short": forum.short or "",
+                        "kind": forum.kind,
+                        "mandate": forum.mandate.get(lang),
+                        "established": _day(forum.established, lang),
+                        "parent": parent.display_name(lang) if parent else "",
+                        "parent_href": body_page(parent.id) if parent else "",
+                        "feed": feed(forum.id),
+                    },
+                    "members": _members(ds, forum, lang),
+                    "meetings": [
+                        _meeting_row(ds, m, lang) for m in meetings if m.forum == forum.id
+                    ],
+                },
+            )
+        )
+    for meeting in meetings:
+        forum_model = ds.forums.get(meeting.forum)
+        out.append(
+            Page(
+                meeting_page(meeting.id),
+                "site/meeting.html.j2",
+                {
+                    **common,
+                    "page": "meeting",
+                    "meeting": {
+                        **_meeting_row(ds, meeting, lang),
+                        "long_date": _long(meeting.date, lang),
+                        "forum_name": forum_model.name.get(lang) if forum_model else meeting.forum,
+                    },
+                    "cases": [
+                        {
+                            "label": case_label(c.number, meeting.date.year) if c.number else "",
+                            "title": c.title,
+                            "type": c.type,
+                            "decision": c.decision or "",
+                            "reference": c.reference or "",
+                        }
+                        for c in meeting.cases
+                    ],
+                },
+            )
+        )
+    return out
+
+
+def _long(day: dt.date, lang: str) -> str:
+    from hfctl.formats.dates import long_date
+
+    return long_date(day, lang)
+
+
+def _by_year(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    years: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        years.setdefault(row["iso"][:4], []).append(row)
+    return sorted(years.items(), reverse=True)
+
+
+def calendars(ds: Dataset, lang: str) -> dict[str, bytes]:
+    """A calendar feed per body: its meetings, with no one's address in them."""
+    from icalendar import Calendar
+
+    from hfctl.documents.invite import event
+    from hfctl.formats.ical import Text
+
+    out: dict[str, bytes] = {}
+    for forum in sorted(ds.forums.values(), key=lambda f: f.id):
+        if forum.dissolved is not None:
+            continue
+        cal = Calendar()
+        cal.add("prodid", "-//hfctl//helsefellesskap//NO")
+        cal.add("version", "2.0")
+        cal.add("method", "PUBLISH")
+        cal.add("x-wr-calname", Text(forum.display_name(lang)))
+        cal.add("x-wr-timezone", "Europe/Oslo")
+        for meeting in sorted(
+            (m for m in ds.meetings.values() if m.forum == forum.id), key=lambda m: m.id
+        ):
+            cal.add_component(event(ds, meeting, lang))
+        cal.add_missing_timezones()
+        out[feed(forum.id)] = bytes(cal.to_ical())
+    return out
+
+
+def build(ds: Dataset, lang: str) -> dict[str, bytes]:
+    """Every file of the site, by name."""
+    from hfctl.formats.render import render
+
+    files: dict[str, bytes] = {}
+    for page in pages(ds, lang):
+        files[page.name] = render(ds.root, page.template, **page.context).encode("utf-8")
+    files["site.css"] = render(ds.root, "site/site.css.j2").encode("utf-8")
+    files.update(calendars(ds, lang))
+    return dict(sorted(files.items()))
+
+
+def write(folder: Path, root: Path, files: dict[str, bytes]) -> tuple[list[Path], list[str]]:
+    """Write the site into ``folder``; remove the files an earlier build made that this one
+    does not. A folder that holds other files, not made by hfctl, is refused."""
+    from hfctl.store.writer import atomic_write, write_outputs
+
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest = folder / MANIFEST
+    earlier: list[str] = []
+    if manifest.exists():
+        earlier = [n for n in manifest.read_text(encoding="utf-8").splitlines() if n]
+    others = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.name != MANIFEST and p.name not in earlier and p.name not in files
+    )
+    if others:
+        raise RefusedError(
+            f"{folder} holds files hfctl did not make ({', '.join(others[:3])}"
+            f"{', …' if len(others) > 3 else ''}): build the site into an empty folder"
+        )
+    written = write_outputs(folder, root, files)
+    removed = []
+    for name in earlier:
+        if name not in files and "/" not in name and name != MANIFEST:
+            (folder / name).unlink(missing_ok=True)
+            removed.append(name)
+    atomic_write(manifest, ("\n".join(sorted(files)) + "\n").encode("utf-8"))
+    return written, removed

@@ -1,0 +1,135 @@
+"""Signature tables as plain data: the matrix, one agreement in detail, CSV and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hfctl.domain.agreements import Row
+
+SYMBOLS = {
+    "signed": "✔",
+    "in-council": "◐",
+    "sent": "✉",
+    "not-sent": "·",
+    "declined": "✘",
+}
+LEGEND = "✔ signed  ◐ in council  ✉ sent  · not sent  ✘ declined"
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Municipalities down, agreements across, a status in each cell, a count at the foot."""
+
+    headers: list[str]
+    cells: list[list[str]]
+    statuses: list[list[str]]
+    footer: list[str]
+    summaries: list[str]
+
+
+def label(row: Row) -> str:
+    """A short column label for an agreement: ``TA 5`` for tenesteavtale 5."""
+    if row.agreement.startswith("tenesteavtale-"):
+        return "TA " + row.agreement.removeprefix("tenesteavtale-")
+    return row.agreement.replace("-", " ").split()[0].capitalize() + f" {row.version}"
+
+
+def matrix(rows: Sequence[Row]) -> Matrix:
+    """The municipalities × agreements matrix of ``rows``."""
+    agreements: list[str] = []
+    labels: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for row in rows:
+        if row.agreement not in labels:
+            agreements.append(row.agreement)
+            labels[row.agreement] = label(row)
+            titles[row.agreement] = f"{row.agreement_title} {row.version}"
+    municipalities: dict[str, str] = {}
+    status: dict[tuple[str, str], str] = {}
+    for row in rows:
+        municipalities.setdefault(row.municipality, row.municipality_name)
+        status[(row.municipality, row.agreement)] = row.status
+    headers = ["nr", "kommune", *[labels[a] for a in agreements]]
+    cells: list[list[str]] = []
+    statuses: list[list[str]] = []
+    for number, name in municipalities.items():
+        line = [status.get((number, a), "not-sent") for a in agreements]
+        statuses.append(line)
+        cells.append([number, name, *[SYMBOLS[s] for s in line]])
+    footer = ["", "signed"]
+    summaries: list[str] = []
+    for a in agreements:
+        signed = sum(1 for n in municipalities if status.get((n, a)) == "signed")
+        footer.append(f"{signed}/{len(municipalities)}")
+        summaries.append(f"{titles[a]}: {signed} of {len(municipalities)} signed")
+    return Matrix(headers, cells, statuses, footer, summaries)
+
+
+def detail(rows: Sequence[Row]) -> tuple[list[str], list[list[str]]]:
+    """One agreement's rows with every date and the days since it was sent."""
+    headers = ["nr", "kommune", "status", "sent", "in council", "signed", "days", "reference"]
+    cells = [
+        [
+            r.municipality,
+            r.municipality_name,
+            r.status,
+            str(r.sent or ""),
+            str(r.in_council or ""),
+            str(r.signed or r.declined or ""),
+            "" if r.days_since_sent is None else str(r.days_since_sent),
+            r.reference or "",
+        ]
+        for r in rows
+    ]
+    return headers, cells
+
+
+def summary_line(rows: Sequence[Row]) -> str:
+    """``12 of 16 signed`` for one agreement's rows."""
+    signed = sum(1 for r in rows if r.status == "signed")
+    return f"{signed} of {len(rows)} signed"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell that no spreadsheet will run as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def rows_csv(rows: Sequence[Row]) -> str:
+    """Every row as CSV with a header line, formula-like cells neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    fields = list(rows[0].to_json()) if rows else ["agreement"]
+    writer.writerow(fields)
+    for row in rows:
+        data = row.to_json()
+        writer.writerow([safe_cell(data[f]) for f in fields])
+    return out.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(headers: list[str], cells: list[list[str]], footer: list[str] | str) -> str:
+    """A Markdown table, values escaped so that data cannot break the table."""
+    lines = [
+        "| " + " | ".join(_md_cell(h) for h in headers) + " |",
+        "|" + "---|" * len(headers),
+    ]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in cells]
+    if isinstance(footer, list):
+        lines.append("| " + " | ".join(f"**{_md_cell(c)}**" if c else "" for c in footer) + " |")
+        lines += ["", LEGEND]
+    else:
+        lines += ["", _md_cell(footer)]
+    return "\n".join(lines) + "\n"

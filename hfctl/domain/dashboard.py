@@ -1,0 +1,195 @@
+"""The coordinator's dashboard: what is coming up, what is late, what needs attention."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from hfctl.checks.validation import Report
+from hfctl.core.errors import HfctlError
+from hfctl.domain.agreements import rows, sorted_agreements
+from hfctl.domain.followup import actions, select
+from hfctl.domain.membership import expiring
+from hfctl.domain.secretariat import holding, rotating_forums
+from hfctl.models.meeting import Meeting
+from hfctl.store.loader import Dataset
+
+UPCOMING_DAYS = 120
+
+
+@dataclass(frozen=True)
+class UpcomingMeeting:
+    """The next meeting of a forum and the state of its papers."""
+
+    meeting: str
+    forum: str
+    forum_name: str
+    date: dt.date
+    start: str
+    location: str
+    agenda: str
+    """draft, issued or invitation sent."""
+    notice_deadline: dt.date
+    late: bool
+
+
+@dataclass(frozen=True)
+class Signing:
+    """Signature progress of one agreement's current version."""
+
+    agreement: str
+    title: str
+    version: str
+    signed: int
+    total: int
+    missing: list[str]
+
+
+@dataclass(frozen=True)
+class ExpiringTerm:
+    """A member whose term ends soon."""
+
+    forum: str
+    person: str
+    name: str
+    role: str
+    to: dt.date
+    days: int
+
+
+@dataclass
+class Dashboard:
+    """Everything `hfctl status` shows, as data."""
+
+    today: dt.date
+    community: str
+    secretariat: list[dict[str, Any]] = field(default_factory=list)
+    meetings: list[UpcomingMeeting] = field(default_factory=list)
+    signing: list[Signing] = field(default_factory=list)
+    expiring: list[ExpiringTerm] = field(default_factory=list)
+    overdue: list[dict[str, Any]] = field(default_factory=list)
+    errors: int = 0
+    warnings: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The dashboard as JSON-ready data (dates as YYYY-MM-DD)."""
+
+        def plain(value: Any) -> Any:
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            if isinstance(value, list):
+                return [plain(v) for v in value]
+            if isinstance(value, dict):
+                return {k: plain(v) for k, v in value.items()}
+            if hasattr(value, "__dataclass_fields__"):
+                return {k: plain(getattr(value, k)) for k in value.__dataclass_fields__}
+            return value
+
+        return {
+            "today": self.today.isoformat(),
+            "community": self.community,
+            "secretariat": plain(self.secretariat),
+            "meetings": plain(self.meetings),
+            "signing": plain(self.signing),
+            "expiring_terms": plain(self.expiring),
+            "overdue_actions": self.overdue,
+            "validation": {"errors": self.errors, "warnings": self.warnings},
+        }
+
+
+def agenda_state(meeting: Meeting) -> str:
+    """``draft`` until the agenda is issued, then ``issued``, then ``invitation sent``."""
+    if meeting.invitation_sent:
+        return "invitation sent"
+    if meeting.agenda_issued:
+        return "issued"
+    return "draft"
+
+
+def build(ds: Dataset, today: dt.date, report: Report) -> Dashboard:
+    """The dashboard for ``today`` from a loaded dataset and its validation report."""
+    name = ds.community.name.get("nn") if ds.community else str(ds.root)
+    board = Dashboard(today, name, errors=report.errors, warnings=report.warnings)
+    for forum in rotating_forums(ds.forums):
+        try:
+            held = holding(ds, forum, today)
+        except HfctlError:  # a gap in the terms is reported by validation, not here
+            continue
+        entry = held.to_json()
+        entry["forum"] = forum.display_name()
+        entry["days_to_handover"] = (held.next_from - today).days
+        board.secretariat.append(entry)
+    board.meetings = _upcoming(ds, today)
+    board.signing = _signing(ds, today)
+    board.expiring = _expiring(ds, today)
+    board.overdue = [r.to_json(today) for r in select(actions(ds), today, overdue_only=True)]
+    return board
+
+
+def _upcoming(ds: Dataset, today: dt.date) -> list[UpcomingMeeting]:
+    horizon = today + dt.timedelta(days=UPCOMING_DAYS)
+    nearest: dict[str, Meeting] = {}
+    for meeting in sorted(ds.meetings.values(), key=lambda m: (m.date, m.start)):
+        if meeting.status == "cancelled" or not today <= meeting.date <= horizon:
+            continue
+        nearest.setdefault(meeting.forum, meeting)
+    out: list[UpcomingMeeting] = []
+    for meeting in sorted(nearest.values(), key=lambda m: (m.date, m.start)):
+        forum = ds.forums.get(meeting.forum)
+        notice = forum.notice_days if forum else 14
+        deadline = meeting.date - dt.timedelta(days=notice)
+        state = agenda_state(meeting)
+        out.append(
+            UpcomingMeeting(
+                meeting.id,
+                meeting.forum,
+                forum.display_name() if forum else meeting.forum,
+                meeting.date,
+                meeting.start.strftime("%H:%M"),
+                meeting.location,
+                state,
+                deadline,
+                state != "invitation sent" and today > deadline,
+            )
+        )
+    return out
+
+
+def _signing(ds: Dataset, today: dt.date) -> list[Signing]:
+    out: list[Signing] = []
+    all_rows = rows(ds, today)
+    for agreement in sorted_agreements(ds):
+        mine = [r for r in all_rows if r.agreement == agreement.id]
+        if not mine:
+            continue
+        missing = [r.municipality_name for r in mine if r.status != "signed"]
+        out.append(
+            Signing(
+                agreement.id,
+                agreement.title.get("nn"),
+                mine[0].version,
+                len(mine) - len(missing),
+                len(mine),
+                missing,
+            )
+        )
+    return out
+
+
+def _expiring(ds: Dataset, today: dt.date) -> list[ExpiringTerm]:
+    out: list[ExpiringTerm] = []
+    for forum, member in expiring(ds, today):
+        assert member.to is not None
+        person = ds.people.get(member.person)
+        out.append(
+            ExpiringTerm(
+                forum.display_name(),
+                member.person,
+                person.name if person else member.person,
+                member.role,
+                member.to,
+                (member.to - today).days,
+            )
+        )
+    return out

@@ -1,0 +1,230 @@
+"""Decisions, attendance and follow-up actions: from meeting to protocol to done."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.models.meeting import Action, Case, Meeting, case_label
+from hfctl.store import yamledit
+from hfctl.store.loader import Dataset
+from hfctl.store.writer import Changeset, Plan
+
+DECISION_GRACE_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action with the meeting and case that decided it."""
+
+    action: Action
+    meeting: Meeting
+    case: Case
+    case_index: int
+    action_index: int
+
+    @property
+    def case_ref(self) -> str:
+        """``Sak 07/26`` or the case title when it has no number."""
+        if self.case.number is None:
+            return self.case.title
+        return case_label(self.case.number, self.meeting.date.year)
+
+    def overdue(self, today: dt.date) -> bool:
+        """Open and past its due date."""
+        return self.action.status == "open" and self.action.due < today
+
+    def to_json(self, today: dt.date) -> dict[str, Any]:
+        """The JSON shape of `hfctl actions --format json`."""
+        a = self.action
+        return {
+            "id": a.id,
+            "what": a.what,
+            "responsible": a.responsible,
+            "due": a.due.isoformat(),
+            "status": a.status,
+            "closed": a.closed.isoformat() if a.closed else None,
+            "overdue": self.overdue(today),
+            "forum": self.meeting.forum,
+            "meeting": self.meeting.id,
+            "case": self.case_ref,
+            "agreement": a.agreement,
+            "about_forum": a.forum,
+        }
+
+
+def actions(ds: Dataset) -> list[ActionRow]:
+    """Every action in the data, by due date."""
+    out: list[ActionRow] = []
+    for meeting in ds.meetings.values():
+        for ci, case in enumerate(meeting.cases):
+            for ai, action in enumerate(case.actions):
+                out.append(ActionRow(action, meeting, case, ci, ai))
+    return sorted(out, key=lambda r: (r.action.due, r.action.id))
+
+
+def select(
+    rows: list[ActionRow],
+    today: dt.date,
+    forum: str | None = None,
+    responsible: str | None = None,
+    overdue_only: bool = False,
+) -> list[ActionRow]:
+    """Filter actions by deciding forum, responsible and overdue state."""
+    return [
+        r
+        for r in rows
+        if (forum is None or r.meeting.forum == forum)
+        and (responsible is None or r.action.responsible == responsible)
+        and (not overdue_only or r.overdue(today))
+    ]
+
+
+def open_actions_about(ds: Dataset, agreement: str) -> list[ActionRow]:
+    """Open actions that point at an agreement (shown with its status)."""
+    return [r for r in actions(ds) if r.action.agreement == agreement and r.action.status == "open"]
+
+
+def overdue_for_forum(ds: Dataset, forum: str, today: dt.date) -> list[ActionRow]:
+    """Overdue actions decided by ``forum``: the standing item on its next agenda."""
+    return [r for r in actions(ds) if r.meeting.forum == forum and r.overdue(today)]
+
+
+# -- finding things named on the command line --
+
+
+def find_meeting(ds: Dataset, query: str) -> Meeting:
+    """A meeting by id (``2026-04-23-ssu``) or file path."""
+    key = query.rsplit("/", 1)[-1].removesuffix(".md")
+    if key in ds.meetings:
+        return ds.meetings[key]
+    raise NotFoundError(f"no meeting '{query}' (meetings are named <date>-<forum>)")
+
+
+_CASE = re.compile(r"^(?:sak\s*)?0*(\d{1,3})(?:/(\d{2}))?$", re.IGNORECASE)
+
+
+def find_case(meeting: Meeting, query: str) -> int:
+    """The index of a case by number (``7``, ``07/26``, ``Sak 07/26``)."""
+    match = _CASE.match(query.strip())
+    if not match:
+        raise UsageError(f"'{query}' is not a case number such as 7 or 07/26")
+    number = int(match.group(1))
+    year = match.group(2)
+    if year is not None and int(year) != meeting.date.year % 100:
+        raise NotFoundError(f"case {query} is not from {meeting.date.year}")
+    for index, case in enumerate(meeting.cases):
+        if case.number == number:
+            return index
+    numbers = ", ".join(str(c.number) for c in meeting.cases if c.number) or "none"
+    raise NotFoundError(f"{meeting.id} has no case {number} (numbers: {numbers})")
+
+
+def _refuse_unless_held(meeting: Meeting, today: dt.date, what: str) -> None:
+    if meeting.status != "held" or meeting.date > today:
+        raise RefusedError(
+            f"{meeting.id} has not been held (status {meeting.status}, {meeting.date}); "
+            f"{what} is recorded after the meeting, with status: held"
+        )
+
+
+# -- planned changes --
+
+
+def _open(ds: Dataset, meeting: Meeting) -> tuple[Changeset, yamledit.EditableDocument]:
+    changes = Changeset(ds.root)
+    rel = meeting.file
+    return changes, changes.edit(rel)
+
+
+def plan_decide(
+    ds: Dataset,
+    meeting_query: str,
+    case_query: str,
+    text: str,
+    today: dt.date,
+    replace: bool = False,
+    conflicts: list[str] | None = None,
+) -> Plan:
+    """Record the decision (vedtak) of a case of a held meeting."""
+    meeting = find_meeting(ds, meeting_query)
+    _refuse_unless_held(meeting, today, "a decision")
+    index = find_case(meeting, case_query)
+    case = meeting.cases[index]
+    if case.decision and not replace:
+        raise RefusedError(
+            f"{case_label(case.number or 0, meeting.date.year)} already has a decision; "
+            "pass --replace to change it"
+        )
+    if not text.strip():
+        raise UsageError("--text: the decision is empty")
+    changes, doc = _open(ds, meeting)
+    node = doc.data["cases"][index]
+    node["decision"] = yamledit.scalar(text.strip())
+    if conflicts:
+        node["conflicts"] = yamledit.sequence(conflicts, flow=True)
+    changes.set(meeting.file, doc.render())
+    label = case_label(case.number or 0, meeting.date.year)
+    return Plan(changes, f"{meeting.forum} {meeting.date}: decision in {label} {case.title}")
+
+
+def plan_attend(
+    ds: Dataset,
+    meeting_query: str,
+    today: dt.date,
+    present: list[str],
+    apologies: list[str],
+    deputies: list[tuple[str, str]],
+) -> Plan:
+    """Record who attended a held meeting, who sent apologies and which deputies met."""
+    meeting = find_meeting(ds, meeting_query)
+    _refuse_unless_held(meeting, today, "attendance")
+    if not (present or apologies or deputies):
+        raise UsageError("name who attended (--present), sent apologies or met as deputy")
+    changes, doc = _open(ds, meeting)
+    attendance = yamledit.mapping({})
+    if present:
+        attendance["present"] = yamledit.sequence(present)
+    if apologies:
+        attendance["apologies"] = yamledit.sequence(apologies)
+    if deputies:
+        attendance["deputies"] = yamledit.sequence(
+            [yamledit.mapping({"person": p, "for": f}, flow=True) for p, f in deputies]
+        )
+    data = doc.data
+    if "attendance" in data:
+        data["attendance"] = attendance
+    else:
+        data.insert(
+            list(data).index("cases") if "cases" in data else len(data), "attendance", attendance
+        )
+    changes.set(meeting.file, doc.render())
+    return Plan(changes, f"{meeting.forum} {meeting.date}: attendance recorded")
+
+
+def plan_close(
+    ds: Dataset, action_id: str, day: dt.date, today: dt.date, status: str = "done"
+) -> Plan:
+    """Close an action as done (or dropped) on ``day``."""
+    if status not in ("done", "dropped"):
+        raise UsageError(f"status '{status}' is not done or dropped")
+    found = [r for r in actions(ds) if r.action.id == action_id]
+    if not found:
+        known = ", ".join(r.action.id for r in actions(ds)[:8])
+        raise NotFoundError(f"no action '{action_id}' (for example: {known})")
+    row = found[0]
+    if row.action.status != "open":
+        raise RefusedError(f"action {action_id} is already {row.action.status}")
+    if day > today:
+        raise RefusedError(f"{day} is in the future (today is {today})")
+    if day < row.meeting.date:
+        raise RefusedError(f"{day} is before the action was decided ({row.meeting.date})")
+    changes, doc = _open(ds, row.meeting)
+    node = doc.data["cases"][row.case_index]["actions"][row.action_index]
+    node["status"] = status
+    node["closed"] = day
+    changes.set(row.meeting.file, doc.render())
+    return Plan(changes, f"Action {action_id} {status} on {day}: {row.action.what}")

@@ -1,0 +1,118 @@
+"""The history of one entity from git: who changed what, when, said in governance terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hfctl.core.errors import UsageError
+from hfctl.domain.agreements import find_municipality
+from hfctl.domain.semdiff import Change, compare
+from hfctl.store import gitops
+from hfctl.store.loader import Dataset, load
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One semantic change in one commit."""
+
+    sha: str
+    date: str
+    author: str
+    change: Change
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry as JSON."""
+        return {
+            "commit": self.sha,
+            "date": self.date,
+            "author": self.author,
+            **self.change.to_json(),
+        }
+
+
+def _fill(a: Dataset, b: Dataset, full: Dataset) -> None:
+    """Give two partial datasets the parties, people and forums neither side changed, so that
+    messages can name them."""
+    for table in ("parties", "people", "forums"):
+        mine, theirs, every = (getattr(a, table), getattr(b, table), getattr(full, table))
+        untouched = [key for key in every if key not in mine and key not in theirs]
+        for key in untouched:
+            mine[key] = theirs[key] = every[key]
+
+
+def entries(root: Path, since: str | None = None, lang: str = "en") -> list[Entry]:
+    """Semantic changes of every commit that touched data/, newest first (two git processes:
+    one ``git log`` and one ``git cat-file --batch``)."""
+    repo = gitops.open_repo(root)
+    if repo is None:
+        raise UsageError("hfctl log needs a git repository")
+    paths = gitops.Paths.of(repo, root)
+    commits = gitops.log_data(repo, paths.to_git("data"), since)
+    specs = []
+    for c in commits:
+        for name in c["files"]:
+            specs.append(f"{c['sha']}:{name}")
+            if c["parent"]:
+                specs.append(f"{c['parent']}:{name}")
+    found = gitops.blobs(repo, specs)
+    full = load(root)
+    out: list[Entry] = []
+    for c in commits:
+        after = {
+            paths.from_git(n): found[f"{c['sha']}:{n}"]
+            for n in c["files"]
+            if f"{c['sha']}:{n}" in found
+        }
+        before = {
+            paths.from_git(n): found[f"{c['parent']}:{n}"]
+            for n in c["files"]
+            if c["parent"] and f"{c['parent']}:{n}" in found
+        }
+        a = load(root, before, only_overlay=True, personal=False)
+        b = load(root, after, only_overlay=True, personal=False)
+        _fill(a, b, full)
+        for change in compare(a, b, lang):
+            out.append(Entry(c["sha"], c["date"], c["author"], change))
+    return out
+
+
+def select(
+    ds: Dataset,
+    found: list[Entry],
+    forum: str | None = None,
+    person: str | None = None,
+    agreement: str | None = None,
+    municipality: str | None = None,
+) -> list[Entry]:
+    """Entries about one forum, person, agreement or municipality."""
+    muni = find_municipality(ds, municipality) if municipality else None
+
+    def about(e: Entry) -> bool:
+        c = e.change
+        if forum and not (c.file == f"data/forums/{forum}.yaml" or c.file.endswith(f"-{forum}.md")):
+            return False
+        if person:
+            name = ds.people[person].name if person in ds.people else person
+            if not (
+                c.entity == person
+                or person in c.data.values()
+                or name in c.message
+                or c.file == f"data/people/{person}.yaml"
+            ):
+                return False
+        if agreement and c.file != f"data/agreements/{agreement}.yaml":
+            return False
+        return not (
+            muni
+            and not (
+                c.entity == muni.name
+                or muni.id in c.data.values()
+                or any(n.number in c.data.values() for n in muni.numbers)
+                or c.file == f"data/parties/{muni.id}.yaml"
+                or muni.name in c.message
+            )
+        )
+
+    return [e for e in found if about(e)]

@@ -1,0 +1,185 @@
+"""The same information to every party at the same time: audiences, sending, digests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Any
+
+from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.documents.reminders import coordinator
+from hfctl.domain.agreements import fold
+from hfctl.formats import mail
+from hfctl.formats.dates import long_date
+from hfctl.formats.words import resolve_lang
+from hfctl.models.information import Information
+from hfctl.models.party import Party
+from hfctl.store import yamledit
+from hfctl.store.loader import Dataset
+from hfctl.store.writer import Changeset, Plan
+
+
+def audience(ds: Dataset, item: Information) -> list[Party]:
+    """The parties an item is for: the trust and every region municipality, or those named
+    (a forum stands for the trust or municipalities its members represent)."""
+    day = item.received
+    if not item.audience:
+        trust = ds.parties.get(ds.community.trust) if ds.community else None
+        found = [trust] if trust else []
+        found += [p for p in ds.parties.values() if p.kind == "municipality" and p.member_on(day)]
+    else:
+        found = []
+        for name in item.audience:
+            if name in ds.parties:
+                found.append(ds.parties[name])
+            elif name in ds.forums:
+                for member in ds.forums[name].members_on(day):
+                    party = ds.parties.get(member.represents)
+                    if party is not None and party.kind in ("trust", "municipality"):
+                        found.append(party)
+    unique = {p.id: p for p in found}
+    return sorted(unique.values(), key=lambda p: (p.kind != "trust", p.number_on(day) or p.id))
+
+
+def find_item(ds: Dataset, query: str) -> tuple[str, Information]:
+    """An item by id (its file name without .md)."""
+    key = query.rsplit("/", 1)[-1].removesuffix(".md")
+    if key not in ds.information:
+        raise NotFoundError(f"no information item '{query}'")
+    return key, ds.information[key]
+
+
+def slug(text: str) -> str:
+    """A file-name slug of a title: lower-case ASCII words joined by hyphens."""
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    return "-".join(words)[:60].strip("-") or "informasjon"
+
+
+def plan_new(
+    ds: Dataset,
+    title: str,
+    source: str,
+    received: dt.date,
+    audience_ids: list[str],
+    summary: str = "",
+) -> tuple[str, Plan]:
+    """A new information item file."""
+    if not title.strip() or not source.strip():
+        raise UsageError("--title and --source must not be empty")
+    for name in audience_ids:
+        if name not in ds.parties and name not in ds.forums:
+            raise NotFoundError(f"--audience '{name}' is no party or forum")
+    item_id = f"{received.isoformat()}-{slug(title)}"
+    rel = f"data/information/{item_id}.md"
+    data = yamledit.mapping(
+        {"title": title.strip(), "source": source.strip(), "received": received}
+    )
+    if audience_ids:
+        data["audience"] = yamledit.sequence(audience_ids)
+    body = summary.strip() or "Samandrag kjem."
+    doc = yamledit.EditableDocument(rel, data, prefix="---\n", suffix=f"---\n\n{body}\n")
+    changes = Changeset(ds.root)
+    changes.set(rel, doc.render())
+    return item_id, Plan(changes, f"Information: {title.strip()} ({source.strip()})")
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """The messages of one send and the change that records it."""
+
+    messages: dict[str, EmailMessage]
+    plan: Plan
+    parties: list[Party]
+
+
+def plan_send(ds: Dataset, query: str, today: dt.date, lang: str | None = None) -> Outgoing:
+    """One e-mail per party not yet sent to, all in one run, and the record of the day."""
+    from hfctl.formats.render import render
+
+    key, item = find_item(ds, query)
+    language = resolve_lang(ds, lang)
+    if today < item.received:
+        raise RefusedError(f"{key} was received {item.received}, after {today}")
+    parties = [p for p in audience(ds, item) if p.id not in item.sent]
+    if not parties:
+        raise RefusedError(f"{key} has already been sent to every party of its audience")
+    missing = [p.name for p in parties if p.contact is None]
+    if missing:
+        raise RefusedError("no contact address for " + ", ".join(missing))
+    sender = coordinator(ds, today)
+    values: dict[str, Any] = {
+        "title": item.title,
+        "source": item.source,
+        "received": long_date(item.received, language),
+        "links": item.links,
+        "summary": ds.bodies.get(key, "").strip(),
+        "sender": sender.name,
+        "sender_email": sender.email,
+    }
+    messages: dict[str, EmailMessage] = {}
+    for party in parties:
+        assert party.contact is not None
+        text = render(ds.root, f"inform/message.{language}.md.j2", party=party.name, **values)
+        subject = text.splitlines()[0].lstrip("# ").strip()
+        to = mail.Recipient(party.contact.name or party.name, party.contact.email)
+        messages[party.id] = mail.build(sender, [to], subject, text)
+    changes = Changeset(ds.root)
+    rel = item.file
+    doc = changes.edit(rel)
+    if "sent" not in doc.data or doc.data["sent"] is None:
+        doc.data["sent"] = yamledit.mapping({})
+    for party in parties:
+        doc.data["sent"][party.id] = today
+    changes.set(rel, doc.render())
+    plan = Plan(changes, f"Information sent to {len(parties)} parties: {item.title}")
+    return Outgoing(messages, plan, parties)
+
+
+def rows(ds: Dataset, since: dt.date | None = None) -> list[dict[str, Any]]:
+    """What went to whom and when, per item."""
+    out: list[dict[str, Any]] = []
+    for key, item in sorted(ds.information.items(), key=lambda kv: kv[1].received):
+        if since is not None and item.received < since:
+            continue
+        parties = audience(ds, item)
+        days = sorted({d for p, d in item.sent.items() if p in {x.id for x in parties}})
+        out.append(
+            {
+                "id": key,
+                "title": item.title,
+                "source": item.source,
+                "received": item.received.isoformat(),
+                "audience": len(parties),
+                "sent": sum(1 for p in parties if p.id in item.sent),
+                "days": [d.isoformat() for d in days],
+                "missing": [p.name for p in parties if p.id not in item.sent],
+            }
+        )
+    return out
+
+
+def digest(ds: Dataset, since: dt.date, fmt: str, lang: str | None = None) -> str:
+    """The items received since a day, for the next Helseleiarnettverket meeting."""
+    from hfctl.formats.render import render
+
+    if fmt not in ("md", "html"):
+        raise UsageError(f"--format '{fmt}' is not md or html")
+    language = resolve_lang(ds, lang)
+    items = [
+        {
+            **row,
+            "received": long_date(dt.date.fromisoformat(row["received"]), language),
+            "summary": ds.bodies.get(row["id"], "").strip(),
+            "links": ds.information[row["id"]].links,
+        }
+        for row in rows(ds, since)
+    ]
+    return render(
+        ds.root,
+        f"inform/digest.{fmt}.j2",
+        lang=language,
+        items=items,
+        since=long_date(since, language),
+    )

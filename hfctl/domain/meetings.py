@@ -1,0 +1,358 @@
+"""Meetings: listing, creating a meeting file, adding cases, and issuing case numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.domain.followup import find_meeting
+from hfctl.models.meeting import Meeting, case_label
+from hfctl.store import yamledit
+from hfctl.store.loader import Dataset
+from hfctl.store.writer import Changeset, Plan
+
+OSLO = ZoneInfo("Europe/Oslo")
+OPENING = ("Godkjenning av innkalling og saksliste", "Godkjenning av referat frå møtet {}")
+CLOSING = "Eventuelt"
+MONTHS_NN = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+
+
+def select(
+    ds: Dataset,
+    forum: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[Meeting]:
+    """Meetings by date, optionally of one forum and within dates (both included)."""
+    if forum is not None and forum not in ds.forums:
+        raise NotFoundError(f"no forum '{forum}'")
+    found = [
+        m
+        for m in ds.meetings.values()
+        if (forum is None or m.forum == forum)
+        and (start is None or m.date >= start)
+        and (end is None or m.date <= end)
+    ]
+    return sorted(found, key=lambda m: (m.date, m.start, m.forum))
+
+
+def parse_time(value: str, option: str) -> dt.time:
+    """HH:MM as a time; a usage error otherwise."""
+    try:
+        parsed = dt.time.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option}: '{value}' is not a time (HH:MM)") from None
+    return parsed.replace(second=0, microsecond=0)
+
+
+def exists_in_oslo(day: dt.date, time: dt.time) -> bool:
+    """False for a wall-clock time skipped when the clocks go forward (spring DST gap)."""
+    local = dt.datetime.combine(day, time, tzinfo=OSLO)
+    back = local.astimezone(dt.UTC).astimezone(OSLO)
+    return back.replace(tzinfo=None) == local.replace(tzinfo=None)
+
+
+def holiday_name(day: dt.date) -> str | None:
+    """The Norwegian public holiday on ``day``, if any."""
+    import holidays
+
+    name = holidays.country_holidays("NO", years=day.year, language="no").get(day)
+    return str(name) if name else None
+
+
+def _members(ds: Dataset, forum_id: str, day: dt.date) -> set[str]:
+    forum = ds.forums.get(forum_id)
+    return {m.person for m in forum.members_on(day)} if forum else set()
+
+
+def _overlaps(a_start: dt.time, a_end: dt.time | None, b: Meeting) -> bool:
+    a_stop = a_end or (dt.datetime.combine(dt.date.min, a_start) + dt.timedelta(hours=2)).time()
+    b_stop = b.end or (dt.datetime.combine(dt.date.min, b.start) + dt.timedelta(hours=2)).time()
+    return a_start < b_stop and b.start < a_stop
+
+
+def warnings_for(
+    ds: Dataset,
+    forum_id: str,
+    day: dt.date,
+    start: dt.time,
+    end: dt.time | None,
+    today: dt.date,
+    ignore: str | None = None,
+) -> list[str]:
+    """What the coordinator should know before choosing this date."""
+    out: list[str] = []
+    if day.weekday() >= 5:
+        out.append(f"{day} is a {'Saturday' if day.weekday() == 5 else 'Sunday'}")
+    name = holiday_name(day)
+    if name:
+        out.append(f"{day} is a public holiday ({name})")
+    forum = ds.forums[forum_id]
+    mine = _members(ds, forum_id, day)
+    for other in ds.meetings.values():
+        if other.id == ignore or other.date != day or other.status == "cancelled":
+            continue
+        if other.forum == forum_id:
+            out.append(f"{forum.display_name()} already meets that day ({other.id})")
+            continue
+        shared = mine & _members(ds, other.forum, day)
+        if shared and _overlaps(start, end, other):
+            out.append(
+                f"clashes with {other.id} ({other.start:%H:%M}), which {len(shared)} "
+                f"member(s) also attend"
+            )
+    deadline = day - dt.timedelta(days=forum.notice_days)
+    if today > deadline:
+        out.append(
+            f"the notice period of {forum.notice_days} days can no longer be met "
+            f"(invitation due {deadline})"
+        )
+    return out
+
+
+def _previous(ds: Dataset, forum_id: str, day: dt.date) -> Meeting | None:
+    earlier = [
+        m
+        for m in ds.meetings.values()
+        if m.forum == forum_id and m.date < day and m.status != "cancelled"
+    ]
+    return max(earlier, key=lambda m: m.date) if earlier else None
+
+
+def _nn_date(day: dt.date) -> str:
+    return f"{day.day}. {MONTHS_NN[day.month - 1]} {day.year}"
+
+
+def plan_new(
+    ds: Dataset,
+    forum_id: str,
+    day: dt.date,
+    start: dt.time,
+    end: dt.time | None,
+    location: str,
+    extraordinary: bool,
+    today: dt.date,
+) -> Plan:
+    """A new meeting file with the standard opening cases and a closing 'Eventuelt'."""
+    forum = ds.forums.get(forum_id)
+    if forum is None:
+        raise NotFoundError(f"no forum '{forum_id}'")
+    if not forum.active_on(day):
+        raise RefusedError(f"{forum.display_name()} does not exist on {day}")
+    if end is not None and end <= start:
+        raise UsageError(f"--end {end:%H:%M} is not after --start {start:%H:%M}")
+    for time in (start, end):
+        if time is not None and not exists_in_oslo(day, time):
+            raise RefusedError(
+                f"{time:%H:%M} on {day} does not exist in Europe/Oslo (the clocks "
+                "go forward that night); choose another time"
+            )
+    if not location.strip():
+        raise UsageError("--location is empty")
+    meeting_id = f"{day.isoformat()}-{forum_id}"
+    rel = f"data/meetings/{day.year}/{meeting_id}.md"
+    data: dict[str, Any] = {
+        "forum": forum_id,
+        "date": day,
+        "start": start.strftime("%H:%M"),
+        "end": end.strftime("%H:%M") if end else None,
+        "location": location.strip(),
+        "kind": "extraordinary" if extraordinary else None,
+        "status": "planned",
+    }
+    doc_map = yamledit.mapping(data)
+    cases = [yamledit.mapping({"title": OPENING[0], "type": "decision"})]
+    previous = _previous(ds, forum_id, day)
+    if previous is not None:
+        cases.append(
+            yamledit.mapping(
+                {
+                    "title": OPENING[1].format(_nn_date(previous.date)),
+                    "type": "decision",
+                    "refers_to": previous.id,
+                }
+            )
+        )
+    cases.append(yamledit.mapping({"title": CLOSING, "type": "other"}))
+    doc_map["cases"] = yamledit.sequence(cases)
+    kind = "Ekstraordinært møte" if extraordinary else "Møte"
+    doc = yamledit.EditableDocument(
+        rel,
+        doc_map,
+        prefix="---\n",
+        suffix=f"---\n\n{kind} i {forum.name.get('nn')} {_nn_date(day)}.\n",
+    )
+    changes = Changeset(ds.root)
+    changes.set(rel, doc.render())
+    warnings = warnings_for(ds, forum_id, day, start, end, today)
+    return Plan(changes, f"{forum.display_name()}: new meeting {day} {start:%H:%M}", warnings)
+
+
+def _numbers_in(ds: Dataset, forum_id: str, year: int) -> list[int]:
+    return [
+        c.number
+        for m in ds.meetings.values()
+        if m.forum == forum_id and m.date.year == year
+        for c in m.cases
+        if c.number is not None
+    ]
+
+
+def plan_case_add(
+    ds: Dataset,
+    meeting_query: str,
+    title: str,
+    case_type: str,
+    prepared_in: str | None,
+    today: dt.date,
+) -> Plan:
+    """Add a case before 'Eventuelt'; on an issued agenda it takes the next free number."""
+    meeting = find_meeting(ds, meeting_query)
+    if case_type not in ("decision", "orientation"):
+        raise UsageError(f"--type '{case_type}' is not decision or orientation")
+    if not title.strip():
+        raise UsageError("--title is empty")
+    if meeting.status != "planned":
+        raise RefusedError(f"{meeting.id} is {meeting.status}; cases are added before a meeting")
+    if prepared_in is not None:
+        find_meeting(ds, prepared_in)
+    changes = Changeset(ds.root)
+    doc = changes.edit(meeting.file)
+    values: dict[str, Any] = {"title": title.strip(), "type": case_type, "prepared_in": prepared_in}
+    number = None
+    if meeting.agenda_issued is not None:
+        number = max(_numbers_in(ds, meeting.forum, meeting.date.year), default=0) + 1
+        values = {"number": number, **values}
+    position = len(meeting.cases)
+    if meeting.cases and meeting.cases[-1].type == "other":
+        position -= 1
+    doc.data["cases"].insert(position, yamledit.mapping(values))
+    changes.set(meeting.file, doc.render())
+    label = f" as {case_label(number, meeting.date.year)}" if number else ""
+    return Plan(changes, f"{meeting.id}: case added{label}: {title.strip()}")
+
+
+def plan_issue(ds: Dataset, meeting_query: str, today: dt.date, invitation: bool = False) -> Plan:
+    """Give every unnumbered case its number and mark the agenda issued (and sent)."""
+    meeting = find_meeting(ds, meeting_query)
+    if meeting.status == "cancelled":
+        raise RefusedError(f"{meeting.id} is cancelled")
+    earlier = [
+        m
+        for m in ds.meetings.values()
+        if m.forum == meeting.forum
+        and m.date.year == meeting.date.year
+        and m.date < meeting.date
+        and m.status != "cancelled"
+        and any(c.number is None for c in m.cases)
+    ]
+    if earlier:
+        first = min(earlier, key=lambda m: m.date)
+        raise RefusedError(
+            f"issue the agenda of {first.id} first: case numbers follow meeting order"
+        )
+    next_number = max(_numbers_in(ds, meeting.forum, meeting.date.year), default=0) + 1
+    changes = Changeset(ds.root)
+    doc = changes.edit(meeting.file)
+    for index, case in enumerate(meeting.cases):
+        if case.number is None:
+            node = doc.data["cases"][index]
+            node.insert(0, "number", next_number)
+            next_number += 1
+    data = doc.data
+    anchor = list(data).index("cases")
+    if meeting.agenda_issued is None:
+        data.insert(anchor, "agenda_issued", today)
+        anchor += 1
+    if invitation and meeting.invitation_sent is None:
+        data.insert(anchor, "invitation_sent", today)
+    changes.set(meeting.file, doc.render())
+    return Plan(changes, f"{meeting.id}: agenda issued")
+
+
+def plan_move(
+    ds: Dataset,
+    meeting_query: str,
+    today: dt.date,
+    day: dt.date | None = None,
+    start: dt.time | None = None,
+    end: dt.time | None = None,
+    location: str | None = None,
+) -> Plan:
+    """Move a planned meeting in time or place: SEQUENCE goes up, the calendar UID stays."""
+    meeting = find_meeting(ds, meeting_query)
+    if meeting.status != "planned":
+        raise RefusedError(f"{meeting.id} is {meeting.status}; only a planned meeting moves")
+    new_day = day or meeting.date
+    new_start = start or meeting.start
+    new_end = end if end is not None else meeting.end
+    if (new_day, new_start, new_end, location or meeting.location) == (
+        meeting.date,
+        meeting.start,
+        meeting.end,
+        meeting.location,
+    ):
+        raise UsageError("nothing to change: give --date, --start, --end or --location")
+    if new_end is not None and new_end <= new_start:
+        raise UsageError(f"the meeting would end {new_end:%H:%M}, before it starts")
+    for time in (new_start, new_end):
+        if time is not None and not exists_in_oslo(new_day, time):
+            raise RefusedError(f"{time:%H:%M} on {new_day} does not exist in Europe/Oslo")
+    if new_day.year != meeting.date.year and any(c.number for c in meeting.cases):
+        raise RefusedError("a meeting with issued case numbers cannot move to another year")
+    changes = Changeset(ds.root)
+    doc = changes.edit(meeting.file)
+    data = doc.data
+    data["date"] = new_day
+    data["start"] = yamledit.scalar(new_start.strftime("%H:%M"))
+    if new_end is not None:
+        data["end"] = yamledit.scalar(new_end.strftime("%H:%M"))
+    if location:
+        data["location"] = yamledit.scalar(location.strip())
+    if "sequence" in data:
+        data["sequence"] = meeting.sequence + 1
+    else:
+        data.insert(list(data).index("cases"), "sequence", meeting.sequence + 1)
+    rel = meeting.file
+    if new_day != meeting.date:
+        if "uid" not in data:
+            community = ds.community.id if ds.community else "hfctl"
+            data.insert(list(data).index("cases"), "uid", f"{meeting.id}@{community}.hfctl")
+        changes.remove(rel)
+        rel = f"data/meetings/{new_day.year}/{new_day.isoformat()}-{meeting.forum}.md"
+    changes.set(rel, doc.render())
+    warnings = warnings_for(
+        ds, meeting.forum, new_day, new_start, new_end, today, ignore=meeting.id
+    )
+    return Plan(changes, f"{meeting.id}: moved to {new_day} {new_start:%H:%M}", warnings)
+
+
+def plan_cancel(ds: Dataset, meeting_query: str) -> Plan:
+    """Cancel a planned meeting: its invitation becomes a calendar CANCEL."""
+    meeting = find_meeting(ds, meeting_query)
+    if meeting.status != "planned":
+        raise RefusedError(f"{meeting.id} is {meeting.status}; only a planned meeting is cancelled")
+    changes = Changeset(ds.root)
+    doc = changes.edit(meeting.file)
+    doc.data["status"] = "cancelled"
+    if "sequence" in doc.data:
+        doc.data["sequence"] = meeting.sequence + 1
+    else:
+        doc.data.insert(list(doc.data).index("cases"), "sequence", meeting.sequence + 1)
+    changes.set(meeting.file, doc.render())
+    return Plan(changes, f"{meeting.id}: cancelled")

@@ -1,0 +1,29 @@
+"""Questions about members across forums: whose term ends soon."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hfctl.models.forum import Forum, Member
+from hfctl.store.loader import Dataset
+
+
+def warning_days(ds: Dataset) -> int:
+    """How many days ahead an expiring term is flagged (the community's rule, else 60)."""
+    return ds.community.rules.member_term_warning_days if ds.community else 60
+
+
+def expiring(ds: Dataset, today: dt.date) -> list[tuple[Forum, Member]]:
+    """Seats held today that end within the warning window and are not renewed."""
+    horizon = today + dt.timedelta(days=warning_days(ds))
+    out: list[tuple[Forum, Member]] = []
+    for forum in ds.forums.values():
+        if not forum.active_on(today):
+            continue
+        for member in forum.members_on(today):
+            if member.to is None or member.to > horizon:
+                continue
+            renewed = any(o.person == member.person and o.from_ > member.to for o in forum.members)
+            if not renewed:
+                out.append((forum, member))
+    return sorted(out, key=lambda fm: (fm[1].to or today, fm[0].id, fm[1].person))

@@ -1,0 +1,56 @@
+"""The one Jinja environment: sandboxed, strict about undefined names, escaping HTML.
+
+Templates are looked up first in the data repository's own ``templates/`` folder, so a health
+community can edit them, then in the defaults that ship with hfctl.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hfctl.core.errors import HfctlError
+
+
+@cache
+def _default_templates() -> Path:
+    from importlib.resources import files
+
+    return Path(str(files("hfctl_templates")))
+
+
+def environment(root: Path | None) -> Any:
+    """A sandboxed environment over the repository's templates and hfctl's defaults."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    folders = []
+    if root is not None and (root / "templates").is_dir():
+        folders.append(FileSystemLoader(root / "templates"))
+    folders.append(FileSystemLoader(_default_templates()))
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(folders),
+        undefined=StrictUndefined,
+        # "page.html.j2" must be escaped as HTML: the extension test sees the whole suffix
+        autoescape=select_autoescape(
+            ["html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"], default_for_string=False
+        ),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def render(root: Path | None, name: str, **context: Any) -> str:
+    """Render template ``name``; a broken template is an error that names it."""
+    from jinja2 import TemplateError
+
+    env = environment(root)
+    try:
+        return str(env.get_template(name).render(**context))
+    except TemplateError as exc:
+        lineno = getattr(exc, "lineno", None)
+        where = f" line {lineno}" if lineno else ""
+        raise HfctlError(f"template {name}{where}: {exc.message or exc}") from None

@@ -1,0 +1,104 @@
+"""Words for data values (roles, kinds, statuses) in nynorsk, bokmål and English.
+
+Templates carry their own labels; this is for messages built in Python (``hfctl diff``,
+``hfctl log``). Every table has the same keys in every language; a test keeps them so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from hfctl.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from hfctl.store.loader import Dataset
+
+LANGS = ("nn", "nb", "en")
+
+ROLE: dict[str, dict[str, str]] = {
+    "nn": {
+        "leader": "leiar",
+        "deputy-leader": "nestleiar",
+        "member": "medlem",
+        "deputy": "vara",
+        "secretary": "sekretær",
+        "coordinator": "koordinator",
+        "observer": "observatør",
+    },
+    "nb": {
+        "leader": "leder",
+        "deputy-leader": "nestleder",
+        "member": "medlem",
+        "deputy": "vara",
+        "secretary": "sekretær",
+        "coordinator": "koordinator",
+        "observer": "observatør",
+    },
+    "en": {
+        "leader": "leader",
+        "deputy-leader": "deputy leader",
+        "member": "member",
+        "deputy": "deputy",
+        "secretary": "secretary",
+        "coordinator": "coordinator",
+        "observer": "observer",
+    },
+}
+
+MEETING_KIND: dict[str, dict[str, str]] = {
+    "nn": {"ordinary": "ordinært", "extraordinary": "ekstraordinært"},
+    "nb": {"ordinary": "ordinært", "extraordinary": "ekstraordinært"},
+    "en": {"ordinary": "ordinary", "extraordinary": "extraordinary"},
+}
+
+PARTY_KIND: dict[str, dict[str, str]] = {
+    "nn": {
+        "trust": "helseføretak",
+        "municipality": "kommune",
+        "organisation": "organisasjon",
+        "state-administrator": "statsforvaltar",
+        "user-council": "brukarutval",
+        "gp-body": "fastlegeutval",
+    },
+    "nb": {
+        "trust": "helseforetak",
+        "municipality": "kommune",
+        "organisation": "organisasjon",
+        "state-administrator": "statsforvalter",
+        "user-council": "brukerutvalg",
+        "gp-body": "fastlegeutvalg",
+    },
+    "en": {
+        "trust": "hospital trust",
+        "municipality": "municipality",
+        "organisation": "organisation",
+        "state-administrator": "county governor",
+        "user-council": "user council",
+        "gp-body": "GP body",
+    },
+}
+
+
+def word(table: dict[str, dict[str, str]], lang: str, value: str) -> str:
+    """``value`` in ``lang`` from ``table``; an unknown value is shown as it is."""
+    return table[lang].get(value, value)
+
+
+def long_day(day: dt.date | None, lang: str, open_: str) -> str:
+    """``3. februar 2025`` (``3 February 2025``); ``open_`` when there is no day."""
+    if day is None:
+        return open_
+    from babel.dates import format_date
+
+    from hfctl.formats.dates import LOCALES
+
+    return str(format_date(day, format="long", locale=LOCALES[lang]))
+
+
+def resolve_lang(ds: Dataset, lang: str | None) -> str:
+    """The language asked for, or the community's default; refuse an unknown one."""
+    language = lang or (ds.community.default_language if ds.community else "nn")
+    if language not in LANGS:
+        raise UsageError(f"--lang: '{language}' is not one of nn, nb, en")
+    return language

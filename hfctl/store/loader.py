@@ -1,0 +1,470 @@
+"""Loading a data repository into models; every file that cannot be read becomes a problem."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from hfctl.core.problems import Location, Problem, Severity
+from hfctl.models.agreement import Agreement
+from hfctl.models.base import Model, Source
+from hfctl.models.community import Community
+from hfctl.models.forum import Forum
+from hfctl.models.information import Information
+from hfctl.models.meeting import Meeting
+from hfctl.models.party import Counties, Party, Person
+from hfctl.models.role import Role
+from hfctl.store import personal_data
+from hfctl.store.repo import DATA_DIR, data_files
+from hfctl.store.sources import Document, read_document
+from hfctl.store.yamlread import ReadError
+
+if TYPE_CHECKING:
+    from hfctl.store.cache import FileCache
+
+M = TypeVar("M", bound=Model)
+
+
+# folder under data/ -> (model, file extension)
+COLLECTIONS: dict[str, tuple[type[Model], str]] = {
+    "parties": (Party, ".yaml"),
+    "people": (Person, ".yaml"),
+    "forums": (Forum, ".yaml"),
+    "roles": (Role, ".yaml"),
+    "agreements": (Agreement, ".yaml"),
+}
+SINGLES: dict[str, type[Model]] = {"community.yaml": Community, "counties.yaml": Counties}
+
+
+@dataclass
+class Dataset:
+    """Every model of a data repository, indexed by id, with the problems met loading it."""
+
+    root: Path
+    community: Community | None = None
+    counties: Counties | None = None
+    parties: dict[str, Party] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    forums: dict[str, Forum] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    information: dict[str, Information] = field(default_factory=dict)
+    bodies: dict[str, str] = field(default_factory=dict)
+    """Meeting (or information item) id -> the Markdown body of its file."""
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """Every data file found, relative to the root."""
+    duplicates: list[tuple[Model, Model]] = field(default_factory=list)
+    """Pairs of models that claim the same id (the first one kept, then the second)."""
+
+    def collection(self, name: str) -> dict[str, Any]:
+        """The models of one folder under ``data/`` by id."""
+        return typing.cast(dict[str, Any], getattr(self, name))
+
+
+def rel(root: Path, path: Path) -> str:
+    """A path relative to the repository root, with forward slashes."""
+    text, prefix = path.as_posix(), root.as_posix().rstrip("/") + "/"
+    if text.startswith(prefix):  # the common case, without pathlib's general (slow) route
+        return text[len(prefix) :]
+    return path.relative_to(root).as_posix()
+
+
+# -- turning pydantic's errors into located problems --
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(annotation):
+            out.extend(_unwrap(arg))
+        return out
+    return [annotation]
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that the mapping at ``loc`` inside ``model`` should match."""
+    current: Any = model
+    for part in loc:
+        candidates = _unwrap(current)
+        nxt: Any = None
+        for cand in candidates:
+            origin = typing.get_origin(cand)
+            if isinstance(cand, type) and issubclass(cand, BaseModel) and isinstance(part, str):
+                for name, info in cand.model_fields.items():
+                    if part in (name, info.alias):
+                        nxt = info.annotation
+            elif origin in (list, tuple) and isinstance(part, int):
+                nxt = typing.get_args(cand)[0]
+            elif origin is dict:
+                nxt = typing.get_args(cand)[1]
+            if nxt is not None:
+                break
+        if nxt is None:
+            return None
+        current = nxt
+    for cand in _unwrap(current):
+        if isinstance(cand, type) and issubclass(cand, BaseModel):
+            return cand
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _schema_problems(exc: ValidationError, model: type[Model], doc: Document) -> list[Problem]:
+    source = Source(doc.path, doc.parsed.values, doc.parsed.keys)
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        # a failed union or annotated validator adds its own name to the loc; drop non-data parts
+        loc = tuple(
+            p
+            for p in loc
+            if isinstance(p, int)
+            or not str(p).startswith(("function-", "union[", "str", "list[", "dict["))
+        )
+        where = ".".join(str(p) for p in loc) or "(top level)"
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            parent = _model_at(model, loc[:-1])
+            hint = ""
+            if parent is not None:
+                close = difflib.get_close_matches(key, _field_names(parent), n=1, cutoff=0.6)
+                hint = (
+                    f"; did you mean '{close[0]}'?"
+                    if close
+                    else ("; allowed keys: " + ", ".join(_field_names(parent)))
+                )
+            problems.append(
+                Problem(
+                    "HF201",
+                    Severity.ERROR,
+                    f"unknown key '{where}'{hint}",
+                    source.at(loc, key=True),
+                )
+            )
+        elif kind == "missing":
+            problems.append(
+                Problem(
+                    "HF202", Severity.ERROR, f"missing required key '{where}'", source.at(loc[:-1])
+                )
+            )
+        else:
+            message = str(error["msg"]).removeprefix("Value error, ")
+            value = error.get("input")
+            shown = f" (got {value!r})" if isinstance(value, str) and len(value) < 80 else ""
+            problems.append(
+                Problem(
+                    "HF203",
+                    Severity.ERROR,
+                    f"invalid value for '{where}': {message}{shown}",
+                    source.at(loc),
+                )
+            )
+    return problems
+
+
+def _value_at(model: Any, path: tuple[str | int, ...]) -> tuple[bool, Any]:
+    current = model
+    for part in path:
+        if isinstance(current, BaseModel) and isinstance(part, str):
+            names = {info.alias or n: n for n, info in type(current).model_fields.items()}
+            if part not in names:
+                return False, None
+            current = getattr(current, names[part])
+        elif isinstance(current, list | tuple) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        elif isinstance(current, dict) and part in current:
+            current = current[part]
+        else:
+            return False, None
+    return True, current
+
+
+def _raw_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _ambiguity_problems(model: Model, doc: Document) -> Iterator[Problem]:
+    """Warn where a value is text to hfctl but other YAML tools would read something else."""
+    source = Source(doc.path, doc.parsed.values, doc.parsed.keys)
+    for path, (what, is_key) in doc.parsed.ambiguous.items():
+        if is_key:
+            found, container = _value_at(model, path[:-1])
+            is_text = found and isinstance(container, dict)
+        else:
+            found, value = _value_at(model, path)
+            # numbers and booleans are read alike by every tool; anything else was text
+            is_text = found and value is not None and not isinstance(value, bool | int | float)
+        if is_text:
+            text = path[-1] if is_key else _raw_at(doc.parsed.data, path)
+            yield Problem(
+                "HF204",
+                Severity.WARNING,
+                f"'{text}' is read as written here, but other YAML tools read it as "
+                f"{what}: "
+                f'write it in quotes, "{text}"',
+                source.at(path, key=is_key),
+            )
+
+
+def _cut_problems(doc: Document) -> Iterator[Problem]:
+    """Warn where a '#' that looks like part of a value made the rest of the line a comment."""
+    source = Source(doc.path, doc.parsed.values, doc.parsed.keys)
+    for path, comment in doc.parsed.cut.items():
+        value = _raw_at(doc.parsed.data, path)
+        yield Problem(
+            "HF205",
+            Severity.WARNING,
+            f"'{comment}' after '{value}' is read as a comment, so the value ends before it: "
+            f'if it belongs to the value, write it in quotes, "{value} {comment}"',
+            source.at(path),
+        )
+
+
+def parse_model(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed document against a model; return the bound model or its problems."""
+    try:
+        instance = model.model_validate(doc.parsed.data)
+    except ValidationError as exc:
+        return None, _schema_problems(exc, model, doc)
+    instance.bind(Source(doc.path, doc.parsed.values, doc.parsed.keys))
+    return instance, [*_ambiguity_problems(instance, doc), *_cut_problems(doc)]
+
+
+def read_file(
+    root: Path,
+    path: Path,
+    model: type[M],
+    overlay: Mapping[str, bytes | None] | None = None,
+    file_cache: FileCache | None = None,
+    personal: bool = True,
+) -> tuple[M | None, Document | None, list[Problem]]:
+    """Read and validate one file (from ``overlay`` if it holds the file, from ``file_cache``
+    if it has seen these bytes at this path); never raises. ``personal=False`` skips the
+    personal-data scan (never for a cached file: its entry must hold every problem)."""
+    name = rel(root, path)
+    given = overlay.get(name) if overlay is not None else None
+    if given is not None:
+        raw = given
+    else:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return (
+                None,
+                None,
+                [
+                    Problem(
+                        "HF100", Severity.ERROR, f"cannot read file: {exc.strerror}", Location(name)
+                    )
+                ],
+            )
+    if file_cache is None:
+        return _read_bytes(name, raw, path.suffix == ".md", model, personal)
+    # a cached entry holds every problem, the personal-data ones included
+    key = file_cache.key(name, raw)
+    hit = file_cache.get(key)
+    if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
+        result = hit
+    else:
+        result = _read_bytes(name, raw, path.suffix == ".md", model)
+        file_cache.put(key, result)
+    if personal:
+        return result
+    instance, doc, problems = result
+    return instance, doc, [p for p in problems if p.code not in personal_data.CODES]
+
+
+def _read_bytes(
+    name: str, raw: bytes, markdown: bool, model: type[M], personal: bool = True
+) -> tuple[M | None, Document | None, list[Problem]]:
+    try:
+        doc = read_document(name, raw, markdown)
+    except ReadError as exc:
+        return (
+            None,
+            None,
+            [Problem(exc.code, Severity.ERROR, exc.message, Location(name, exc.line, exc.column))],
+        )
+    instance, problems = parse_model(model, doc)
+    if personal:
+        problems.extend(personal_data.scan(name, doc.text))
+    return instance, doc, problems
+
+
+def _file_problem(
+    root: Path, path: Path, code: str, message: str, severity: Severity = Severity.ERROR
+) -> Problem:
+    return Problem(code, severity, message, Location(rel(root, path)))
+
+
+# names Windows cannot create: a repository holding one cannot be checked out there
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+
+
+def _check_name(root: Path, path: Path) -> Problem | None:
+    name = path.name
+    if unicodedata.normalize("NFC", name) != name or not name.isascii():
+        return _file_problem(
+            root,
+            path,
+            "HF115",
+            "file name must be plain ASCII (lower-case letters, digits, hyphens)",
+        )
+    if name.split(".")[0].lower() in _RESERVED or name.endswith((".", " ")):
+        return _file_problem(
+            root,
+            path,
+            "HF115",
+            f"'{name}' cannot be a file name on Windows, so the repository could not be "
+            "checked out there: choose another id",
+        )
+    return None
+
+
+def _walk(root: Path, overlay: Mapping[str, bytes | None] | None, only: bool) -> list[Path]:
+    found = set() if only else data_files(root)
+    for name, content in (overlay or {}).items():
+        if name.startswith(DATA_DIR + "/"):
+            if content is None:
+                found.discard(root / name)
+            else:
+                found.add(root / name)
+    return sorted(found)
+
+
+def load(
+    root: Path,
+    overlay: Mapping[str, bytes | None] | None = None,
+    *,
+    only_overlay: bool = False,
+    cache: bool | None = None,
+    personal: bool = True,
+) -> Dataset:
+    """Load every data file under ``root/data``; problems go into the dataset, never raise.
+
+    ``overlay`` maps paths (relative to ``root``) to content that stands in for the file on
+    disk, so that a change can be validated before it is written. With ``only_overlay`` the
+    overlay is the whole repository (data read from a git revision, for instance) and the
+    disk is not looked at.
+
+    Parsed YAML comes from the cache (``hfctl.store.cache``) for text seen before, unless ``cache``
+    is False (default: on, unless ``--no-cache`` or ``HFCTL_NO_CACHE=1``). ``personal=False``
+    leaves out the personal-data scan where its problems are never shown (``diff``, ``log``).
+    """
+    from hfctl.store import cache as cache_module
+
+    file_cache = (
+        cache_module.FileCache(root)
+        if not only_overlay and (cache_module.enabled() if cache is None else cache)
+        else None
+    )
+    ds = Dataset(root=root)
+    data = root / DATA_DIR
+    for path in _walk(root, overlay, only_overlay):
+        name = rel(root, path)
+        ds.files.append(name)
+        parts = path.relative_to(data).parts
+        if any(part.startswith(".") for part in parts):
+            continue
+        if not only_overlay and path.is_symlink():
+            ds.problems.append(
+                _file_problem(root, path, "HF115", "data files may not be symbolic links")
+            )
+            continue
+        bad_name = _check_name(root, path)
+        if bad_name:
+            ds.problems.append(bad_name)
+            continue
+        model, kind = _classify(parts, path)
+        if model is None:
+            if path.suffix in (".yaml", ".yml", ".md"):
+                ds.problems.append(
+                    _file_problem(
+                        root,
+                        path,
+                        "HF116",
+                        f"not a known kind of data file ({kind})",
+                        Severity.WARNING,
+                    )
+                )
+            continue
+        instance, doc, problems = read_file(root, path, model, overlay, file_cache, personal)
+        ds.problems.extend(problems)
+        if instance is not None:
+            _store(ds, instance, path, doc)
+    if file_cache is not None:
+        file_cache.save()
+    return ds
+
+
+def _classify(parts: tuple[str, ...], path: Path) -> tuple[type[Model] | None, str]:
+    if len(parts) == 1:
+        single = SINGLES.get(parts[0])
+        return single, "expected community.yaml or counties.yaml at the top of data/"
+    folder = parts[0]
+    if folder == "information":
+        if len(parts) == 2 and path.suffix == ".md":
+            return Information, ""
+        return None, "information items are data/information/<date>-<slug>.md"
+    if folder == "meetings":
+        if len(parts) == 3 and path.suffix == ".md":
+            return Meeting, ""
+        return None, "meetings are data/meetings/<year>/<date>-<forum>.md"
+    if folder in COLLECTIONS and len(parts) == 2:
+        model, ext = COLLECTIONS[folder]
+        if path.suffix == ext:
+            return model, ""
+        return None, f"files in data/{folder}/ end in {ext}"
+    return None, "unknown folder or depth"
+
+
+def _store(ds: Dataset, instance: Model, path: Path, doc: Document | None) -> None:
+    if isinstance(instance, Community):
+        ds.community = instance
+        return
+    if isinstance(instance, Counties):
+        ds.counties = instance
+        return
+    if isinstance(instance, Meeting | Information):
+        key = path.stem
+        table: dict[str, Any] = ds.meetings if isinstance(instance, Meeting) else ds.information
+        if doc is not None:
+            ds.bodies[key] = doc.body
+    else:
+        key = path.stem
+        table = ds.collection(path.parent.name)
+    if key in table:
+        ds.duplicates.append((table[key], instance))
+        return
+    table[key] = instance
+
+
+def require_readable(ds: Dataset) -> None:
+    """Refuse to produce messages or files from data that could not all be read, or that
+    holds a national identity number (HF500: nothing made from it may carry the number on)."""
+    from hfctl.core.errors import RefusedError
+
+    errors = [p for p in ds.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise RefusedError(
+            f"{len(errors)} data file problem(s) must be fixed first (hfctl validate)", errors
+        )

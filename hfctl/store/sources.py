@@ -1,0 +1,140 @@
+"""Reading one data file: bytes to checked text, front matter split off, YAML parsed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from hfctl.store.yamlread import Parsed, ReadError, parse_yaml
+
+MAX_FILE_BYTES = 1_000_000
+
+_CONFLICT = re.compile(r"^(<{7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+# C0/C1 controls except tab, LF, CR; plus invisible and direction-changing characters that make
+# text read differently from what it is.
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb]"
+)
+_INDENT_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+_DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+
+
+@dataclass
+class Document:
+    """A data file read and parsed; ``body`` is the Markdown after front matter, if any."""
+
+    path: str
+    parsed: Parsed
+    text: str
+    body: str = ""
+    body_line: int = 0
+
+
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``."""
+    line = text.count("\n", 0, index) + 1
+    start = text.rfind("\n", 0, index) + 1
+    return line, index - start + 1
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text; raise ReadError for anything that is not clean UTF-8."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ReadError(
+            "HF105",
+            f"file is {len(raw)} bytes; data files are at most {MAX_FILE_BYTES} bytes",
+            None,
+            None,
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError("HF103", "file is UTF-16; save it as UTF-8", 1, 1)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ReadError(
+            "HF103", "file starts with a byte order mark (BOM); save it as UTF-8 without BOM", 1, 1
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8", errors="replace")
+        line, col = line_col(prefix, len(prefix))
+        raise ReadError(
+            "HF103",
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); the file may "
+            "be Latin-1 or Windows-1252: save it as UTF-8",
+            line,
+            col,
+        ) from None
+    bad = _BAD_CHARS.search(text)
+    if bad:
+        line, col = line_col(text, bad.start())
+        char = bad.group()
+        name = unicodedata.name(char, "control character")
+        raise ReadError(
+            "HF103",
+            f"invisible or control character U+{ord(char):04X} ({name}) in the text",
+            line,
+            col,
+        )
+    return text
+
+
+def check_conflicts(text: str) -> None:
+    """Refuse a file that git left half-merged."""
+    conflict = _CONFLICT.search(text)
+    if conflict:
+        line, col = line_col(text, conflict.start())
+        raise ReadError(
+            "HF106",
+            f"unresolved merge conflict marker '{conflict.group(1)}': resolve the conflict first",
+            line,
+            col,
+        )
+
+
+def check_yaml_text(text: str, line_offset: int = 0) -> None:
+    """Text-level problems in YAML that parsers report badly or not at all."""
+    tab = _INDENT_TAB.search(text)
+    if tab:
+        line, col = line_col(text, tab.end() - 1)
+        raise ReadError(
+            "HF113", "tab character in indentation: indent with spaces", line + line_offset, col
+        )
+    directive = _DIRECTIVE.search(text)
+    if directive:
+        line, col = line_col(text, directive.start())
+        raise ReadError(
+            "HF109", "YAML directives ('%YAML', '%TAG') are not allowed", line + line_offset, col
+        )
+
+
+def split_front_matter(text: str) -> tuple[str, int, str, int]:
+    """Split a Markdown file into (yaml, yaml's line offset, body, body's first line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        raise ReadError(
+            "HF114",
+            "a Markdown data file must start with a '---' line that opens its front matter",
+            1,
+            1,
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n") in ("---", "..."):
+            yaml_text = "".join(lines[1:index])
+            body = "".join(lines[index + 1 :])
+            return yaml_text, 1, body, index + 2
+    raise ReadError("HF114", "front matter is not closed: add a '---' line after it", 1, 1)
+
+
+def read_document(path: str, raw: bytes, markdown: bool) -> Document:
+    """Read a data file's bytes into a Document; raise ReadError with its location."""
+    text = decode(raw)
+    check_conflicts(text)
+    if markdown:
+        yaml_text, offset, body, body_line = split_front_matter(text)
+        check_yaml_text(yaml_text, offset)
+        parsed = parse_yaml(yaml_text, line_offset=offset)
+        return Document(path, parsed, text, body, body_line)
+    check_yaml_text(text)
+    return Document(path, parse_yaml(text), text)

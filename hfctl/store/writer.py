@@ -1,0 +1,320 @@
+"""The write path every changing command shares: validate first, lock, write atomically, commit.
+
+A command builds a ``Changeset`` (new text per file), then calls ``apply``. Nothing touches
+the disk until the whole repository has been validated with the change in place; each file is
+replaced atomically, so an interrupt or a crash leaves the old file byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hfctl.core.errors import Interrupted, RefusedError
+from hfctl.core.problems import Problem, Severity
+from hfctl.store import gitops
+
+if TYPE_CHECKING:
+    from hfctl.store.yamledit import EditableDocument
+
+
+@dataclass
+class Changeset:
+    """New content for some files of a repository, with the content they had when read."""
+
+    root: Path
+    after: dict[str, bytes | None] = field(default_factory=dict)
+    """New content per file; None removes the file."""
+    before: dict[str, bytes | None] = field(default_factory=dict)
+
+    def read(self, rel: str) -> bytes:
+        """Read a file that is about to change, remembering its content."""
+        try:
+            raw = (self.root / rel).read_bytes()
+        except FileNotFoundError:
+            raise RefusedError(f"{rel} does not exist") from None
+        except OSError as exc:
+            raise RefusedError(f"cannot read {rel}: {exc.strerror}") from None
+        self.before.setdefault(rel, raw)
+        return raw
+
+    def edit(self, rel: str) -> EditableDocument:
+        """Read a data file for a round-trip edit (Markdown front matter for ``.md``)."""
+        from hfctl.store.yamledit import open_bytes
+
+        return open_bytes(rel, self.read(rel), markdown=rel.endswith(".md"))
+
+    def set(self, rel: str, text: str) -> None:
+        """Give ``rel`` new content (a new file if it was not read first)."""
+        if rel not in self.before:
+            path = self.root / rel
+            if path.exists():
+                raise RefusedError(f"{rel} already exists; hfctl will not overwrite it")
+            self.before[rel] = None
+        self.after[rel] = text.encode("utf-8")
+
+    def remove(self, rel: str) -> None:
+        """Remove ``rel`` (it is read first, so a change by someone else is noticed)."""
+        self.read(rel)
+        self.after[rel] = None
+
+    def on_disk(self, rel: str) -> bytes | None:
+        """What ``rel`` holds now (None if it does not exist)."""
+        path = self.root / rel
+        return path.read_bytes() if path.exists() else None
+
+    def is_written(self) -> bool:
+        """Whether every file now holds its new content (or is gone, if removed)."""
+        try:
+            return all(self.on_disk(rel) == content for rel, content in self.after.items())
+        except OSError:
+            return False
+
+    @property
+    def files(self) -> list[str]:
+        """The files that change, in order."""
+        return sorted(rel for rel, data in self.after.items() if data != self.before.get(rel))
+
+    def diff(self) -> str:
+        """A unified diff of the change, as `git diff` would show it."""
+        out: list[str] = []
+        for rel in self.files:
+            old = (self.before.get(rel) or b"").decode("utf-8").splitlines(keepends=True)
+            after = self.after[rel]
+            new = (after or b"").decode("utf-8").splitlines(keepends=True)
+            source = f"a/{rel}" if self.before.get(rel) is not None else "/dev/null"
+            target = f"b/{rel}" if after is not None else "/dev/null"
+            out.extend(difflib.unified_diff(old, new, source, target))
+        return "".join(line if line.endswith("\n") else line + "\n" for line in out)
+
+
+@dataclass
+class Plan:
+    """A change a command is about to make: the files, a one-line message (the commit
+    message with --commit), and warnings for the user."""
+
+    changes: Changeset
+    message: str
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Applied:
+    """What ``apply`` did."""
+
+    files: list[str]
+    diff: str
+    commit: str | None = None
+    branch: str | None = None
+    written: bool = False
+
+
+@contextlib.contextmanager
+def write_lock(root: Path) -> Iterator[None]:
+    """Hold the repository's hfctl lock; refuse if another hfctl write holds it."""
+    import fcntl
+
+    repo = gitops.open_repo(root)
+    folder = gitops.git_dir(repo) if repo is not None else root
+    path = folder / "hfctl.lock"
+    try:
+        handle = path.open("a+")
+    except OSError as exc:
+        raise RefusedError(f"cannot create the lock file {path}: {exc.strerror}") from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise RefusedError(
+                "another hfctl command is changing this repository; wait for it to finish"
+            ) from None
+        yield
+    finally:
+        handle.close()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping its mode; never leave a partial file."""
+    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hfctl-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def _error_key(problem: Problem) -> tuple[str, str, str]:
+    return (problem.code, problem.location.file, problem.message)
+
+
+def new_errors(changes: Changeset, today: dt.date) -> list[Problem]:
+    """Errors the change would bring into the repository (errors already there are ignored)."""
+    from hfctl.checks.validation import validate_dataset
+    from hfctl.store.loader import load
+
+    before = validate_dataset(load(changes.root), today)
+    after = validate_dataset(load(changes.root, overlay=changes.after), today)
+    known = {_error_key(p) for p in before.problems if p.severity is Severity.ERROR}
+    return [
+        p for p in after.problems if p.severity is Severity.ERROR and _error_key(p) not in known
+    ]
+
+
+def _refuse_if_changed_meanwhile(changes: Changeset) -> None:
+    for rel, before in changes.before.items():
+        if changes.on_disk(rel) != before:
+            raise RefusedError(
+                f"{rel} changed on disk while hfctl was working; run the command again"
+            )
+
+
+def _write_all(changes: Changeset) -> None:
+    """Write every file, new and changed ones before removals; if one fails (or the write is
+    interrupted), put back the files already written, so that the change is all or nothing."""
+    order = sorted(changes.files, key=lambda rel: changes.after[rel] is None)
+    done: list[str] = []
+    current = order[0]
+    try:
+        for current in order:
+            content = changes.after[current]
+            if content is None:
+                (changes.root / current).unlink()
+            else:
+                atomic_write(changes.root / current, content)
+            done.append(current)
+    except BaseException as exc:
+        restored = _restore(changes, done)
+        tail = (
+            "the files are unchanged"
+            if restored
+            else f"{', '.join(done)} could not be put back: check them with git status"
+        )
+        if isinstance(exc, KeyboardInterrupt):
+            raise Interrupted(f"interrupted while writing {current}; {tail}") from None
+        if not isinstance(exc, OSError):
+            raise
+        raise RefusedError(f"could not write {current}: {os_reason(exc)}; {tail}") from None
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be written, in words."""
+    return "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+
+
+def _restore(changes: Changeset, done: list[str]) -> bool:
+    """Put back the content files had before this change; True if every one was restored."""
+    ok = True
+    for rel in reversed(done):
+        before = changes.before.get(rel)
+        try:
+            if before is None:
+                (changes.root / rel).unlink(missing_ok=True)
+            else:
+                atomic_write(changes.root / rel, before)
+        except OSError:
+            ok = False
+    return ok
+
+
+def _preflight(changes: Changeset, today: dt.date, allow_dirty: bool) -> None:
+    repo = gitops.open_repo(changes.root)
+    if repo is not None:
+        gitops.refuse_if_busy(repo)
+        if not allow_dirty:
+            dirty = gitops.dirty_files(repo, changes.root, changes.files)
+            if dirty:
+                raise RefusedError(
+                    "uncommitted changes in "
+                    + ", ".join(dirty)
+                    + ": commit or stash them first, or pass --allow-dirty"
+                )
+    errors = new_errors(changes, today)
+    if errors:
+        raise RefusedError("the change would make the data invalid; nothing was written", errors)
+
+
+def apply(
+    changes: Changeset,
+    today: dt.date,
+    *,
+    dry_run: bool = False,
+    allow_dirty: bool = False,
+    commit_message: str | None = None,
+    branch: str | None = None,
+) -> Applied:
+    """Validate the change, then (unless ``dry_run``) write it and optionally commit it."""
+    files = changes.files
+    diff = changes.diff()
+    if not files:
+        return Applied([], "")
+    repo = gitops.open_repo(changes.root)
+    if repo is None and (commit_message or branch):
+        raise RefusedError("--commit and --branch need a git repository")
+    if dry_run:
+        _preflight(changes, today, allow_dirty)
+        return Applied(files, diff)
+    with write_lock(changes.root):
+        _preflight(changes, today, allow_dirty)
+        _refuse_if_changed_meanwhile(changes)
+        if branch and repo is not None:
+            gitops.create_branch(repo, branch)
+        _write_all(changes)
+        sha = None
+        if commit_message and repo is not None:
+            sha = gitops.commit(repo, changes.root, files, commit_message)
+    return Applied(files, diff, sha, branch, written=True)
+
+
+def write_outputs(folder: Path, root: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write generated files (letters, invitations) into ``folder``, each atomically.
+
+    Output is not data: a folder inside the repository's data/ is refused.
+    """
+    from hfctl.core.errors import HfctlError, UsageError
+
+    target = folder.resolve()
+    data = (root / "data").resolve()
+    if target == data or data in target.parents:
+        raise UsageError(f"write generated files outside data/ (not {folder})")
+    written: list[Path] = []
+    for name, content in files.items():
+        path = target / name
+        if path.parent != target:
+            raise UsageError(f"refusing to write {name!r} outside {folder}")
+        try:
+            atomic_write(path, content)
+        except KeyboardInterrupt:
+            raise Interrupted(f"interrupted while writing {path}; the data is unchanged") from None
+        except OSError as exc:
+            raise HfctlError(
+                f"could not write {path}: {os_reason(exc)}; the data is unchanged"
+            ) from None
+        written.append(path)
+    return written
