@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from hfctl.checks import validation
 from hfctl.core.errors import RefusedError
+from hfctl.store import changes as changes_module
 from hfctl.store import writer
 from tests.conftest import Repo, run
 
@@ -117,22 +120,31 @@ def test_second_process_is_refused_while_the_lock_is_held(repo: Repo) -> None:
 
 
 def test_change_that_breaks_the_data_is_refused(repo: Repo) -> None:
-    changes = writer.Changeset(repo.root)
+    changes = changes_module.Changeset(repo.root)
     text = changes.read(SSU).decode()
     changes.set(SSU, text.replace("term_years: 2", "term_years: 3", 1))
     with pytest.raises(RefusedError) as caught:
-        writer.apply(changes, today=__import__("datetime").date(2026, 11, 24))
+        writer.apply(
+            changes,
+            today=dt.date(2026, 11, 24),
+            check=validation.new_errors,
+        )
     assert {p.code for p in caught.value.problems} == {"HF351"}
     assert repo.read(SSU) == text
 
 
 def test_file_changed_by_someone_else_is_refused(repo: Repo) -> None:
-    changes = writer.Changeset(repo.root)
+    changes = changes_module.Changeset(repo.root)
     text = changes.read(SSU).decode()
     changes.set(SSU, text + "# one more line\n")
     repo.write(SSU, text + "# someone else\n")
     with pytest.raises(RefusedError, match="changed on disk"):
-        writer.apply(changes, today=__import__("datetime").date(2026, 11, 24), allow_dirty=True)
+        writer.apply(
+            changes,
+            today=dt.date(2026, 11, 24),
+            check=validation.new_errors,
+            allow_dirty=True,
+        )
     assert repo.read(SSU).endswith("# someone else\n")
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from hfctl.core.problems import Problem, Severity
 
 if TYPE_CHECKING:
+    from hfctl.store.changes import Changeset
     from hfctl.store.loader import Dataset
 
 
@@ -102,3 +103,19 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
     for fn in CHECKS:
         problems.extend(fn(ctx))
     return sorted(set(problems), key=Problem.sort_key)
+
+
+def _error_key(problem: Problem) -> tuple[str, str, str]:
+    return (problem.code, problem.location.file, problem.message)
+
+
+def new_errors(changes: Changeset, today: dt.date) -> list[Problem]:
+    """Errors the change would bring into the repository (errors already there are ignored)."""
+    from hfctl.store.loader import load
+
+    before = validate_dataset(load(changes.root), today)
+    after = validate_dataset(load(changes.root, overlay=changes.after), today)
+    known = {_error_key(p) for p in before.problems if p.severity is Severity.ERROR}
+    return [
+        p for p in after.problems if p.severity is Severity.ERROR and _error_key(p) not in known
+    ]

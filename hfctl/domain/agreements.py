@@ -12,8 +12,8 @@ from hfctl.core.errors import NotFoundError, RefusedError, UsageError
 from hfctl.models.agreement import STATUS_ORDER, Agreement, Signature, SignatureStatus, Version
 from hfctl.models.party import Party
 from hfctl.store import yamledit
+from hfctl.store.changes import Changeset, Plan
 from hfctl.store.loader import Dataset
-from hfctl.store.writer import Changeset, Plan
 
 STEP_FIELDS: dict[str, str] = {
     "sent": "sent",

@@ -10,8 +10,8 @@ from typing import Any
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
 from hfctl.models.meeting import Action, Case, Meeting, case_label
 from hfctl.store import yamledit
+from hfctl.store.changes import Changeset, Plan
 from hfctl.store.loader import Dataset
-from hfctl.store.writer import Changeset, Plan
 
 DECISION_GRACE_DAYS = 14
 

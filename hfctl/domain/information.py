@@ -17,8 +17,8 @@ from hfctl.formats.words import resolve_lang
 from hfctl.models.information import Information
 from hfctl.models.party import Party
 from hfctl.store import yamledit
+from hfctl.store.changes import Changeset, Plan
 from hfctl.store.loader import Dataset
-from hfctl.store.writer import Changeset, Plan
 
 
 def audience(ds: Dataset, item: Information) -> list[Party]:

@@ -10,8 +10,8 @@ from hfctl.core.errors import NotFoundError, RefusedError, UsageError
 from hfctl.domain.followup import find_meeting
 from hfctl.models.meeting import Meeting, case_label
 from hfctl.store import yamledit
+from hfctl.store.changes import Changeset, Plan
 from hfctl.store.loader import Dataset
-from hfctl.store.writer import Changeset, Plan
 
 OSLO = ZoneInfo("Europe/Oslo")
 OPENING = ("Godkjenning av innkalling og saksliste", "Godkjenning av referat frå møtet {}")

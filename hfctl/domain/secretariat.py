@@ -9,8 +9,8 @@ from hfctl.core.errors import NotFoundError, RefusedError
 from hfctl.formats.words import resolve_lang
 from hfctl.models.forum import Forum, Secretariat, SecretariatTerm
 from hfctl.store import yamledit
+from hfctl.store.changes import Changeset, Plan
 from hfctl.store.loader import Dataset
-from hfctl.store.writer import Changeset, Plan
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

@@ -1,6 +1,7 @@
 """The write path every changing command shares: validate first, lock, write atomically, commit.
 
-A command builds a ``Changeset`` (new text per file), then calls ``apply``. Nothing touches
+A command builds a ``Changeset`` (new text per file, ``hfctl.store.changes``), then calls
+``apply`` with the validator to run. Nothing touches
 the disk until the whole repository has been validated with the change in place; each file is
 replaced atomically, so an interrupt or a crash leaves the old file byte-identical.
 """
@@ -9,101 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import errno
 import os
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from hfctl.core.errors import Interrupted, RefusedError
-from hfctl.core.problems import Problem, Severity
+from hfctl.core.problems import Problem
 from hfctl.store import gitops
+from hfctl.store.changes import Changeset
 
-if TYPE_CHECKING:
-    from hfctl.store.yamledit import EditableDocument
-
-
-@dataclass
-class Changeset:
-    """New content for some files of a repository, with the content they had when read."""
-
-    root: Path
-    after: dict[str, bytes | None] = field(default_factory=dict)
-    """New content per file; None removes the file."""
-    before: dict[str, bytes | None] = field(default_factory=dict)
-
-    def read(self, rel: str) -> bytes:
-        """Read a file that is about to change, remembering its content."""
-        try:
-            raw = (self.root / rel).read_bytes()
-        except FileNotFoundError:
-            raise RefusedError(f"{rel} does not exist") from None
-        except OSError as exc:
-            raise RefusedError(f"cannot read {rel}: {exc.strerror}") from None
-        self.before.setdefault(rel, raw)
-        return raw
-
-    def edit(self, rel: str) -> EditableDocument:
-        """Read a data file for a round-trip edit (Markdown front matter for ``.md``)."""
-        from hfctl.store.yamledit import open_bytes
-
-        return open_bytes(rel, self.read(rel), markdown=rel.endswith(".md"))
-
-    def set(self, rel: str, text: str) -> None:
-        """Give ``rel`` new content (a new file if it was not read first)."""
-        if rel not in self.before:
-            path = self.root / rel
-            if path.exists():
-                raise RefusedError(f"{rel} already exists; hfctl will not overwrite it")
-            self.before[rel] = None
-        self.after[rel] = text.encode("utf-8")
-
-    def remove(self, rel: str) -> None:
-        """Remove ``rel`` (it is read first, so a change by someone else is noticed)."""
-        self.read(rel)
-        self.after[rel] = None
-
-    def on_disk(self, rel: str) -> bytes | None:
-        """What ``rel`` holds now (None if it does not exist)."""
-        path = self.root / rel
-        return path.read_bytes() if path.exists() else None
-
-    def is_written(self) -> bool:
-        """Whether every file now holds its new content (or is gone, if removed)."""
-        try:
-            return all(self.on_disk(rel) == content for rel, content in self.after.items())
-        except OSError:
-            return False
-
-    @property
-    def files(self) -> list[str]:
-        """The files that change, in order."""
-        return sorted(rel for rel, data in self.after.items() if data != self.before.get(rel))
-
-    def diff(self) -> str:
-        """A unified diff of the change, as `git diff` would show it."""
-        out: list[str] = []
-        for rel in self.files:
-            old = (self.before.get(rel) or b"").decode("utf-8").splitlines(keepends=True)
-            after = self.after[rel]
-            new = (after or b"").decode("utf-8").splitlines(keepends=True)
-            source = f"a/{rel}" if self.before.get(rel) is not None else "/dev/null"
-            target = f"b/{rel}" if after is not None else "/dev/null"
-            out.extend(difflib.unified_diff(old, new, source, target))
-        return "".join(line if line.endswith("\n") else line + "\n" for line in out)
-
-
-@dataclass
-class Plan:
-    """A change a command is about to make: the files, a one-line message (the commit
-    message with --commit), and warnings for the user."""
-
-    changes: Changeset
-    message: str
-    warnings: list[str] = field(default_factory=list)
+ChangeCheck = Callable[[Changeset, dt.date], list[Problem]]
+"""What the writer runs before it writes: the errors a change would bring into the data."""
 
 
 @dataclass
@@ -170,23 +90,6 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.close(dir_fd)
 
 
-def _error_key(problem: Problem) -> tuple[str, str, str]:
-    return (problem.code, problem.location.file, problem.message)
-
-
-def new_errors(changes: Changeset, today: dt.date) -> list[Problem]:
-    """Errors the change would bring into the repository (errors already there are ignored)."""
-    from hfctl.checks.validation import validate_dataset
-    from hfctl.store.loader import load
-
-    before = validate_dataset(load(changes.root), today)
-    after = validate_dataset(load(changes.root, overlay=changes.after), today)
-    known = {_error_key(p) for p in before.problems if p.severity is Severity.ERROR}
-    return [
-        p for p in after.problems if p.severity is Severity.ERROR and _error_key(p) not in known
-    ]
-
-
 def _refuse_if_changed_meanwhile(changes: Changeset) -> None:
     for rel, before in changes.before.items():
         if changes.on_disk(rel) != before:
@@ -243,7 +146,7 @@ def _restore(changes: Changeset, done: list[str]) -> bool:
     return ok
 
 
-def _preflight(changes: Changeset, today: dt.date, allow_dirty: bool) -> None:
+def _preflight(changes: Changeset, today: dt.date, allow_dirty: bool, check: ChangeCheck) -> None:
     repo = gitops.open_repo(changes.root)
     if repo is not None:
         gitops.refuse_if_busy(repo)
@@ -255,7 +158,7 @@ def _preflight(changes: Changeset, today: dt.date, allow_dirty: bool) -> None:
                     + ", ".join(dirty)
                     + ": commit or stash them first, or pass --allow-dirty"
                 )
-    errors = new_errors(changes, today)
+    errors = check(changes, today)
     if errors:
         raise RefusedError("the change would make the data invalid; nothing was written", errors)
 
@@ -268,8 +171,10 @@ def apply(
     allow_dirty: bool = False,
     commit_message: str | None = None,
     branch: str | None = None,
+    check: ChangeCheck,
 ) -> Applied:
-    """Validate the change, then (unless ``dry_run``) write it and optionally commit it."""
+    """Validate the change with ``check`` (the errors it would bring; the checks layer gives
+    it), then (unless ``dry_run``) write it and optionally commit it."""
     files = changes.files
     diff = changes.diff()
     if not files:
@@ -278,10 +183,10 @@ def apply(
     if repo is None and (commit_message or branch):
         raise RefusedError("--commit and --branch need a git repository")
     if dry_run:
-        _preflight(changes, today, allow_dirty)
+        _preflight(changes, today, allow_dirty, check)
         return Applied(files, diff)
     with write_lock(changes.root):
-        _preflight(changes, today, allow_dirty)
+        _preflight(changes, today, allow_dirty, check)
         _refuse_if_changed_meanwhile(changes)
         if branch and repo is not None:
             gitops.create_branch(repo, branch)

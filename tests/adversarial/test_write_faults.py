@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from hfctl.store import writer
+from hfctl.checks import validation
+from hfctl.store import changes as changes_module
 from tests.conftest import Repo, git, run
 
 # one line per writing command: a call that succeeds on the bundled data
@@ -186,14 +187,14 @@ def _full_disk(monkeypatch: pytest.MonkeyPatch, repo: Repo) -> None:
 
 def _changed_meanwhile(monkeypatch: pytest.MonkeyPatch, repo: Repo) -> None:
     """Someone else saves a file after hfctl read it and before it writes."""
-    real = writer.new_errors
+    real = validation.new_errors
 
-    def meddle(changes: writer.Changeset, today: object) -> object:
+    def meddle(changes: changes_module.Changeset, today: object) -> object:
         for rel, before in changes.before.items():  # a new file: someone made it meanwhile
             (changes.root / rel).write_bytes((before or b"") + b"# someone else\n")
         return real(changes, today)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(writer, "new_errors", meddle)
+    monkeypatch.setattr(validation, "new_errors", meddle)
 
 
 # fault -> (inject, exit code, words the message must hold)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from hfctl.store.writer import Plan
+    from hfctl.store.changes import Changeset, Plan
+    from hfctl.store.writer import Applied
 
 RepoOption = Annotated[
     Path | None,
@@ -49,9 +50,8 @@ def write_plan(
 ) -> None:
     """Apply a command's plan through the shared write path and report what it did."""
     from hfctl.cli import output
-    from hfctl.store.writer import apply
 
-    applied = apply(
+    applied = apply_changes(
         plan.changes,
         today,
         dry_run=dry_run,
@@ -61,3 +61,28 @@ def write_plan(
     )
     output.print_applied(applied, plan.message)
     output.print_warnings(plan.warnings)
+
+
+def apply_changes(
+    changes: Changeset,
+    today: dt.date,
+    *,
+    dry_run: bool = False,
+    allow_dirty: bool = False,
+    commit_message: str | None = None,
+    branch: str | None = None,
+) -> Applied:
+    """The shared write path (``hfctl.store.writer.apply``) with the whole repository's
+    validation as the check it runs before writing."""
+    from hfctl.checks import validation
+    from hfctl.store.writer import apply
+
+    return apply(
+        changes,
+        today,
+        dry_run=dry_run,
+        allow_dirty=allow_dirty,
+        commit_message=commit_message,
+        branch=branch,
+        check=validation.new_errors,
+    )

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, write_plan
+from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, apply_changes, write_plan
 from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
 
 app = typer.Typer(help="Information items: record, send to every party at once, list, digest.")
@@ -66,7 +66,7 @@ def send(
     from hfctl.store.loader import load, require_readable
     from hfctl.store.repo import find_root
     from hfctl.store.repo import today as resolve_today
-    from hfctl.store.writer import apply, write_outputs
+    from hfctl.store.writer import write_outputs
 
     root = find_root(explicit=repo)
     ds = load(root)
@@ -74,7 +74,7 @@ def send(
     now = resolve_today(today)
     outgoing = information.plan_send(ds, item, now, lang)
     changes = outgoing.plan.changes
-    apply(
+    apply_changes(
         changes,
         now,
         dry_run=True,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli.commands import minutes as minutes_cmd
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, write_plan
+from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, apply_changes, write_plan
 from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
 
 app = typer.Typer(help="Meetings: new, list, cases, move, cancel, decisions, attendance.")
@@ -209,9 +209,7 @@ def agenda(
     note_unreadable(ds.problems)
     now = resolve_today(today)
     if issue:
-        from hfctl.store.writer import apply
-
-        apply(plan_issue(ds, meeting, now).changes, now, allow_dirty=allow_dirty)
+        apply_changes(plan_issue(ds, meeting, now).changes, now, allow_dirty=allow_dirty)
         ds = load(root)
     output.write_or_print(render_agenda(ds, meeting, lang, fmt, now), output_file)
 
@@ -238,7 +236,7 @@ def invite(
     from hfctl.store.loader import load, require_readable
     from hfctl.store.repo import find_root
     from hfctl.store.repo import today as resolve_today
-    from hfctl.store.writer import apply, write_outputs
+    from hfctl.store.writer import write_outputs
 
     root = find_root(explicit=repo)
     ds = load(root)
@@ -248,7 +246,9 @@ def invite(
     if found.status == "planned" and (
         found.invitation_sent is None or any(c.number is None for c in found.cases)
     ):
-        apply(plan_issue(ds, meeting, now, invitation=True).changes, now, allow_dirty=allow_dirty)
+        apply_changes(
+            plan_issue(ds, meeting, now, invitation=True).changes, now, allow_dirty=allow_dirty
+        )
         ds = load(root)
         found = find_meeting(ds, meeting)
     built = invitation.build(ds, found, lang, now)
