@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hfctl.core.errors import HfctlError, UsageError
 from hfctl.domain.agreements import Row, rows
+from hfctl.domain.membership import coordinator
 from hfctl.formats import mail
 from hfctl.formats.dates import long_date
 from hfctl.formats.words import resolve_lang
@@ -24,17 +25,6 @@ class Letter:
     rows: list[Row]
     markdown: str
     message: EmailMessage
-
-
-def coordinator(ds: Dataset, today: dt.date) -> mail.Recipient:
-    """The sender: the holder today of the community's coordinator role."""
-    rules = ds.community.rules if ds.community else None
-    role = ds.roles.get(rules.coordinator_role or "") if rules else None
-    holders = role.holders_on(today) if role else []
-    person = ds.people.get(holders[0].person) if holders else None
-    if person is None or person.email is None:
-        raise HfctlError("no coordinator with an e-mail address holds the coordinator role today")
-    return mail.Recipient(person.name, person.email)
 
 
 def letters(

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from hfctl.checks.validation import Report
 from hfctl.core.errors import HfctlError
 from hfctl.domain.agreements import rows, sorted_agreements
 from hfctl.domain.followup import actions, select
@@ -107,10 +106,10 @@ def agenda_state(meeting: Meeting) -> str:
     return "draft"
 
 
-def build(ds: Dataset, today: dt.date, report: Report) -> Dashboard:
-    """The dashboard for ``today`` from a loaded dataset and its validation report."""
+def build(ds: Dataset, today: dt.date, errors: int, warnings: int) -> Dashboard:
+    """The dashboard for ``today`` from a loaded dataset and the counts of its validation."""
     name = ds.community.name.get("nn") if ds.community else str(ds.root)
-    board = Dashboard(today, name, errors=report.errors, warnings=report.warnings)
+    board = Dashboard(today, name, errors=errors, warnings=warnings)
     for forum in rotating_forums(ds.forums):
         try:
             held = holding(ds, forum, today)

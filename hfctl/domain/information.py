@@ -9,8 +9,8 @@ from email.message import EmailMessage
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
-from hfctl.documents.reminders import coordinator
 from hfctl.domain.agreements import fold
+from hfctl.domain.membership import coordinator
 from hfctl.formats import mail
 from hfctl.formats.dates import long_date
 from hfctl.formats.words import resolve_lang

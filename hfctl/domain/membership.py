@@ -1,9 +1,12 @@
-"""Questions about members across forums: whose term ends soon."""
+"""Questions about members and role holders across forums: whose term ends soon, who is
+the coordinator."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from hfctl.core.errors import HfctlError
+from hfctl.formats import mail
 from hfctl.models.forum import Forum, Member
 from hfctl.store.loader import Dataset
 
@@ -27,3 +30,14 @@ def expiring(ds: Dataset, today: dt.date) -> list[tuple[Forum, Member]]:
             if not renewed:
                 out.append((forum, member))
     return sorted(out, key=lambda fm: (fm[1].to or today, fm[0].id, fm[1].person))
+
+
+def coordinator(ds: Dataset, today: dt.date) -> mail.Recipient:
+    """The sender: the holder today of the community's coordinator role."""
+    rules = ds.community.rules if ds.community else None
+    role = ds.roles.get(rules.coordinator_role or "") if rules else None
+    holders = role.holders_on(today) if role else []
+    person = ds.people.get(holders[0].person) if holders else None
+    if person is None or person.email is None:
+        raise HfctlError("no coordinator with an e-mail address holds the coordinator role today")
+    return mail.Recipient(person.name, person.email)

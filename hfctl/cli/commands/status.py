@@ -37,7 +37,8 @@ def status(
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)
     day = parse_day(on, "--on") if on else resolve_today(today)
-    board = dashboard.build(ds, day, validate_dataset(ds, day))
+    report = validate_dataset(ds, day)
+    board = dashboard.build(ds, day, report.errors, report.warnings)
     if fmt is Format.json:
         output.print_json(board.to_json())
     else:
