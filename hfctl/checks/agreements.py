@@ -10,6 +10,7 @@ from hfctl.checks.registry import Context, check
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.agreements import region, signature_of
+from hfctl.models.agreement import STEP_FIELDS
 
 SUPERSEDED_GRACE_DAYS = 180
 
@@ -20,13 +21,9 @@ def signature_steps(ctx: Context) -> Iterator[Problem]:
     for agreement in ctx.ds.agreements.values():
         for version in agreement.versions:
             for number, sig in version.signatures.items():
-                steps = [
-                    ("sent", sig.sent),
-                    ("in_council", sig.in_council),
-                    ("signed", sig.signed),
-                    ("declined", sig.declined),
+                given = [
+                    (STEP_FIELDS[status], day) for status, day in sig.steps() if day is not None
                 ]
-                given = [(name, day) for name, day in steps if day is not None]
                 for name, day in given:
                     if day < version.adopted:
                         yield problem(

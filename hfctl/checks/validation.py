@@ -66,7 +66,7 @@ def validate(root: Path, today: dt.date, history: bool = True, at: str | None = 
 def _validate(root: Path, today: dt.date, history: bool, at: str | None) -> Report:
     from hfctl.checks.renumbering import renumbering_problems
     from hfctl.store.loader import load
-    from hfctl.store.repo import load_data
+    from hfctl.store.revision import load_data
 
     ds = load(root) if at is None else load_data(root, at)
     report = validate_dataset(ds, today)

@@ -8,14 +8,16 @@ and the party they represent; no one's e-mail address or telephone number is pub
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from hfctl.core.errors import RefusedError
+from hfctl.domain.agreements import Signing, signing
 from hfctl.formats.words import MEETING_KIND, ROLE, long_day, word
-from hfctl.models.agreement import Agreement, Signature
-from hfctl.models.forum import Forum
+from hfctl.models.agreement import STEP_FIELDS
+from hfctl.models.forum import Forum, Member, MemberRole
 from hfctl.models.meeting import Meeting, case_label
 from hfctl.store.loader import Dataset
 
@@ -84,9 +86,27 @@ def _meeting_row(ds: Dataset, meeting: Meeting, lang: str) -> dict[str, Any]:
     }
 
 
-def _members(ds: Dataset, forum: Forum, lang: str) -> list[dict[str, Any]]:
+def _members(
+    ds: Dataset, forum: Forum, lang: str, today: dt.date
+) -> dict[str, list[dict[str, Any]]]:
+    """The seats held on ``today`` (``Forum.members_on``, the query every command asks), by
+    role, and the seats that ended before it, latest first."""
+    current = forum.members_on(today)
+    former = [m for m in forum.members if m.to is not None and m.to < today]
+    return {
+        "members": _seats(ds, sorted(current, key=lambda m: (_role_rank(m.role), m.from_)), lang),
+        "former": _seats(ds, sorted(former, key=lambda m: (m.to, m.from_), reverse=True), lang),
+    }
+
+
+def _role_rank(role: str) -> int:
+    order = typing.get_args(MemberRole)
+    return order.index(role) if role in order else len(order)
+
+
+def _seats(ds: Dataset, seats: list[Member], lang: str) -> list[dict[str, Any]]:
     rows = []
-    for member in sorted(forum.members, key=lambda m: (m.to or dt.date.max, m.from_), reverse=True):
+    for member in seats:
         person = ds.people.get(member.person)
         party = ds.parties.get(member.represents)
         rows.append(
@@ -103,45 +123,34 @@ def _members(ds: Dataset, forum: Forum, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _signature_state(sig: Signature | None) -> tuple[str, dt.date | None]:
-    if sig is None:
-        return "not-sent", None
-    for state, day in (
-        ("signed", sig.signed),
-        ("declined", sig.declined),
-        ("in-council", sig.in_council),
-        ("sent", sig.sent),
-    ):
-        if day is not None:
-            return state, day
-    return "not-sent", None
-
-
-def _agreement(ds: Dataset, agreement: Agreement, lang: str) -> dict[str, Any]:
-    version = agreement.versions[-1]
-    municipalities = sorted(
-        (p for p in ds.parties.values() if p.kind == "municipality" and p.numbers),
-        key=lambda p: p.name,
-    )
+def _agreement(ds: Dataset, progress: Signing, lang: str, today: dt.date) -> dict[str, Any]:
+    """One agreement's signatures on ``today``, from the query ``hfctl status`` shows."""
+    agreement = ds.agreements[progress.agreement]
+    version = agreement.version_on(today)
     rows = []
-    for party in municipalities:
-        number = party.numbers[-1].number
-        state, day = _signature_state(version.signatures.get(number))
-        rows.append({"name": party.name, "number": number, "state": state, "date": _day(day, lang)})
-    signed = sum(1 for r in rows if r["state"] == "signed")
+    for r in sorted(progress.rows, key=lambda r: r.municipality_name):
+        day = getattr(r, STEP_FIELDS[r.status]) if r.status in STEP_FIELDS else None
+        rows.append(
+            {
+                "name": r.municipality_name,
+                "number": r.municipality,
+                "state": r.status,
+                "date": _day(day, lang),
+            }
+        )
     return {
         "id": agreement.id,
         "title": agreement.title.get(lang),
-        "version": version.version,
-        "in_force": _day(version.in_force, lang) if version.in_force else "",
+        "version": progress.version,
+        "in_force": _day(version.in_force, lang) if version and version.in_force else "",
         "rows": rows,
-        "signed": signed,
-        "total": len(rows),
+        "signed": progress.signed,
+        "total": progress.total,
     }
 
 
-def pages(ds: Dataset, lang: str) -> list[Page]:
-    """Every HTML page of the site, with its context."""
+def pages(ds: Dataset, lang: str, today: dt.date) -> list[Page]:
+    """Every HTML page of the site as of ``today``, with its context."""
     community = ds.community.name.get(lang) if ds.community else "hfctl"
     common = {"lang": lang, "community": community}
     forums = sorted(
@@ -172,8 +181,7 @@ def pages(ds: Dataset, lang: str) -> list[Page]:
                 **common,
                 "page": "agreements",
                 "agreements": [
-                    _agreement(ds, a, lang)
-                    for a in sorted(ds.agreements.values(), key=lambda a: (a.kind, a.number or 0))
+                    _agreement(ds, progress, lang, today) for progress in signing(ds, today)
                 ],
             },
         ),
@@ -207,7 +215,7 @@ def pages(ds: Dataset, lang: str) -> list[Page]:
                         "parent_href": body_page(parent.id) if parent else "",
                         "feed": feed(forum.id),
                     },
-                    "members": _members(ds, forum, lang),
+                    **_members(ds, forum, lang, today),
                     "meetings": [
                         _meeting_row(ds, m, lang) for m in meetings if m.forum == forum.id
                     ],
@@ -283,12 +291,12 @@ def calendars(ds: Dataset, lang: str) -> dict[str, bytes]:
     return out
 
 
-def build(ds: Dataset, lang: str) -> dict[str, bytes]:
-    """Every file of the site, by name."""
+def build(ds: Dataset, lang: str, today: dt.date) -> dict[str, bytes]:
+    """Every file of the site as of ``today``, by name."""
     from hfctl.formats.render import render
 
     files: dict[str, bytes] = {}
-    for page in pages(ds, lang):
+    for page in pages(ds, lang, today):
         files[page.name] = render(ds.root, page.template, **page.context).encode("utf-8")
     files["site.css"] = render(ds.root, "site/site.css.j2").encode("utf-8")
     files.update(calendars(ds, lang))

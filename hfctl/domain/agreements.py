@@ -5,22 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
-from hfctl.models.agreement import STATUS_ORDER, Agreement, Signature, SignatureStatus, Version
+from hfctl.models.agreement import (
+    SIGNATURE_STEPS,
+    STATUS_ORDER,
+    STEP_FIELDS,
+    Agreement,
+    Signature,
+    SignatureStatus,
+    Version,
+)
 from hfctl.models.party import Party
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan
 from hfctl.store.loader import Dataset
-
-STEP_FIELDS: dict[str, str] = {
-    "sent": "sent",
-    "in-council": "in_council",
-    "signed": "signed",
-    "declined": "declined",
-}
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,7 @@ def _visible(sig: Signature | None, day: dt.date) -> Signature | None:
         return value if value is not None and value <= day else None
 
     return Signature(
-        sent=keep(sig.sent),
-        in_council=keep(sig.in_council),
-        signed=keep(sig.signed),
-        declined=keep(sig.declined),
+        **{name: keep(getattr(sig, name)) for _, name in SIGNATURE_STEPS},
         signed_by=sig.signed_by if keep(sig.signed) else None,
         reference=sig.reference,
     )
@@ -124,6 +122,44 @@ def rows(ds: Dataset, day: dt.date, agreement_id: str | None = None) -> list[Row
                     (day - sent).days if sent and status in ("sent", "in-council") else None,
                 )
             )
+    return out
+
+
+@dataclass(frozen=True)
+class Signing:
+    """Signature progress of one agreement's version in force on a day: the one count that
+    ``status``, the website and reminders all show."""
+
+    agreement: str
+    title: str
+    version: str
+    signed: int
+    total: int
+    missing: list[str]
+    rows: list[Row] = field(default_factory=list, compare=False, repr=False)
+
+
+def signing(ds: Dataset, day: dt.date) -> list[Signing]:
+    """For every agreement with a version in force on ``day``: who of the region's
+    municipalities has signed it and who has not (``rows`` gives each one's record)."""
+    out: list[Signing] = []
+    all_rows = rows(ds, day)
+    for agreement in sorted_agreements(ds):
+        mine = [r for r in all_rows if r.agreement == agreement.id]
+        if not mine:
+            continue
+        missing = [r.municipality_name for r in mine if r.status != "signed"]
+        out.append(
+            Signing(
+                agreement.id,
+                agreement.title.get("nn"),
+                mine[0].version,
+                len(mine) - len(missing),
+                len(mine),
+                missing,
+                mine,
+            )
+        )
     return out
 
 
@@ -257,7 +293,7 @@ def _refuse_backwards(
     if status in ("in-council", "signed", "declined") and current_status == "not-sent":
         raise RefusedError(f"the agreement has not been sent to {name}; record 'sent' first")
     if current is not None:
-        steps = [current.sent, current.in_council, current.signed]
+        steps = [day for status, day in current.steps() if status != "declined"]
         latest = max((s for s in steps if s is not None), default=None)
         if latest is not None and day < latest:
             raise RefusedError(f"{day} is before {name}'s previous step ({latest})")

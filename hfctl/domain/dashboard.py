@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hfctl.core.errors import HfctlError
-from hfctl.domain.agreements import rows, sorted_agreements
+from hfctl.domain.agreements import Signing, signing
 from hfctl.domain.followup import actions, select
 from hfctl.domain.membership import expiring
 from hfctl.domain.secretariat import holding, rotating_forums
@@ -31,18 +31,6 @@ class UpcomingMeeting:
     """draft, issued or invitation sent."""
     notice_deadline: dt.date
     late: bool
-
-
-@dataclass(frozen=True)
-class Signing:
-    """Signature progress of one agreement's current version."""
-
-    agreement: str
-    title: str
-    version: str
-    signed: int
-    total: int
-    missing: list[str]
 
 
 @dataclass(frozen=True)
@@ -82,7 +70,8 @@ class Dashboard:
             if isinstance(value, dict):
                 return {k: plain(v) for k, v in value.items()}
             if hasattr(value, "__dataclass_fields__"):
-                return {k: plain(getattr(value, k)) for k in value.__dataclass_fields__}
+                fields = value.__dataclass_fields__
+                return {k: plain(getattr(value, k)) for k in fields if fields[k].repr}
             return value
 
         return {
@@ -120,7 +109,7 @@ def build(ds: Dataset, today: dt.date, errors: int, warnings: int) -> Dashboard:
         entry["days_to_handover"] = (held.next_from - today).days
         board.secretariat.append(entry)
     board.meetings = _upcoming(ds, today)
-    board.signing = _signing(ds, today)
+    board.signing = signing(ds, today)
     board.expiring = _expiring(ds, today)
     board.overdue = [r.to_json(today) for r in select(actions(ds), today, overdue_only=True)]
     return board
@@ -150,27 +139,6 @@ def _upcoming(ds: Dataset, today: dt.date) -> list[UpcomingMeeting]:
                 state,
                 deadline,
                 state != "invitation sent" and today > deadline,
-            )
-        )
-    return out
-
-
-def _signing(ds: Dataset, today: dt.date) -> list[Signing]:
-    out: list[Signing] = []
-    all_rows = rows(ds, today)
-    for agreement in sorted_agreements(ds):
-        mine = [r for r in all_rows if r.agreement == agreement.id]
-        if not mine:
-            continue
-        missing = [r.municipality_name for r in mine if r.status != "signed"]
-        out.append(
-            Signing(
-                agreement.id,
-                agreement.title.get("nn"),
-                mine[0].version,
-                len(mine) - len(missing),
-                len(mine),
-                missing,
             )
         )
     return out

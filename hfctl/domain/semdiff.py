@@ -12,11 +12,11 @@ from typing import Any, NamedTuple
 
 from hfctl.core.problems import Severity
 from hfctl.formats.words import MEETING_KIND, PARTY_KIND, ROLE, long_day, word
-from hfctl.models.agreement import Signature
+from hfctl.models.agreement import SIGNATURE_STEPS, Signature
 from hfctl.models.meeting import case_label
 from hfctl.store.loader import Dataset
 
-STEPS = ("sent", "in_council", "signed", "declined")
+STEPS = tuple(name for _, name in SIGNATURE_STEPS)
 
 # message key -> language -> sentence with {placeholders}
 MESSAGES: dict[str, dict[str, str]] = {

@@ -11,7 +11,21 @@ from hfctl.models.base import Date, Id, Int, Kommunenummer, Model, Str, Text
 
 AgreementKind = Literal["overarching", "service", "special"]
 SignatureStatus = Literal["not-sent", "sent", "in-council", "signed", "declined"]
-STATUS_ORDER: tuple[SignatureStatus, ...] = ("not-sent", "sent", "in-council", "signed")
+SignatureStep = Literal["sent", "in-council", "signed", "declined"]
+SIGNATURE_STEPS: tuple[tuple[SignatureStep, str], ...] = (
+    ("sent", "sent"),
+    ("in-council", "in_council"),
+    ("signed", "signed"),
+    ("declined", "declined"),
+)
+"""Every step of a signature in the order a municipality takes them (declining ends it instead
+of signing): the status it reaches and the field that holds its day. The one place that order
+is written; status, checks, records, history and the website all read it from here."""
+STATUS_ORDER: tuple[SignatureStatus, ...] = (
+    "not-sent",
+    *(status for status, _ in SIGNATURE_STEPS if status != "declined"),
+)
+STEP_FIELDS: dict[SignatureStep, str] = dict(SIGNATURE_STEPS)
 
 
 class Signature(Model):
@@ -25,20 +39,16 @@ class Signature(Model):
     reference: Str | None = None
     note: Str | None = None
 
+    def steps(self) -> list[tuple[SignatureStep, dt.date | None]]:
+        """Each step's day (None if not taken), in the order of ``SIGNATURE_STEPS``."""
+        return [(status, getattr(self, name)) for status, name in SIGNATURE_STEPS]
+
     def status_on(self, day: dt.date | None = None) -> SignatureStatus:
-        """The status reached by ``day`` (every step if no day is given)."""
-
-        def reached(step: dt.date | None) -> bool:
-            return step is not None and (day is None or step <= day)
-
-        if reached(self.declined):
-            return "declined"
-        if reached(self.signed):
-            return "signed"
-        if reached(self.in_council):
-            return "in-council"
-        if reached(self.sent):
-            return "sent"
+        """The status reached by ``day`` (every step if no day is given): the furthest step
+        taken, declining over signing."""
+        for status, step in reversed(self.steps()):
+            if step is not None and (day is None or step <= day):
+                return status
         return "not-sent"
 
 

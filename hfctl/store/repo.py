@@ -5,12 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from hfctl.core.errors import UsageError
-
-if TYPE_CHECKING:
-    from hfctl.store.loader import Dataset
 
 MARKER = Path("data") / "community.yaml"
 DATA_DIR = "data"
@@ -61,27 +57,3 @@ def today(value: str | None = None) -> dt.date:
     if env:
         return parse_day(env, "HFCTL_TODAY")
     return dt.date.today()
-
-
-def load_data(root: Path, at: str | None = None, personal: bool = True) -> Dataset:
-    """The dataset of the working tree, or as it was at git revision ``at`` (no checkout);
-    ``personal`` as for ``hfctl.store.loader.load``."""
-    from hfctl.core.errors import NotFoundError
-    from hfctl.store import gitops
-    from hfctl.store.loader import load
-
-    if at is None:
-        return load(root, personal=personal)
-    repo = gitops.open_repo(root)
-    if repo is None:
-        raise UsageError("--at needs a git repository")
-    if not gitops.revision_exists(repo, at):
-        raise NotFoundError(f"--at: no revision '{at}' in this repository")
-    paths = gitops.Paths.of(repo, root)
-    blobs = gitops.files_at(repo, at, paths.to_git("data"))
-    return load(
-        root,
-        {paths.from_git(n): data for n, data in blobs.items()},
-        only_overlay=True,
-        personal=personal,
-    )

@@ -40,8 +40,9 @@ def status(
     from hfctl.core.problems import note_unreadable
     from hfctl.documents import tables
     from hfctl.domain import agreements, followup
-    from hfctl.store.repo import find_root, load_data, parse_day
+    from hfctl.store.repo import find_root, parse_day
     from hfctl.store.repo import today as resolve_today
+    from hfctl.store.revision import load_data
 
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)

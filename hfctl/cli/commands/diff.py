@@ -35,7 +35,8 @@ def diff(
     from hfctl.domain import semdiff
     from hfctl.formats.words import resolve_lang
     from hfctl.store import gitops
-    from hfctl.store.repo import find_root, load_data
+    from hfctl.store.repo import find_root
+    from hfctl.store.revision import load_data
 
     root = find_root(explicit=repo)
     git_repo = gitops.open_repo(root)

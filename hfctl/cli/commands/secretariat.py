@@ -39,8 +39,9 @@ def show(
     from hfctl.cli import output
     from hfctl.core.problems import note_unreadable
     from hfctl.domain.secretariat import find_forum, holding
-    from hfctl.store.repo import find_root, load_data, parse_day
+    from hfctl.store.repo import find_root, parse_day
     from hfctl.store.repo import today as resolve_today
+    from hfctl.store.revision import load_data
 
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)
@@ -63,7 +64,8 @@ def history(
     from hfctl.cli import output
     from hfctl.core.problems import note_unreadable
     from hfctl.domain.secretariat import find_forum, holder_name, sorted_terms
-    from hfctl.store.repo import find_root, load_data
+    from hfctl.store.repo import find_root
+    from hfctl.store.revision import load_data
 
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption
+from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption
 
 app = typer.Typer(help="The health community's website, built from the data.", no_args_is_help=True)
 
@@ -20,6 +20,7 @@ def build(
     ] = Path("site"),
     lang: LangOption = None,
     repo: RepoOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Build the website: front page, a page per body and meeting, the agreements with their
     signatures, and a calendar feed per body. No one's e-mail or telephone is published."""
@@ -28,11 +29,12 @@ def build(
     from hfctl.formats.words import resolve_lang
     from hfctl.store.loader import load, require_readable
     from hfctl.store.repo import find_root
+    from hfctl.store.repo import today as resolve_today
 
     root = find_root(explicit=repo)
     ds = load(root)
     require_readable(ds)
-    files = site.build(ds, resolve_lang(ds, lang))
+    files = site.build(ds, resolve_lang(ds, lang), resolve_today(today))
     written, removed = site.write(output_dir, root, files)
     pages = sum(1 for p in written if p.suffix == ".html")
     feeds = sum(1 for p in written if p.suffix == ".ics")

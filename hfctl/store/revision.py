@@ -1,0 +1,30 @@
+"""The dataset of a repository as it is, or as it was at a git revision (read from git's
+objects, without a checkout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hfctl.core.errors import NotFoundError, UsageError
+from hfctl.store import gitops
+from hfctl.store.loader import Dataset, load
+
+
+def load_data(root: Path, at: str | None = None, personal: bool = True) -> Dataset:
+    """The dataset of the working tree, or as it was at git revision ``at`` (no checkout);
+    ``personal`` as for ``hfctl.store.loader.load``."""
+    if at is None:
+        return load(root, personal=personal)
+    repo = gitops.open_repo(root)
+    if repo is None:
+        raise UsageError("the data as at a revision needs a git repository")
+    if not gitops.revision_exists(repo, at):
+        raise NotFoundError(f"no revision '{at}' in this repository")
+    paths = gitops.Paths.of(repo, root)
+    blobs = gitops.files_at(repo, at, paths.to_git("data"))
+    return load(
+        root,
+        {paths.from_git(n): data for n, data in blobs.items()},
+        only_overlay=True,
+        personal=personal,
+    )
