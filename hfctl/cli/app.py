@@ -102,6 +102,8 @@ def main() -> None:
             named = command_named(sys.argv[1:])
             build_app(None if named is None else [named])()
         except SystemExit as done:
+            if done.code == 130:  # typer turns Ctrl-C into a silent exit 130
+                raise KeyboardInterrupt from None
             unreadable = take_unreadable()
             if done.code in (0, None) and unreadable:
                 from hfctl.cli.output import print_unreadable
