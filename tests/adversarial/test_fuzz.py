@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from hfctl.models.meeting import Meeting
 from hfctl.models.party import Person
-from hfctl.store.loader import parse_model
+from hfctl.store.parsing import parse_model
 from hfctl.store.sources import read_document
 from hfctl.store.yamlread import ReadError
 
