@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hfctl.core.problems import Location, Problem, Severity
+from hfctl.core.rules import problem
 from hfctl.models.agreement import Agreement
 from hfctl.models.base import Model
 from hfctl.models.community import Community
@@ -101,11 +102,7 @@ def read_file(
             return (
                 None,
                 None,
-                [
-                    Problem(
-                        "HF100", Severity.ERROR, f"cannot read file: {exc.strerror}", Location(name)
-                    )
-                ],
+                [problem("HF100", f"cannot read file: {exc.strerror}", Location(name))],
             )
     if file_cache is None:
         return _read_bytes(name, raw, path.suffix == ".md", model, personal)
@@ -132,7 +129,7 @@ def _read_bytes(
         return (
             None,
             None,
-            [Problem(exc.code, Severity.ERROR, exc.message, Location(name, exc.line, exc.column))],
+            [problem(exc.code, exc.message, Location(name, exc.line, exc.column))],
         )
     instance, problems = parse_model(model, doc)
     if personal:
@@ -140,10 +137,8 @@ def _read_bytes(
     return instance, doc, problems
 
 
-def _file_problem(
-    root: Path, path: Path, code: str, message: str, severity: Severity = Severity.ERROR
-) -> Problem:
-    return Problem(code, severity, message, Location(rel(root, path)))
+def _file_problem(root: Path, path: Path, code: str, message: str) -> Problem:
+    return problem(code, message, Location(rel(root, path)))
 
 
 # names Windows cannot create: a repository holding one cannot be checked out there
@@ -233,7 +228,6 @@ def load(
                         path,
                         "HF116",
                         f"not a known kind of data file ({kind})",
-                        Severity.WARNING,
                     )
                 )
             continue

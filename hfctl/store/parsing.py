@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hfctl.core.problems import Problem, Severity
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
 from hfctl.models.base import Model, Source
 from hfctl.store.sources import Document
 
@@ -88,27 +89,23 @@ def _schema_problems(exc: ValidationError, model: type[Model], doc: Document) ->
                     else ("; allowed keys: " + ", ".join(_field_names(parent)))
                 )
             problems.append(
-                Problem(
+                problem(
                     "HF201",
-                    Severity.ERROR,
                     f"unknown key '{where}'{hint}",
                     source.at(loc, key=True),
                 )
             )
         elif kind == "missing":
             problems.append(
-                Problem(
-                    "HF202", Severity.ERROR, f"missing required key '{where}'", source.at(loc[:-1])
-                )
+                problem("HF202", f"missing required key '{where}'", source.at(loc[:-1]))
             )
         else:
             message = str(error["msg"]).removeprefix("Value error, ")
             value = error.get("input")
             shown = f" (got {value!r})" if isinstance(value, str) and len(value) < 80 else ""
             problems.append(
-                Problem(
+                problem(
                     "HF203",
-                    Severity.ERROR,
                     f"invalid value for '{where}': {message}{shown}",
                     source.at(loc),
                 )
@@ -152,9 +149,8 @@ def _ambiguity_problems(model: Model, doc: Document) -> Iterator[Problem]:
             is_text = found and value is not None and not isinstance(value, bool | int | float)
         if is_text:
             text = path[-1] if is_key else _raw_at(doc.parsed.data, path)
-            yield Problem(
+            yield problem(
                 "HF204",
-                Severity.WARNING,
                 f"'{text}' is read as written here, but other YAML tools read it as "
                 f"{what}: "
                 f'write it in quotes, "{text}"',
@@ -167,9 +163,8 @@ def _cut_problems(doc: Document) -> Iterator[Problem]:
     source = Source(doc.path, doc.parsed.values, doc.parsed.keys)
     for path, comment in doc.parsed.cut.items():
         value = _raw_at(doc.parsed.data, path)
-        yield Problem(
+        yield problem(
             "HF205",
-            Severity.WARNING,
             f"'{comment}' after '{value}' is read as a comment, so the value ends before it: "
             f'if it belongs to the value, write it in quotes, "{value} {comment}"',
             source.at(path),
