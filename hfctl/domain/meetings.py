@@ -104,6 +104,22 @@ def _overlaps(a_start: dt.time, a_end: dt.time | None, b: Meeting) -> bool:
     return overlaps(a_start, a_end, b.start, b.end)
 
 
+def notice_deadline(ds: Dataset, meeting: Meeting) -> dt.date:
+    """The last day the invitation to ``meeting`` gives its forum's notice period."""
+    forum = ds.forums.get(meeting.forum)
+    return meeting.date - dt.timedelta(days=forum.notice_days if forum else 14)
+
+
+def notice_missed(ds: Dataset, meeting: Meeting, today: dt.date) -> bool:
+    """Whether a planned meeting, not yet announced, can no longer be given its notice."""
+    return (
+        meeting.status == "planned"
+        and meeting.invitation_sent is None
+        and meeting.date >= today
+        and today > notice_deadline(ds, meeting)
+    )
+
+
 def warnings_for(
     ds: Dataset,
     forum_id: str,
