@@ -59,6 +59,7 @@ class Context:
             ds.forums,
             ds.roles,
             ds.agreements,
+            ds.calendars,
             ds.meetings,
             ds.information,
         ):

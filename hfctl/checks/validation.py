@@ -92,6 +92,7 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
         information,
         meetings,
         periods,
+        planning,
         references,
         roles,
         secretariat,

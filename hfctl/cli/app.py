@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "log": ("hfctl.cli.commands.log", "log", False),
     "schema": ("hfctl.cli.commands.schema", "schema", False),
     "site": ("hfctl.cli.commands.site", "app", True),
+    "plan": ("hfctl.cli.commands.plan", "plan", False),
 }
 
 

@@ -273,6 +273,39 @@ _TABLE: list[Rule] = [
         "A done or dropped action has a closing date, on or after its decision; an open one "
         "has none.",
     ),
+    # the year's meeting plan (hfctl plan), checked on any plan
+    Rule(
+        "HF440",
+        "meeting-in-school-break",
+        W,
+        "No meeting falls in a school break of a county its members come from, unless its "
+        "cadence says it need not avoid them.",
+    ),
+    Rule(
+        "HF441",
+        "member-double-booked",
+        E,
+        "No one sits in two meetings at overlapping times.",
+    ),
+    Rule(
+        "HF442",
+        "preparing-meeting-missing",
+        W,
+        "A body that meets before another (cadence 'before') has a meeting in the window "
+        "before each of its meetings.",
+    ),
+    Rule(
+        "HF443",
+        "notice-unreachable",
+        W,
+        "A planned meeting whose invitation has not gone out can still be given its notice.",
+    ),
+    Rule(
+        "HF444",
+        "calendar-county",
+        E,
+        "A calendar's county is a county of data/counties.yaml valid in its year.",
+    ),
     # information to the parties
     Rule(
         "HF390",

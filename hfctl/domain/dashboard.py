@@ -9,6 +9,7 @@ from typing import Any
 from hfctl.core.errors import HfctlError
 from hfctl.domain.agreements import Signing, signing
 from hfctl.domain.followup import actions, select
+from hfctl.domain.meetings import notice_deadline
 from hfctl.domain.membership import expiring
 from hfctl.domain.secretariat import holding, rotating_forums
 from hfctl.models.meeting import Meeting
@@ -125,8 +126,7 @@ def _upcoming(ds: Dataset, today: dt.date) -> list[UpcomingMeeting]:
     out: list[UpcomingMeeting] = []
     for meeting in sorted(nearest.values(), key=lambda m: (m.date, m.start)):
         forum = ds.forums.get(meeting.forum)
-        notice = forum.notice_days if forum else 14
-        deadline = meeting.date - dt.timedelta(days=notice)
+        deadline = notice_deadline(ds, meeting)
         state = agenda_state(meeting)
         out.append(
             UpcomingMeeting(

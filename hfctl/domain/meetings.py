@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -67,23 +68,56 @@ def exists_in_oslo(day: dt.date, time: dt.time) -> bool:
     return back.replace(tzinfo=None) == local.replace(tzinfo=None)
 
 
-def holiday_name(day: dt.date) -> str | None:
-    """The Norwegian public holiday on ``day``, if any."""
+@functools.cache
+def holidays_of(year: int) -> dict[dt.date, str]:
+    """The Norwegian public holidays of ``year`` by day (read once per year and process)."""
     import holidays
 
-    name = holidays.country_holidays("NO", years=day.year, language="no").get(day)
-    return str(name) if name else None
+    table = holidays.country_holidays("NO", years=year, language="no")
+    return {day: str(name) for day, name in sorted(table.items())}
 
 
-def _members(ds: Dataset, forum_id: str, day: dt.date) -> set[str]:
+def holiday_name(day: dt.date) -> str | None:
+    """The Norwegian public holiday on ``day``, if any."""
+    return holidays_of(day.year).get(day)
+
+
+def members_of(ds: Dataset, forum_id: str, day: dt.date) -> set[str]:
+    """Who holds a seat in the forum on ``day`` (the people a clash is counted by)."""
     forum = ds.forums.get(forum_id)
     return {m.person for m in forum.members_on(day)} if forum else set()
 
 
+def stop(start: dt.time, end: dt.time | None) -> dt.time:
+    """When a meeting ends: its end, or two hours after its start when none is given."""
+    return end or (dt.datetime.combine(dt.date.min, start) + dt.timedelta(hours=2)).time()
+
+
+def overlaps(
+    a_start: dt.time, a_end: dt.time | None, b_start: dt.time, b_end: dt.time | None
+) -> bool:
+    """Whether two meetings on one day overlap in time (one ending as the other starts does not)."""
+    return a_start < stop(b_start, b_end) and b_start < stop(a_start, a_end)
+
+
 def _overlaps(a_start: dt.time, a_end: dt.time | None, b: Meeting) -> bool:
-    a_stop = a_end or (dt.datetime.combine(dt.date.min, a_start) + dt.timedelta(hours=2)).time()
-    b_stop = b.end or (dt.datetime.combine(dt.date.min, b.start) + dt.timedelta(hours=2)).time()
-    return a_start < b_stop and b.start < a_stop
+    return overlaps(a_start, a_end, b.start, b.end)
+
+
+def notice_deadline(ds: Dataset, meeting: Meeting) -> dt.date:
+    """The last day the invitation to ``meeting`` gives its forum's notice period."""
+    forum = ds.forums.get(meeting.forum)
+    return meeting.date - dt.timedelta(days=forum.notice_days if forum else 14)
+
+
+def notice_missed(ds: Dataset, meeting: Meeting, today: dt.date) -> bool:
+    """Whether a planned meeting, not yet announced, can no longer be given its notice."""
+    return (
+        meeting.status == "planned"
+        and meeting.invitation_sent is None
+        and meeting.date >= today
+        and today > notice_deadline(ds, meeting)
+    )
 
 
 def warnings_for(
@@ -103,14 +137,14 @@ def warnings_for(
     if name:
         out.append(f"{day} is a public holiday ({name})")
     forum = ds.forums[forum_id]
-    mine = _members(ds, forum_id, day)
+    mine = members_of(ds, forum_id, day)
     for other in ds.meetings.values():
         if other.id == ignore or other.date != day or other.status == "cancelled":
             continue
         if other.forum == forum_id:
             out.append(f"{forum.display_name()} already meets that day ({other.id})")
             continue
-        shared = mine & _members(ds, other.forum, day)
+        shared = mine & members_of(ds, other.forum, day)
         if shared and _overlaps(start, end, other):
             out.append(
                 f"clashes with {other.id} ({other.start:%H:%M}), which {len(shared)} "

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from hfctl.models.base import Bool, Date, Id, Int, Model, Period, Str, Text
+from hfctl.models.base import Bool, Date, Id, Int, Model, Period, Str, Text, Time
 
 ForumKind = Literal[
     "partnership-meeting",
@@ -67,6 +67,59 @@ class Secretariat(Model):
     terms: list[SecretariatTerm] = Field(min_length=1)
 
 
+Weekday = Literal["mon", "tue", "wed", "thu", "fri"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
+Month = Annotated[Int, Field(ge=1, le=12)]
+IsoWeek = Annotated[Int, Field(ge=1, le=53)]
+
+
+class Before(Model):
+    """An order rule: this body meets ``min_days`` to ``max_days`` days before each meeting
+    of ``forum`` (Helseleiarnettverket prepares SSU's cases 10 to 21 days before)."""
+
+    forum: Id
+    min_days: Int = Field(ge=1, le=120)
+    max_days: Int = Field(ge=1, le=120)
+
+    @model_validator(mode="after")
+    def _window(self) -> Before:
+        if self.min_days > self.max_days:
+            raise ValueError(f"min_days {self.min_days} is more than max_days {self.max_days}")
+        return self
+
+
+class Cadence(Model):
+    """How a body's year of meetings is planned (``hfctl plan``). How many it holds is the
+    forum's ``meetings_per_year``; this says when and where."""
+
+    months: list[Month] = []
+    """The months it meets in (a hard rule); empty: any month. One meeting a year in
+    [9, 10, 11] is "once a year, in autumn"."""
+    weeks: list[IsoWeek] = []
+    """Preferred ISO weeks (a soft rule: the plan aims at them)."""
+    weekdays: list[Weekday] = []
+    """Preferred weekdays (a soft rule); empty: any working day."""
+    start: Time
+    end: Time
+    places: list[Str] = Field(min_length=1)
+    """Where it meets; several rotate in order through the year."""
+    avoid_school_breaks: Bool = True
+    """Whether it keeps out of the school breaks of its members' counties (a hard rule)."""
+    before: Before | None = None
+    group: Id | None = None
+    """Bodies of one group meet in the same week, one a day (the FSU week)."""
+
+    @model_validator(mode="after")
+    def _limits(self) -> Cadence:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
+        for name in ("months", "weeks", "weekdays"):
+            values: list[object] = getattr(self, name)
+            if len(set(values)) != len(values):
+                raise ValueError(f"{name} names the same value twice")
+        return self
+
+
 class Forum(Model):
     """``data/forums/<id>.yaml``: a body of the health community."""
 
@@ -81,6 +134,8 @@ class Forum(Model):
     replaced_by: Id | None = None
     notice_days: Int = Field(default=14, ge=0, le=365)
     meetings_per_year: Int | None = Field(default=None, ge=0)
+    cadence: Cadence | None = None
+    """When and where its meetings are planned (``hfctl plan``)."""
     user_representatives: Bool = True
     """Whether the forum must have a user representative from each side."""
     secretariat: Secretariat | None = None

@@ -13,6 +13,7 @@ from hfctl.core.problems import Location, Problem, Severity
 from hfctl.core.rules import problem
 from hfctl.models.agreement import Agreement
 from hfctl.models.base import Model
+from hfctl.models.calendar import Calendar
 from hfctl.models.community import Community
 from hfctl.models.forum import Forum
 from hfctl.models.information import Information
@@ -38,6 +39,7 @@ COLLECTIONS: dict[str, tuple[type[Model], str]] = {
     "forums": (Forum, ".yaml"),
     "roles": (Role, ".yaml"),
     "agreements": (Agreement, ".yaml"),
+    "calendars": (Calendar, ".yaml"),
 }
 SINGLES: dict[str, type[Model]] = {"community.yaml": Community, "counties.yaml": Counties}
 
@@ -54,6 +56,8 @@ class Dataset:
     forums: dict[str, Forum] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
+    calendars: dict[str, Calendar] = field(default_factory=dict)
+    """School breaks per county and year, and the community's blocked days."""
     meetings: dict[str, Meeting] = field(default_factory=dict)
     information: dict[str, Information] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)

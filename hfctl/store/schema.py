@@ -24,6 +24,7 @@ def kinds() -> dict[str, type[Model]]:
         "forums": "forum",
         "roles": "role",
         "agreements": "agreement",
+        "calendars": "calendar",
     }
     for folder, (model, _ext) in COLLECTIONS.items():
         out[names[folder]] = model
@@ -63,6 +64,7 @@ def schema_for(path: str) -> str | None:
         "forums": "forum",
         "roles": "role",
         "agreements": "agreement",
+        "calendars": "calendar",
         "information": "information",
         "meetings": "meeting",
     }

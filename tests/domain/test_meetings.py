@@ -58,7 +58,6 @@ def test_new_meeting_file_has_opening_and_closing_cases(repo: Repo) -> None:
         ("2027-01-02", "Saturday"),
         ("2027-05-17", "public holiday"),
         ("2026-12-01", "notice period of 14 days"),
-        ("2026-12-03", "clashes with 2026-12-03-helseleiarnettverket"),
     ],
 )
 def test_new_meeting_warns(repo: Repo, date: str, warning: str) -> None:
@@ -77,6 +76,26 @@ def test_new_meeting_warns(repo: Repo, date: str, warning: str) -> None:
     )
     assert result.exit_code == 0, result.stderr
     assert warning in result.stderr
+
+
+def test_new_meeting_clashing_with_shared_members_is_refused(repo: Repo) -> None:
+    """Two meetings sharing members at overlapping times are an error (HF441), so the write
+    path refuses the clash that meeting new used to warn about only."""
+    result = run(
+        "meeting",
+        "new",
+        "ssu",
+        "--date",
+        "2026-12-03",
+        "--start",
+        "10:00",
+        "--location",
+        "Teams",
+        "--dry-run",
+        repo=repo,
+    )
+    assert result.exit_code == 1
+    assert "HF441" in result.stderr and "2026-12-03-helseleiarnettverket" in result.stderr
 
 
 def test_spring_dst_gap_is_refused(repo: Repo) -> None:

@@ -1,0 +1,137 @@
+"""Checks on any meeting plan, made by ``hfctl plan`` or by hand: school breaks, members in
+two meetings at once, the preparing body's meeting, notice periods still reachable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Problem
+from hfctl.core.rules import problem
+from hfctl.domain.meetings import members_of, notice_deadline, notice_missed, overlaps
+from hfctl.domain.planning.days import counties_of, county_name, school_calendar
+from hfctl.models.meeting import Meeting
+
+
+def _live(ctx: Context) -> list[Meeting]:
+    return sorted(
+        (m for m in ctx.ds.meetings.values() if m.status != "cancelled"),
+        key=lambda m: (m.date, m.start, m.forum),
+    )
+
+
+@check
+def meetings_outside_school_breaks(ctx: Context) -> Iterator[Problem]:
+    """Ensure no meeting falls in a school break of its members' counties."""
+    ds = ctx.ds
+    if not ds.calendars:
+        return
+    for meeting in _live(ctx):
+        forum = ds.forums.get(meeting.forum)
+        if forum is None or (forum.cadence is not None and not forum.cadence.avoid_school_breaks):
+            continue
+        for county in sorted(counties_of(ds, forum, meeting.date)):
+            calendar = school_calendar(ds, county, meeting.date.year)
+            found = calendar.break_on(meeting.date) if calendar else None
+            if found is not None and calendar is not None:
+                yield problem(
+                    "HF440",
+                    f"{meeting.id} falls in the {found.kind} school break of "
+                    f"{county_name(ds, county)} ({found.from_} to {found.to}, {calendar.file})",
+                    meeting.loc("date"),
+                )
+                break
+
+
+@check
+def no_member_in_two_meetings(ctx: Context) -> Iterator[Problem]:
+    """Ensure no one sits in two meetings that overlap in time."""
+    by_day: dict[dt.date, list[Meeting]] = defaultdict(list)
+    for meeting in _live(ctx):
+        by_day[meeting.date].append(meeting)
+    for day, meetings in sorted(by_day.items()):
+        if len(meetings) < 2:
+            continue
+        people = {m.id: members_of(ctx.ds, m.forum, day) for m in meetings}
+        for i, first in enumerate(meetings):
+            for second in meetings[i + 1 :]:
+                if first.forum == second.forum:
+                    continue
+                shared = people[first.id] & people[second.id]
+                if shared and overlaps(first.start, first.end, second.start, second.end):
+                    names = ", ".join(sorted(shared)[:3]) + (" …" if len(shared) > 3 else "")
+                    yield problem(
+                        "HF441",
+                        f"{second.id} ({second.start:%H:%M}) overlaps {first.id} "
+                        f"({first.start:%H:%M}), and {len(shared)} member(s) sit in both: "
+                        f"{names}",
+                        second.loc("start"),
+                    )
+
+
+@check
+def preparing_meeting_before(ctx: Context) -> Iterator[Problem]:
+    """Ensure a body that meets before another has a meeting in the window before each."""
+    ds = ctx.ds
+    live = _live(ctx)
+    for forum in sorted(ds.forums.values(), key=lambda f: f.id):
+        rule = forum.cadence.before if forum.cadence else None
+        if rule is None:
+            continue
+        mine = [m.date for m in live if m.forum == forum.id]
+        for meeting in live:
+            if meeting.forum != rule.forum or not forum.active_on(meeting.date):
+                continue
+            first = meeting.date - dt.timedelta(days=rule.max_days)
+            last = meeting.date - dt.timedelta(days=rule.min_days)
+            if any(first <= d <= last for d in mine):
+                continue
+            yield problem(
+                "HF442",
+                f"no {forum.display_name()} meeting {rule.min_days}–{rule.max_days} days "
+                f"before {meeting.id} ({first} to {last}), as its cadence says",
+                meeting.loc("date"),
+            )
+
+
+@check
+def notice_reachable(ctx: Context) -> Iterator[Problem]:
+    """Ensure a planned meeting not yet announced can still be given its notice period."""
+    for meeting in _live(ctx):
+        if not notice_missed(ctx.ds, meeting, ctx.today):
+            continue
+        forum = ctx.ds.forums.get(meeting.forum)
+        days = f" ({forum.notice_days} days' notice)" if forum else ""
+        yield problem(
+            "HF443",
+            f"the invitation to {meeting.id} was due {notice_deadline(ctx.ds, meeting)}{days} "
+            "and has not gone out",
+            meeting.loc("date"),
+        )
+
+
+@check
+def calendar_counties(ctx: Context) -> Iterator[Problem]:
+    """Ensure a calendar's county is one of data/counties.yaml, valid in its year."""
+    ds = ctx.ds
+    if ds.counties is None:
+        return
+    for calendar in sorted(ds.calendars.values(), key=lambda c: c.file):
+        if calendar.county is None:
+            continue
+        middle = dt.date(calendar.year, 7, 1)
+        valid = [
+            c
+            for c in ds.counties.counties
+            if c.number == calendar.county
+            and c.from_ <= middle
+            and (c.to is None or middle <= c.to)
+        ]
+        if not valid:
+            yield problem(
+                "HF444",
+                f"county '{calendar.county}' is no county of data/counties.yaml in {calendar.year}",
+                calendar.loc("county"),
+            )

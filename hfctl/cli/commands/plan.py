@@ -1,0 +1,66 @@
+"""`hfctl plan YEAR`: the year's meetings of every body, proposed from the data."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hfctl.cli.commands.common import RepoOption, TodayOption, write_plan
+from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
+
+
+def plan(
+    year: Annotated[int, typer.Argument(help="The year to plan, e.g. 2027.")],
+    forum: Annotated[
+        list[str] | None, typer.Option("--forum", help="Plan only this body (repeatable).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="text|md|ics|html", help="The overview.")
+    ] = "text",
+    output_file: Annotated[
+        str | None, typer.Option("-o", "--output", help="Write the overview to this file.")
+    ] = None,
+    dry_run: DryRun = False,
+    commit: Commit = False,
+    allow_dirty: AllowDirty = False,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Propose one meeting file per planned meeting of YEAR (status planned, no case
+    numbers), around holidays, school breaks, blocked days, shared members and the order
+    rules; never moves a meeting that exists. Prints the year overview."""
+    from hfctl.cli import output
+    from hfctl.core.errors import UsageError
+    from hfctl.documents import yearplan
+    from hfctl.domain.planning import plan_year
+    from hfctl.store.loader import load, require_readable
+    from hfctl.store.repo import find_root
+    from hfctl.store.repo import today as resolve_today
+
+    if fmt not in yearplan.FORMATS:
+        raise UsageError(f"--format '{fmt}' is not one of {', '.join(yearplan.FORMATS)}")
+    if fmt in ("ics", "html") and output_file is None:
+        raise UsageError(f"--format {fmt} writes a file: give -o FILE")
+    root = find_root(explicit=repo)
+    ds = load(root)
+    require_readable(ds)
+    now = resolve_today(today)
+    proposed = plan_year(ds, year, now, forum or None)
+    if proposed.slots:
+        write_plan(proposed.plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
+    else:
+        output.print_lines([f"nothing to plan for {year}: every body has its meetings"])
+        output.print_warnings(proposed.plan.warnings)
+    after = load(root, overlay=proposed.plan.changes.after)
+    rows = yearplan.rows(after, year, [f"{s.day}-{s.forum}" for s in proposed.slots])
+    unmet = [f"{u.forum}: {u.reason}" for u in proposed.unmet]
+    if fmt == "text":
+        rendered = yearplan.text(rows, year, unmet)
+    elif fmt == "md":
+        rendered = yearplan.markdown(rows, year, unmet)
+    elif fmt == "ics":
+        rendered = yearplan.ics(after, rows, year).decode("utf-8")
+    else:
+        rendered = yearplan.html(after, rows, year, unmet)
+    output.write_or_print(rendered, output_file)

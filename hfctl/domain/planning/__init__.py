@@ -1,0 +1,165 @@
+"""The year planned in one go (``hfctl plan YEAR``): every body's meetings from its cadence,
+around holidays, school breaks, blocked days, shared members and the order rules.
+
+``plan_year`` returns a ``YearPlan``: the meetings it proposes (as one ``Plan`` of new meeting
+files, made by ``domain.meetings.plan_new`` so they are shaped like any new meeting), the rules
+it could not keep and why. It never moves or changes a meeting that exists."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from hfctl.core.errors import NotFoundError, RefusedError
+from hfctl.domain.meetings import plan_new
+from hfctl.domain.planning.days import Days, missing_calendars
+from hfctl.domain.planning.rules import Rules, Slot, is_ordinary
+from hfctl.domain.planning.solver import Solver, Unmet, units
+from hfctl.models.forum import Forum
+from hfctl.models.meeting import Meeting
+from hfctl.store.changes import Changeset, Plan
+from hfctl.store.loader import Dataset
+
+__all__ = ["Slot", "Unmet", "YearPlan", "plan_year"]
+
+
+@dataclass
+class YearPlan:
+    """What ``hfctl plan`` proposes for a year."""
+
+    year: int
+    slots: list[Slot]
+    """The new meetings, by day, time and body."""
+    unmet: list[Unmet]
+    """The rules it could not keep, each with its reason."""
+    plan: Plan
+    """The new meeting files as one change, with the unmet rules and notes as warnings."""
+    forums: list[str]
+    """The bodies it planned."""
+
+
+def _in_year(forum: Forum, year: int) -> bool:
+    return forum.active_on(dt.date(year, 1, 1)) or forum.active_on(dt.date(year, 12, 31))
+
+
+def _chosen(ds: Dataset, year: int, only: list[str] | None) -> tuple[list[Forum], list[Unmet]]:
+    for forum_id in only or []:
+        if forum_id not in ds.forums:
+            raise NotFoundError(f"no forum '{forum_id}'")
+    picked, skipped = [], []
+    for forum in sorted(ds.forums.values(), key=lambda f: f.id):
+        if (only and forum.id not in only) or not _in_year(forum, year):
+            continue
+        if forum.cadence is None:
+            if forum.meetings_per_year:
+                skipped.append(
+                    Unmet(forum.id, "cadence", f"no cadence in {forum.file}, so not planned")
+                )
+            continue
+        if forum.meetings_per_year is None:
+            skipped.append(
+                Unmet(forum.id, "meetings_per_year", f"no meetings_per_year in {forum.file}")
+            )
+            continue
+        picked.append(forum)
+    return picked, skipped
+
+
+def _view(ds: Dataset, year: int) -> Dataset:
+    """The dataset with only the meetings ``plan_new`` looks at: the year's, and each body's
+    last one before it (the minutes its first meeting approves)."""
+    kept = {m.id: m for m in ds.meetings.values() if m.date.year == year}
+    last: dict[str, Meeting] = {}
+    for meeting in ds.meetings.values():
+        if (
+            meeting.date.year < year
+            and meeting.status != "cancelled"
+            and (meeting.forum not in last or last[meeting.forum].date < meeting.date)
+        ):
+            last[meeting.forum] = meeting
+    kept.update({m.id: m for m in last.values()})
+    return dataclasses.replace(ds, meetings=kept)
+
+
+def _places(solver: Solver, ds: Dataset, year: int) -> list[Slot]:
+    """Each new meeting at its place: the body's places in turn through the year."""
+    out = []
+    for slot in solver.slots:
+        cadence = ds.forums[slot.forum].cadence
+        assert cadence is not None
+        kept = [
+            m.date
+            for m in ds.meetings.values()
+            if m.forum == slot.forum and m.date.year == year and is_ordinary(m)
+        ]
+        planned = [s.day for s in solver.slots if s.forum == slot.forum]
+        index = sorted(kept + planned).index(slot.day)
+        out.append(dataclasses.replace(slot, place=cadence.places[index % len(cadence.places)]))
+    return sorted(out, key=lambda s: (s.day, s.start, s.forum))
+
+
+def _files(
+    ds: Dataset, year: int, slots: list[Slot], today: dt.date
+) -> tuple[Changeset, list[str]]:
+    view = _view(ds, year)
+    changes = Changeset(ds.root)
+    warnings: list[str] = []
+    for slot in slots:
+        one = plan_new(view, slot.forum, slot.day, slot.start, slot.end, slot.place, False, today)
+        changes.before.update(one.changes.before)
+        changes.after.update(one.changes.after)
+        warnings.extend(f"{slot.day}-{slot.forum}: {w}" for w in one.warnings)
+        meeting = Meeting.model_validate(
+            {
+                "forum": slot.forum,
+                "date": slot.day,
+                "start": slot.start,
+                "end": slot.end,
+                "location": slot.place,
+            }
+        )
+        view.meetings[meeting.id] = meeting
+    return changes, warnings
+
+
+def plan_year(ds: Dataset, year: int, today: dt.date, forums: list[str] | None = None) -> YearPlan:
+    """Propose the meetings of ``year`` for every body with a cadence (or those named)."""
+    if year < today.year:
+        raise RefusedError(f"{year} has passed; plan this year or a later one")
+    picked, unmet = _chosen(ds, year, forums)
+    missing = missing_calendars(ds, picked, year)
+    if missing:
+        names = ", ".join(missing)
+        raise RefusedError(
+            f"the school breaks of {year} are not in the data for {names}: add "
+            f"data/calendars/school-breaks-<county>-{year}.yaml from the county's decision "
+            "before planning the year"
+        )
+    days = Days.of(ds, year)
+    solver = Solver(Rules(ds, year, today, days))
+    for unit in units(picked):
+        if len(unit) > 1:
+            solver.group(unit)
+            continue
+        forum = unit[0]
+        if forum.cadence is not None and forum.cadence.before is not None:
+            solver.before(forum)
+        else:
+            solver.spread(forum)
+    slots = _places(solver, ds, year)
+    unmet = sorted([*unmet, *solver.unmet], key=lambda u: (u.forum, u.rule, u.reason))
+    changes, warnings = _files(ds, year, slots, today)
+    notes = [f"{u.forum}: {u.rule}: {u.reason}" for u in unmet]
+    for _county, calendar in sorted(days.calendars.items()):
+        if not calendar.checked:
+            notes.append(
+                f"{calendar.file}: the school breaks are not checked against the county's "
+                "decision (checked: false); check them before the plan is sent out"
+            )
+    message = (
+        f"Meeting plan {year}: {len(slots)} meetings for {len({s.forum for s in slots})} bodies"
+    )
+    return YearPlan(
+        year, slots, unmet, Plan(changes, message, [*warnings, *notes]), [f.id for f in picked]
+    )
