@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,14 +43,17 @@ def _fill(a: Dataset, b: Dataset, full: Dataset) -> None:
             mine[key] = theirs[key] = every[key]
 
 
-def entries(root: Path, since: str | None = None, lang: str = "en") -> list[Entry]:
+def entries(root: Path, since: dt.date | None = None, lang: str = "en") -> list[Entry]:
     """Semantic changes of every commit that touched data/, newest first (two git processes:
-    one ``git log`` and one ``git cat-file --batch``)."""
+    one ``git log`` and one ``git cat-file --batch``); with ``since``, those of that day (the
+    whole of it, by the date each commit shows) and later."""
     repo = gitops.open_repo(root)
     if repo is None:
         raise UsageError("hfctl log needs a git repository")
     paths = gitops.Paths.of(repo, root)
     commits = gitops.log_data(repo, paths.to_git("data"), since)
+    if since is not None:
+        commits = [c for c in commits if c["date"] >= since.isoformat()]
     specs = []
     for c in commits:
         for name in c["files"]:

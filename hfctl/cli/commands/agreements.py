@@ -29,7 +29,7 @@ def status(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     on: Annotated[
-        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The status on this day.")
+        str | None, typer.Option("--on", metavar="DATE", help="The status on this day.")
     ] = None,
     repo: RepoOption = None,
     today: TodayOption = None,
@@ -80,7 +80,7 @@ def record(
     agreement: Annotated[str, typer.Argument(help="Agreement id or tenesteavtale number.")],
     municipality: Annotated[str, typer.Argument(help="Municipality number or name.")],
     step: Annotated[str, typer.Argument(metavar="STATUS", help="sent|in-council|signed|declined")],
-    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="Day of the step.")],
+    date: Annotated[str, typer.Option("--date", metavar="DATE", help="Day of the step.")],
     signed_by: Annotated[str | None, typer.Option("--signed-by", help="Who signed.")] = None,
     reference: Annotated[
         str | None, typer.Option("--reference", help="Archive reference, e.g. 2026/412-7.")

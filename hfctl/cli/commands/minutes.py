@@ -171,7 +171,7 @@ def actions(
 @actions_app.command("done")
 def done(
     action_id: Annotated[str, typer.Argument(metavar="ID", help="The action's id.")],
-    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="Day it was done.")],
+    date: Annotated[str, typer.Option("--date", metavar="DATE", help="Day it was done.")],
     dropped: Annotated[
         bool, typer.Option("--dropped", help="Close it as dropped, not done.")
     ] = False,

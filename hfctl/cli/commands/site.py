@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption
+from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption
 
 app = typer.Typer(help="The health community's website, built from the data.", no_args_is_help=True)
 
@@ -20,6 +20,7 @@ def build(
     ] = Path("site"),
     lang: LangOption = None,
     repo: RepoOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Build the website: front page, a page per body and meeting, the agreements with their
     signatures, and a calendar feed per body. No one's e-mail or telephone is published."""
@@ -28,7 +29,9 @@ def build(
     from hfctl.formats.words import resolve_lang
     from hfctl.store.loader import load, require_readable
     from hfctl.store.repo import find_root
+    from hfctl.store.repo import today as resolve_today
 
+    resolve_today(today)  # checked here; the pages are built from the data alone
     root = find_root(explicit=repo)
     ds = load(root)
     require_readable(ds)
