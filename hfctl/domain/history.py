@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hfctl.core.errors import UsageError
-from hfctl.domain.agreements import find_municipality
+from hfctl.domain.lookup import find_agreement, find_forum, find_municipality, find_person
 from hfctl.domain.semdiff import Change, compare
 from hfctl.store import gitops
 from hfctl.store.loader import Dataset, load
@@ -90,8 +90,13 @@ def select(
     agreement: str | None = None,
     municipality: str | None = None,
 ) -> list[Entry]:
-    """Entries about one forum, person, agreement or municipality."""
+    """Entries about one forum, person, agreement or municipality, each named by id or name
+    (one that names nothing is an error, never an empty answer)."""
     muni = find_municipality(ds, municipality) if municipality else None
+    forum = find_forum(ds, forum).id if forum else None
+    agreement = find_agreement(ds, agreement).id if agreement else None
+    if person and not any(e.change.entity == person for e in found):
+        person = find_person(ds, person).id  # someone no longer in the data is found by id
 
     def about(e: Entry) -> bool:
         c = e.change

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from hfctl.core.problems import Location, Problem, Severity
 from hfctl.models.agreement import Agreement
-from hfctl.models.base import Model, Source
+from hfctl.models.base import PATTERN_WORDS, Model, Source
 from hfctl.models.community import Community
 from hfctl.models.forum import Forum
 from hfctl.models.information import Information
@@ -166,6 +166,9 @@ def _schema_problems(exc: ValidationError, model: type[Model], doc: Document) ->
             )
         else:
             message = str(error["msg"]).removeprefix("Value error, ")
+            if kind == "string_pattern_mismatch":
+                pattern = str((error.get("ctx") or {}).get("pattern", ""))
+                message = PATTERN_WORDS.get(pattern, "is not written as this key expects")
             value = error.get("input")
             shown = f" (got {value!r})" if isinstance(value, str) and len(value) < 80 else ""
             problems.append(

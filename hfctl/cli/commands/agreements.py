@@ -39,13 +39,15 @@ def status(
     from hfctl.cli import output
     from hfctl.core.problems import note_unreadable
     from hfctl.documents import tables
-    from hfctl.domain import agreements, followup
+    from hfctl.domain import agreements, followup, lookup
     from hfctl.store.repo import find_root, load_data, parse_day
     from hfctl.store.repo import today as resolve_today
 
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)
     day = parse_day(on, "--on") if on else resolve_today(today)
+    if agreement is not None:
+        agreement = lookup.find_agreement(ds, agreement).id
     rows = agreements.rows(ds, day, agreement)
     if fmt is Format.json:
         output.print_json([r.to_json() for r in rows])

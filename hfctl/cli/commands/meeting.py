@@ -233,7 +233,7 @@ def invite(
     """Write invitation.ics, invitation.eml and recipients.csv (numbers the agenda first)."""
     from hfctl.cli import output
     from hfctl.documents import invite as invitation
-    from hfctl.domain.followup import find_meeting
+    from hfctl.domain.lookup import find_meeting
     from hfctl.domain.meetings import plan_issue
     from hfctl.formats import mail
     from hfctl.store.loader import load, require_readable
