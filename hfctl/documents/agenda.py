@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hfctl.domain.followup import find_meeting, overdue_for_forum
+from hfctl.domain.followup import overdue_for_forum
+from hfctl.domain.lookup import find_meeting
 from hfctl.formats.dates import clock, long_date
 from hfctl.formats.words import resolve_lang
 from hfctl.models.meeting import Meeting, case_label

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from hfctl.core.errors import RefusedError
-from hfctl.domain.followup import find_meeting
+from hfctl.domain.lookup import find_meeting
 from hfctl.formats.dates import long_date
 from hfctl.formats.words import resolve_lang
 from hfctl.models.meeting import case_label

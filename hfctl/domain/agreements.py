@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.domain.lookup import find_agreement, find_municipality
 from hfctl.models.agreement import (
     SIGNATURE_STEPS,
     STATUS_ORDER,
@@ -167,42 +166,6 @@ def sorted_agreements(ds: Dataset) -> list[Agreement]:
     """Agreements in reading order: the overarching one, then service agreements by number."""
     order = {"overarching": 0, "service": 1, "special": 2}
     return sorted(ds.agreements.values(), key=lambda a: (order[a.kind], a.number or 0, a.id))
-
-
-def find_agreement(ds: Dataset, query: str) -> Agreement:
-    """An agreement by id, or by its tenesteavtale number; helpful when it does not match."""
-    if query in ds.agreements:
-        return ds.agreements[query]
-    if query.isdigit():
-        for agreement in ds.agreements.values():
-            if agreement.kind == "service" and agreement.number == int(query):
-                return agreement
-    close = difflib.get_close_matches(query, list(ds.agreements), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise NotFoundError(f"no agreement '{query}'{hint}")
-
-
-def fold(text: str) -> str:
-    """Text folded for matching: case, accents and Norwegian letters ignored."""
-    text = text.casefold().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).strip()
-
-
-def find_municipality(ds: Dataset, query: str) -> Party:
-    """A municipality by number (any it has had) or name, ignoring case and accents."""
-    municipalities = [p for p in ds.parties.values() if p.kind == "municipality"]
-    for party in municipalities:
-        if query in [n.number for n in party.numbers]:
-            return party
-    wanted = fold(query)
-    for party in municipalities:
-        if wanted in (fold(party.name), fold(party.id)):
-            return party
-    names = {fold(p.name): p.name for p in municipalities}
-    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(names[c] for c in close)}?" if close else ""
-    raise NotFoundError(f"no municipality '{query}'{hint}")
 
 
 # -- recording a step --

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.domain.lookup import find_meeting, find_person
 from hfctl.models.meeting import Action, Case, Meeting, case_label
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan
@@ -96,14 +97,6 @@ def overdue_for_forum(ds: Dataset, forum: str, today: dt.date) -> list[ActionRow
 # -- finding things named on the command line --
 
 
-def find_meeting(ds: Dataset, query: str) -> Meeting:
-    """A meeting by id (``2026-04-23-ssu``) or file path."""
-    key = query.rsplit("/", 1)[-1].removesuffix(".md")
-    if key in ds.meetings:
-        return ds.meetings[key]
-    raise NotFoundError(f"no meeting '{query}' (meetings are named <date>-<forum>)")
-
-
 _CASE = re.compile(r"^(?:sak\s*)?0*(\d{1,3})(?:/(\d{2}))?$", re.IGNORECASE)
 
 
@@ -165,7 +158,7 @@ def plan_decide(
     node = doc.data["cases"][index]
     node["decision"] = yamledit.scalar(text.strip())
     if conflicts:
-        node["conflicts"] = yamledit.sequence(conflicts, flow=True)
+        node["conflicts"] = yamledit.sequence(_people(ds, conflicts), flow=True)
     changes.set(meeting.file, doc.render())
     label = case_label(case.number or 0, meeting.date.year)
     return Plan(changes, f"{meeting.forum} {meeting.date}: decision in {label} {case.title}")
@@ -184,6 +177,8 @@ def plan_attend(
     _refuse_unless_held(meeting, today, "attendance")
     if not (present or apologies or deputies):
         raise UsageError("name who attended (--present), sent apologies or met as deputy")
+    present, apologies = _people(ds, present), _people(ds, apologies)
+    deputies = [(find_person(ds, p).id, find_person(ds, f).id) for p, f in deputies]
     changes, doc = _open(ds, meeting)
     attendance = yamledit.mapping({})
     if present:
@@ -203,6 +198,11 @@ def plan_attend(
         )
     changes.set(meeting.file, doc.render())
     return Plan(changes, f"{meeting.forum} {meeting.date}: attendance recorded")
+
+
+def _people(ds: Dataset, names: list[str]) -> list[str]:
+    """The ids of people named by id or full name."""
+    return [find_person(ds, name).id for name in names]
 
 
 def plan_close(

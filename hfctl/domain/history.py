@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from hfctl.core.errors import UsageError
-from hfctl.domain.agreements import find_municipality
+from hfctl.domain.lookup import find_agreement, find_forum, find_municipality, find_person
 from hfctl.domain.semdiff import Change, compare
 from hfctl.store import gitops
 from hfctl.store.loader import Dataset, load
@@ -42,14 +43,17 @@ def _fill(a: Dataset, b: Dataset, full: Dataset) -> None:
             mine[key] = theirs[key] = every[key]
 
 
-def entries(root: Path, since: str | None = None, lang: str = "en") -> list[Entry]:
+def entries(root: Path, since: dt.date | None = None, lang: str = "en") -> list[Entry]:
     """Semantic changes of every commit that touched data/, newest first (two git processes:
-    one ``git log`` and one ``git cat-file --batch``)."""
+    one ``git log`` and one ``git cat-file --batch``); with ``since``, those of that day (the
+    whole of it, by the date each commit shows) and later."""
     repo = gitops.open_repo(root)
     if repo is None:
         raise UsageError("hfctl log needs a git repository")
     paths = gitops.Paths.of(repo, root)
     commits = gitops.log_data(repo, paths.to_git("data"), since)
+    if since is not None:
+        commits = [c for c in commits if c["date"] >= since.isoformat()]
     specs = []
     for c in commits:
         for name in c["files"]:
@@ -86,8 +90,13 @@ def select(
     agreement: str | None = None,
     municipality: str | None = None,
 ) -> list[Entry]:
-    """Entries about one forum, person, agreement or municipality."""
+    """Entries about one forum, person, agreement or municipality, each named by id or name
+    (one that names nothing is an error, never an empty answer)."""
     muni = find_municipality(ds, municipality) if municipality else None
+    forum = find_forum(ds, forum).id if forum else None
+    agreement = find_agreement(ds, agreement).id if agreement else None
+    if person and not any(e.change.entity == person for e in found):
+        person = find_person(ds, person).id  # someone no longer in the data is found by id
 
     def about(e: Entry) -> bool:
         c = e.change

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
-from hfctl.core.errors import NotFoundError, RefusedError, UsageError
-from hfctl.domain.agreements import fold
+from hfctl.core.errors import RefusedError, UsageError
+from hfctl.domain.lookup import Known, find_any, fold, resolve
 from hfctl.domain.membership import coordinator
 from hfctl.formats import mail
 from hfctl.formats.dates import long_date
@@ -44,10 +44,12 @@ def audience(ds: Dataset, item: Information) -> list[Party]:
 
 
 def find_item(ds: Dataset, query: str) -> tuple[str, Information]:
-    """An item by id (its file name without .md)."""
+    """An item by id (its file name without .md), file path or title."""
     key = query.rsplit("/", 1)[-1].removesuffix(".md")
-    if key not in ds.information:
-        raise NotFoundError(f"no information item '{query}'")
+    if key in ds.information:
+        return key, ds.information[key]
+    known = [Known(k, k, (k, item.title)) for k, item in ds.information.items()]
+    key = resolve(query, known, "information item")
     return key, ds.information[key]
 
 
@@ -68,9 +70,7 @@ def plan_new(
     """A new information item file."""
     if not title.strip() or not source.strip():
         raise UsageError("--title and --source must not be empty")
-    for name in audience_ids:
-        if name not in ds.parties and name not in ds.forums:
-            raise NotFoundError(f"--audience '{name}' is no party or forum")
+    audience_ids = [find_any(ds, name, ("party", "forum")) for name in audience_ids]
     item_id = f"{received.isoformat()}-{slug(title)}"
     rel = f"data/information/{item_id}.md"
     data = yamledit.mapping(

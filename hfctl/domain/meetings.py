@@ -7,8 +7,8 @@ import functools
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hfctl.core.errors import NotFoundError, RefusedError, UsageError
-from hfctl.domain.followup import find_meeting
+from hfctl.core.errors import RefusedError, UsageError
+from hfctl.domain.lookup import find_forum, find_meeting
 from hfctl.models.meeting import Meeting, case_label
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan
@@ -39,9 +39,10 @@ def select(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> list[Meeting]:
-    """Meetings by date, optionally of one forum and within dates (both included)."""
-    if forum is not None and forum not in ds.forums:
-        raise NotFoundError(f"no forum '{forum}'")
+    """Meetings by date, optionally of one forum (by id or name) and within dates (both
+    included)."""
+    if forum is not None:
+        forum = find_forum(ds, forum).id
     found = [
         m
         for m in ds.meetings.values()
@@ -183,9 +184,8 @@ def plan_new(
     today: dt.date,
 ) -> Plan:
     """A new meeting file with the standard opening cases and a closing 'Eventuelt'."""
-    forum = ds.forums.get(forum_id)
-    if forum is None:
-        raise NotFoundError(f"no forum '{forum_id}'")
+    forum = find_forum(ds, forum_id)
+    forum_id = forum.id
     if not forum.active_on(day):
         raise RefusedError(f"{forum.display_name()} does not exist on {day}")
     if end is not None and end <= start:
@@ -264,7 +264,7 @@ def plan_case_add(
     if meeting.status != "planned":
         raise RefusedError(f"{meeting.id} is {meeting.status}; cases are added before a meeting")
     if prepared_in is not None:
-        find_meeting(ds, prepared_in)
+        prepared_in = find_meeting(ds, prepared_in).id
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
     values: dict[str, Any] = {"title": title.strip(), "type": case_type, "prepared_in": prepared_in}

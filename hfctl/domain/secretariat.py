@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from hfctl.core.errors import NotFoundError, RefusedError
+from hfctl.domain import lookup
 from hfctl.formats.words import resolve_lang
 from hfctl.models.forum import Forum, Secretariat, SecretariatTerm
 from hfctl.store import yamledit
@@ -116,11 +117,11 @@ def find_forum(ds: Dataset, forum_id: str | None) -> Forum:
     """The forum with a rotating secretariat: the one named, or the only one there is."""
     rotating = rotating_forums(ds.forums)
     if forum_id is not None:
-        forum = ds.forums.get(forum_id)
-        if forum is None or forum.secretariat is None:
+        forum = lookup.find_forum(ds, forum_id)
+        if forum.secretariat is None:
             names = ", ".join(f.id for f in rotating) or "none"
             raise NotFoundError(
-                f"no forum '{forum_id}' with a rotating secretariat (there is: {names})"
+                f"{forum.display_name()} has no rotating secretariat (there is: {names})"
             )
         return forum
     if len(rotating) != 1:

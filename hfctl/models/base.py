@@ -202,14 +202,23 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, BeforeValidator(_parse_text), Field(pattern=ID_PATTERN, max_length=80)]
 """An identifier: lower-case ASCII letters, digits and single hyphens (``helse-fonna``)."""
 
-Kommunenummer = Annotated[str, BeforeValidator(_parse_text), Field(pattern=r"^\d{4}$")]
+KOMMUNENUMMER_PATTERN = r"^\d{4}$"
+Kommunenummer = Annotated[str, BeforeValidator(_parse_text), Field(pattern=KOMMUNENUMMER_PATTERN)]
 """An official municipality number: four digits, always text (``"0301"`` keeps its zero)."""
 
+EMAIL_PATTERN = r"^[^@\s<>,;\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$"
 Email = Annotated[
     str,
     BeforeValidator(_parse_text),
-    Field(pattern=r"^[^@\s<>,;\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", max_length=200),
+    Field(pattern=EMAIL_PATTERN, max_length=200),
 ]
+
+PATTERN_WORDS = {
+    ID_PATTERN: "must be an id: lower-case letters a-z, digits and single hyphens (anne-rod)",
+    KOMMUNENUMMER_PATTERN: 'must be four digits in quotes ("1149")',
+    EMAIL_PATTERN: "must be an e-mail address (postmottak@karmoy.kommune.no)",
+}
+"""What each pattern a value must match means, in words (messages never show the pattern)."""
 
 
 class Text(Model):

@@ -5,6 +5,7 @@ GitPython is imported only here, and only when a command writes or reads history
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,11 +165,15 @@ def default_base(repo: Repo) -> str:
     return "HEAD"
 
 
-def log_data(repo: Repo, folder: str, since: str | None = None) -> list[dict[str, Any]]:
-    """Commits that touched ``folder``, newest first, with their files: one ``git log``."""
+def log_data(repo: Repo, folder: str, since: dt.date | None = None) -> list[dict[str, Any]]:
+    """Commits that touched ``folder``, newest first, with their files: one ``git log``.
+
+    With ``since``, at least every commit dated that day or later (git's own ``--since`` counts
+    from the time of day it runs, and in the local time zone, so it is given two days earlier; the
+    caller keeps the commits by the date they show)."""
     args = ["--format=%x1e%H%x1f%P%x1f%ad%x1f%an%x1f%s", "--date=short", "--name-only"]
     if since:
-        args.append(f"--since={since}")
+        args.append(f"--since={since - dt.timedelta(days=2)}")
     out = repo.git.log(*args, "--", folder)
     commits: list[dict[str, Any]] = []
     for record in out.split("\x1e"):

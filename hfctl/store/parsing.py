@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
-from hfctl.models.base import Model, Source
+from hfctl.models.base import PATTERN_WORDS, Model, Source
 from hfctl.store.sources import Document
 
 M = TypeVar("M", bound=Model)
@@ -101,6 +101,9 @@ def _schema_problems(exc: ValidationError, model: type[Model], doc: Document) ->
             )
         else:
             message = str(error["msg"]).removeprefix("Value error, ")
+            if kind == "string_pattern_mismatch":
+                pattern = str((error.get("ctx") or {}).get("pattern", ""))
+                message = PATTERN_WORDS.get(pattern, "is not written as this key expects")
             value = error.get("input")
             shown = f" (got {value!r})" if isinstance(value, str) and len(value) < 80 else ""
             problems.append(

@@ -42,11 +42,14 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
 
 
 def parse_day(value: str, option: str = "--today") -> dt.date:
-    """A YYYY-MM-DD option value as a date; a usage error otherwise."""
+    """An option's day (``2026-12-03``, ``3.12.2026`` or ``03.12.2026``, read by
+    ``hfctl.core.dates``); a usage error naming the option otherwise."""
+    from hfctl.core.dates import DateError, parse_date
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: '{value}' is not a date (YYYY-MM-DD)") from None
+        return parse_date(value)
+    except DateError as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def today(value: str | None = None) -> dt.date:

@@ -171,7 +171,7 @@ def test_unknown_municipality_suggests_a_name(repo: Repo) -> None:
 
 
 def test_municipality_matches_without_accents(repo: Repo) -> None:
-    from hfctl.domain.agreements import find_municipality
+    from hfctl.domain.lookup import find_municipality
     from hfctl.store.loader import load
 
     ds = load(repo.root)

@@ -29,7 +29,7 @@ def status(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     on: Annotated[
-        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The status on this day.")
+        str | None, typer.Option("--on", metavar="DATE", help="The status on this day.")
     ] = None,
     repo: RepoOption = None,
     today: TodayOption = None,
@@ -39,7 +39,7 @@ def status(
     from hfctl.cli import output
     from hfctl.core.problems import note_unreadable
     from hfctl.documents import tables
-    from hfctl.domain import agreements, followup
+    from hfctl.domain import agreements, followup, lookup
     from hfctl.store.repo import find_root, parse_day
     from hfctl.store.repo import today as resolve_today
     from hfctl.store.revision import load_data
@@ -47,6 +47,8 @@ def status(
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)
     day = parse_day(on, "--on") if on else resolve_today(today)
+    if agreement is not None:
+        agreement = lookup.find_agreement(ds, agreement).id
     rows = agreements.rows(ds, day, agreement)
     if fmt is Format.json:
         output.print_json([r.to_json() for r in rows])
@@ -81,7 +83,7 @@ def record(
     agreement: Annotated[str, typer.Argument(help="Agreement id or tenesteavtale number.")],
     municipality: Annotated[str, typer.Argument(help="Municipality number or name.")],
     step: Annotated[str, typer.Argument(metavar="STATUS", help="sent|in-council|signed|declined")],
-    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="Day of the step.")],
+    date: Annotated[str, typer.Option("--date", metavar="DATE", help="Day of the step.")],
     signed_by: Annotated[str | None, typer.Option("--signed-by", help="Who signed.")] = None,
     reference: Annotated[
         str | None, typer.Option("--reference", help="Archive reference, e.g. 2026/412-7.")

@@ -25,8 +25,9 @@ TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
-        metavar="YYYY-MM-DD",
-        help="Count this day as today (default: $HFCTL_TODAY or the clock).",
+        metavar="DATE",
+        help="Count this day as today (default: $HFCTL_TODAY or the clock); "
+        "2026-12-03 or 3.12.2026.",
     ),
 ]
 LangOption = Annotated[

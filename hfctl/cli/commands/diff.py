@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption
+from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption
 
 
 class Format(StrEnum):
@@ -28,6 +28,7 @@ def diff(
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     lang: LangOption = None,
     repo: RepoOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Say what changed in governance terms: members, terms, meetings, cases, signatures."""
     from hfctl.cli import output
@@ -36,8 +37,10 @@ def diff(
     from hfctl.formats.words import resolve_lang
     from hfctl.store import gitops
     from hfctl.store.repo import find_root
+    from hfctl.store.repo import today as resolve_today
     from hfctl.store.revision import load_data
 
+    resolve_today(today)  # a diff does not depend on the day; a bad day is still an error
     root = find_root(explicit=repo)
     git_repo = gitops.open_repo(root)
     if git_repo is None:

@@ -20,7 +20,7 @@ def new(
     audience: Annotated[
         list[str] | None, typer.Option("--audience", help="A party or forum (default: all).")
     ] = None,
-    received: Annotated[str | None, typer.Option("--received", metavar="YYYY-MM-DD")] = None,
+    received: Annotated[str | None, typer.Option("--received", metavar="DATE")] = None,
     summary: Annotated[str, typer.Option("--summary", help="The summary (the body).")] = "",
     dry_run: DryRun = False,
     commit: Commit = False,
@@ -125,17 +125,20 @@ def send(
 
 @app.command("list")
 def list_(
-    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
     json_: Annotated[bool, typer.Option("--json")] = False,
     repo: RepoOption = None,
+    today: TodayOption = None,
 ) -> None:
-    """What went to whom and when."""
+    """What went to whom and when (items received on the --since day or later)."""
     from hfctl.cli import output
     from hfctl.core.problems import note_unreadable
     from hfctl.domain import information
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root, parse_day
+    from hfctl.store.repo import today as resolve_today
 
+    resolve_today(today)  # the list does not depend on the day; a bad day is still an error
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
     found = information.rows(ds, parse_day(since, "--since") if since else None)
@@ -163,11 +166,12 @@ def list_(
 
 @app.command("digest")
 def digest(
-    since: Annotated[str, typer.Option("--since", metavar="YYYY-MM-DD")],
+    since: Annotated[str, typer.Option("--since", metavar="DATE")],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="md|html")] = "md",
     lang: LangOption = None,
     output_file: Annotated[str | None, typer.Option("-o", "--output")] = None,
     repo: RepoOption = None,
+    today: TodayOption = None,
 ) -> None:
     """A digest of the items since a day, for the next Helseleiarnettverket meeting."""
     from hfctl.cli import output
@@ -175,7 +179,9 @@ def digest(
     from hfctl.domain import information
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root, parse_day
+    from hfctl.store.repo import today as resolve_today
 
+    resolve_today(today)  # the digest does not depend on the day; a bad day is still an error
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
     text = information.digest(ds, parse_day(since, "--since"), fmt, lang)

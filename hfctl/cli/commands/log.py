@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption
+from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption
 
 
 def log(
@@ -16,10 +16,11 @@ def log(
     municipality: Annotated[
         str | None, typer.Option("--municipality", help="Name or number.")
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
     json_: Annotated[bool, typer.Option("--json")] = False,
     lang: LangOption = None,
     repo: RepoOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Who changed what and when: commit, date, author and the change in words."""
     from hfctl.cli import output
@@ -27,14 +28,15 @@ def log(
     from hfctl.formats.words import resolve_lang
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root, parse_day
+    from hfctl.store.repo import today as resolve_today
 
+    resolve_today(today)  # the history does not depend on the day; a bad day is still an error
     root = find_root(explicit=repo)
-    if since:
-        parse_day(since, "--since")
+    day = parse_day(since, "--since") if since else None
     ds = load(root)
     found = history.select(
         ds,
-        history.entries(root, since, resolve_lang(ds, lang)),
+        history.entries(root, day, resolve_lang(ds, lang)),
         forum,
         person,
         agreement,

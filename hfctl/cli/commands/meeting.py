@@ -17,7 +17,7 @@ app.add_typer(case_app, name="case")
 app.command("decide")(minutes_cmd.decide)
 app.command("attend")(minutes_cmd.attend)
 
-Day = Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="The day.")]
+Day = Annotated[str, typer.Option("--date", metavar="DATE", help="The day.")]
 
 
 @app.command("new")
@@ -58,10 +58,11 @@ def new(
 @app.command("list")
 def list_(
     forum: Annotated[str | None, typer.Option("--forum")] = None,
-    from_: Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD")] = None,
-    to: Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD")] = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="DATE")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DATE")] = None,
     json_: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
     repo: RepoOption = None,
+    today: TodayOption = None,
 ) -> None:
     """List meetings, optionally of one forum and between two dates."""
     from hfctl.cli import output
@@ -70,7 +71,9 @@ def list_(
     from hfctl.domain.meetings import select
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root, parse_day
+    from hfctl.store.repo import today as resolve_today
 
+    resolve_today(today)  # the list does not depend on the day; a bad day is still an error
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
     found = select(
@@ -102,7 +105,7 @@ def list_(
 @app.command("move")
 def move(
     meeting: Annotated[str, typer.Argument(help="Meeting id.")],
-    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="DATE")] = None,
     start: Annotated[str | None, typer.Option("--start", metavar="HH:MM")] = None,
     end: Annotated[str | None, typer.Option("--end", metavar="HH:MM")] = None,
     location: Annotated[str | None, typer.Option("--location")] = None,
@@ -230,7 +233,7 @@ def invite(
     """Write invitation.ics, invitation.eml and recipients.csv (numbers the agenda first)."""
     from hfctl.cli import output
     from hfctl.documents import invite as invitation
-    from hfctl.domain.followup import find_meeting
+    from hfctl.domain.lookup import find_meeting
     from hfctl.domain.meetings import plan_issue
     from hfctl.formats import mail
     from hfctl.store.loader import load, require_readable

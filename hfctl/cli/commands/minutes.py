@@ -139,7 +139,7 @@ def actions(
     from hfctl.cli import output
     from hfctl.core.problems import note_unreadable
     from hfctl.documents import tables
-    from hfctl.domain import followup
+    from hfctl.domain import followup, lookup
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
     from hfctl.store.repo import today as resolve_today
@@ -147,7 +147,9 @@ def actions(
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
     now = resolve_today(today)
-    rows = followup.select(followup.actions(ds), now, forum, responsible, overdue)
+    forum_id = lookup.find_forum(ds, forum).id if forum else None
+    who = lookup.find_any(ds, responsible) if responsible else None
+    rows = followup.select(followup.actions(ds), now, forum_id, who, overdue)
     headers = ["id", "due", "status", "responsible", "case", "what"]
     cells = [
         [
@@ -171,7 +173,7 @@ def actions(
 @actions_app.command("done")
 def done(
     action_id: Annotated[str, typer.Argument(metavar="ID", help="The action's id.")],
-    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="Day it was done.")],
+    date: Annotated[str, typer.Option("--date", metavar="DATE", help="Day it was done.")],
     dropped: Annotated[
         bool, typer.Option("--dropped", help="Close it as dropped, not done.")
     ] = False,

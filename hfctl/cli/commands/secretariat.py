@@ -27,7 +27,7 @@ class Format(StrEnum):
 @app.command()
 def show(
     on: Annotated[
-        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The day (default: today).")
+        str | None, typer.Option("--on", metavar="DATE", help="The day (default: today).")
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     forum: ForumOption = None,
@@ -59,14 +59,17 @@ def history(
     forum: ForumOption = None,
     repo: RepoOption = None,
     at: AtOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Every recorded term of the secretariat."""
     from hfctl.cli import output
     from hfctl.core.problems import note_unreadable
     from hfctl.domain.secretariat import find_forum, holder_name, sorted_terms
     from hfctl.store.repo import find_root
+    from hfctl.store.repo import today as resolve_today
     from hfctl.store.revision import load_data
 
+    resolve_today(today)  # the record does not depend on the day; a bad day is still an error
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)
     found = find_forum(ds, forum)

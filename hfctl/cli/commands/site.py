@@ -31,6 +31,7 @@ def build(
     from hfctl.store.repo import find_root
     from hfctl.store.repo import today as resolve_today
 
+    resolve_today(today)  # checked here; the pages are built from the data alone
     root = find_root(explicit=repo)
     ds = load(root)
     require_readable(ds)

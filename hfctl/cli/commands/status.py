@@ -18,9 +18,7 @@ class Format(StrEnum):
 
 
 def status(
-    on: Annotated[
-        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="As of this day.")
-    ] = None,
+    on: Annotated[str | None, typer.Option("--on", metavar="DATE", help="As of this day.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     repo: RepoOption = None,
     today: TodayOption = None,
