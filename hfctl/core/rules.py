@@ -277,8 +277,9 @@ _TABLE: list[Rule] = [
     Rule(
         "HF390",
         "information-partly-sent",
-        E,
-        "An information item goes to every party of its audience, not only to some.",
+        W,
+        "An information item goes to every party of its audience, not only to some (a send "
+        "that stopped part-way is recorded as it happened, and this warns until the rest go).",
     ),
     Rule(
         "HF391",
