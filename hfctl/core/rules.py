@@ -208,6 +208,7 @@ _TABLE: list[Rule] = [
         E,
         "An issued case number is never removed or given to another case.",
     ),
+    Rule("HF385", "case-title-twice", W, "The cases of one meeting have different titles."),
     # agreements
     Rule(
         "HF370",
@@ -272,6 +273,19 @@ _TABLE: list[Rule] = [
         E,
         "A done or dropped action has a closing date, on or after its decision; an open one "
         "has none.",
+    ),
+    Rule(
+        "HF428",
+        "attendance-contradiction",
+        E,
+        "Attendance names a person once: not both present and absent or replaced by a deputy.",
+    ),
+    Rule(
+        "HF429",
+        "case-not-prepared",
+        W,
+        "An SSU decision case marked as needing preparation was prepared in an earlier "
+        "Helseleiarnettverket meeting.",
     ),
     # information to the parties
     Rule(

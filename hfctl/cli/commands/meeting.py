@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 
+from hfctl.cli.commands import meeting_cases
 from hfctl.cli.commands import minutes as minutes_cmd
 from hfctl.cli.commands.common import RepoOption, TodayOption, write_plan
 from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
 
 app = typer.Typer(help="Meetings: new, list, cases, move, cancel, decisions, attendance.")
-case_app = typer.Typer(help="Cases on a meeting's agenda.")
-app.add_typer(case_app, name="case")
+app.add_typer(meeting_cases.case_app, name="case")
 app.command("decide")(minutes_cmd.decide)
 app.command("attend")(minutes_cmd.attend)
 
@@ -154,29 +154,3 @@ def cancel(
         commit=commit,
         allow_dirty=allow_dirty,
     )
-
-
-@case_app.command("add")
-def case_add(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
-    title: Annotated[str, typer.Option("--title")],
-    case_type: Annotated[str, typer.Option("--type", metavar="decision|orientation")],
-    prepared_in: Annotated[
-        str | None, typer.Option("--prepared-in", help="Meeting where it was prepared.")
-    ] = None,
-    dry_run: DryRun = False,
-    commit: Commit = False,
-    allow_dirty: AllowDirty = False,
-    repo: RepoOption = None,
-    today: TodayOption = None,
-) -> None:
-    """Add a case before 'Eventuelt'; on an issued agenda it takes the next free number."""
-    from hfctl.domain import cases
-    from hfctl.store.loader import load
-    from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
-
-    ds = load(find_root(explicit=repo))
-    now = resolve_today(today)
-    plan = cases.plan_case_add(ds, meeting, title, case_type, prepared_in, now)
-    write_plan(plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
