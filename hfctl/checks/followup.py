@@ -27,7 +27,7 @@ def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
                     case.loc("decision"),
                 )
         elif not decided and meeting.date + grace < ctx.today:
-            needs = [c for c in meeting.cases if c.type == "decision"]
+            needs = [c for c in meeting.cases if c.type == "decision" and not c.withdrawn]
             if needs:
                 yield problem(
                     "HF421",
@@ -129,3 +129,15 @@ def attendance_of_members(ctx: Context) -> Iterator[Problem]:
                     f"{forum.display_name()} on {meeting.date}",
                     deputy.loc("for_"),
                 )
+
+
+@check
+def attendance_says_one_thing(ctx: Context) -> Iterator[Problem]:
+    """Ensure nobody is recorded twice, or both present and replaced by a deputy."""
+    from hfctl.domain.attendance import contradictions
+
+    for meeting in ctx.ds.meetings.values():
+        if meeting.attendance is None:
+            continue
+        for message, field, index in contradictions(meeting.attendance):
+            yield problem("HF428", f"{meeting.id}: {message}", meeting.attendance.loc(field, index))

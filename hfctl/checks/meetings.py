@@ -120,3 +120,49 @@ def case_numbers(ctx: Context) -> Iterator[Problem]:
                     case.loc("number"),
                 )
             expected = number + 1
+
+
+@check
+def case_titles_once(ctx: Context) -> Iterator[Problem]:
+    """Warn of two cases with the same title in one meeting (they read as one case)."""
+    for meeting in ctx.ds.meetings.values():
+        seen: set[str] = set()
+        for case in meeting.cases:
+            key = " ".join(case.title.casefold().split())
+            if key in seen:
+                yield problem(
+                    "HF385",
+                    f"{meeting.id} has two cases titled '{case.title}'",
+                    case.loc("title"),
+                )
+            seen.add(key)
+
+
+@check
+def cases_prepared_for_ssu(ctx: Context) -> Iterator[Problem]:
+    """Warn of an SSU decision case marked as needing preparation that no earlier
+    Helseleiarnettverket meeting prepared."""
+    ds = ctx.ds
+    for meeting in ds.meetings.values():
+        forum = ds.forums.get(meeting.forum)
+        if forum is None or forum.kind != "strategic-committee":
+            continue
+        for case in meeting.cases:
+            if case.type != "decision" or not case.needs_preparation or case.withdrawn:
+                continue
+            where = ds.meetings.get(case.prepared_in) if case.prepared_in else None
+            network = ds.forums.get(where.forum) if where else None
+            if (
+                where is None
+                or network is None
+                or network.kind != "leaders-network"
+                or where.date >= meeting.date
+                or where.status == "cancelled"
+            ):
+                yield problem(
+                    "HF429",
+                    f"'{case.title}' in {meeting.id} is to be prepared in "
+                    "Helseleiarnettverket, and no earlier meeting of it prepared it "
+                    "(hfctl meeting case forward)",
+                    case.loc("prepared_in" if case.prepared_in else "title"),
+                )

@@ -208,6 +208,7 @@ _TABLE: list[Rule] = [
         E,
         "An issued case number is never removed or given to another case.",
     ),
+    Rule("HF385", "case-title-twice", W, "The cases of one meeting have different titles."),
     # agreements
     Rule(
         "HF370",
@@ -306,12 +307,26 @@ _TABLE: list[Rule] = [
         E,
         "A calendar's county is a county of data/counties.yaml valid in its year.",
     ),
+    Rule(
+        "HF428",
+        "attendance-contradiction",
+        E,
+        "Attendance names a person once: not both present and absent or replaced by a deputy.",
+    ),
+    Rule(
+        "HF429",
+        "case-not-prepared",
+        W,
+        "An SSU decision case marked as needing preparation was prepared in an earlier "
+        "Helseleiarnettverket meeting.",
+    ),
     # information to the parties
     Rule(
         "HF390",
         "information-partly-sent",
-        E,
-        "An information item goes to every party of its audience, not only to some.",
+        W,
+        "An information item goes to every party of its audience, not only to some (a send "
+        "that stopped part-way is recorded as it happened, and this warns until the rest go).",
     ),
     Rule(
         "HF391",

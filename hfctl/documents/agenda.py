@@ -12,6 +12,8 @@ from hfctl.formats.words import resolve_lang
 from hfctl.models.meeting import Meeting, case_label
 from hfctl.store.loader import Dataset
 
+WITHDRAWN = {"nn": " (trekt)", "nb": " (trukket)", "en": " (withdrawn)"}
+
 
 def _person(ds: Dataset, person: str | None) -> str:
     if person is None:
@@ -30,7 +32,7 @@ def context(ds: Dataset, meeting: Meeting, lang: str, today: dt.date) -> dict[st
         cases.append(
             {
                 "label": case_label(case.number, meeting.date.year) if case.number else "",
-                "title": case.title,
+                "title": case.title + (WITHDRAWN.get(lang, "") if case.withdrawn else ""),
                 "type": case.type,
                 "reference": case.reference or "",
                 "prepared_in": (

@@ -116,14 +116,6 @@ def find_case(meeting: Meeting, query: str) -> int:
     raise NotFoundError(f"{meeting.id} has no case {number} (numbers: {numbers})")
 
 
-def _refuse_unless_held(meeting: Meeting, today: dt.date, what: str) -> None:
-    if meeting.status != "held" or meeting.date > today:
-        raise RefusedError(
-            f"{meeting.id} has not been held (status {meeting.status}, {meeting.date}); "
-            f"{what} is recorded after the meeting, with status: held"
-        )
-
-
 # -- planned changes --
 
 
@@ -143,8 +135,9 @@ def plan_decide(
     conflicts: list[str] | None = None,
 ) -> Plan:
     """Record the decision (vedtak) of a case of a held meeting."""
+    from hfctl.domain.attendance import mark_held
+
     meeting = find_meeting(ds, meeting_query)
-    _refuse_unless_held(meeting, today, "a decision")
     index = find_case(meeting, case_query)
     case = meeting.cases[index]
     if case.decision and not replace:
@@ -155,49 +148,98 @@ def plan_decide(
     if not text.strip():
         raise UsageError("--text: the decision is empty")
     changes, doc = _open(ds, meeting)
+    held = mark_held(meeting, doc, today, "a decision")
     node = doc.data["cases"][index]
     node["decision"] = yamledit.scalar(text.strip())
     if conflicts:
         node["conflicts"] = yamledit.sequence(_people(ds, conflicts), flow=True)
     changes.set(meeting.file, doc.render())
     label = case_label(case.number or 0, meeting.date.year)
-    return Plan(changes, f"{meeting.forum} {meeting.date}: decision in {label} {case.title}")
+    message = f"{meeting.forum} {meeting.date}: decision in {label} {case.title}"
+    if case.refers_to:
+        message += f"; the minutes of {case.refers_to} are approved"
+    return Plan(changes, message + ("; meeting held" if held else ""))
 
 
-def plan_attend(
+def minutes_approval(ds: Dataset, meeting: Meeting) -> tuple[Meeting, Case] | None:
+    """Where the minutes of ``meeting`` were approved: the decided approval case (one that
+    refers to it) of a later meeting of the same forum. The one query minutes and checks use."""
+    for other in sorted(ds.meetings.values(), key=lambda m: m.date):
+        if other.forum != meeting.forum or other.date <= meeting.date:
+            continue
+        for case in other.cases:
+            if case.refers_to == meeting.id and case.decision:
+                return other, case
+    return None
+
+
+def _action_prefix(ds: Dataset, forum_id: str) -> str:
+    for row in actions(ds):
+        if row.meeting.forum == forum_id and re.fullmatch(r".+-\d{4}-\d+", row.action.id):
+            return row.action.id.rsplit("-", 2)[0]
+    forum = ds.forums.get(forum_id)
+    short = forum.short if forum is not None and forum.short else forum_id
+    return re.sub(r"[^a-z0-9]+", "-", short.lower()).strip("-")
+
+
+def plan_action_add(
     ds: Dataset,
     meeting_query: str,
+    case_query: str,
+    what: str,
+    responsible: str,
+    due: dt.date,
     today: dt.date,
-    present: list[str],
-    apologies: list[str],
-    deputies: list[tuple[str, str]],
+    agreement: str | None = None,
+    forum: str | None = None,
 ) -> Plan:
-    """Record who attended a held meeting, who sent apologies and which deputies met."""
+    """A follow-up action on a decided case: what, who is responsible, by when (an id of the
+    forum's kind, e.g. ``ssu-2026-05``)."""
+    from hfctl.domain.attendance import mark_held
+
     meeting = find_meeting(ds, meeting_query)
-    _refuse_unless_held(meeting, today, "attendance")
-    if not (present or apologies or deputies):
-        raise UsageError("name who attended (--present), sent apologies or met as deputy")
-    present, apologies = _people(ds, present), _people(ds, apologies)
-    deputies = [(find_person(ds, p).id, find_person(ds, f).id) for p, f in deputies]
+    index = find_case(meeting, case_query)
+    if not what.strip():
+        raise UsageError("--what is empty")
+    if (
+        responsible not in ds.forums
+        and responsible not in ds.parties
+        and responsible not in (ds.people)
+    ):
+        raise NotFoundError(f"--responsible '{responsible}' is no forum, party or person")
+    if due <= meeting.date:
+        raise RefusedError(f"--due {due} is not after the meeting ({meeting.date})")
+    if agreement is not None and agreement not in ds.agreements:
+        raise NotFoundError(f"--agreement: no agreement '{agreement}'")
+    if forum is not None and forum not in ds.forums:
+        raise NotFoundError(f"--forum: no forum '{forum}'")
+    prefix = _action_prefix(ds, meeting.forum)
+    year = meeting.date.year
+    taken = [
+        int(r.action.id.rsplit("-", 1)[1])
+        for r in actions(ds)
+        if r.action.id.startswith(f"{prefix}-{year}-") and r.action.id.rsplit("-", 1)[1].isdigit()
+    ]
+    action_id = f"{prefix}-{year}-{max(taken, default=0) + 1:02d}"
     changes, doc = _open(ds, meeting)
-    attendance = yamledit.mapping({})
-    if present:
-        attendance["present"] = yamledit.sequence(present)
-    if apologies:
-        attendance["apologies"] = yamledit.sequence(apologies)
-    if deputies:
-        attendance["deputies"] = yamledit.sequence(
-            [yamledit.mapping({"person": p, "for": f}, flow=True) for p, f in deputies]
-        )
-    data = doc.data
-    if "attendance" in data:
-        data["attendance"] = attendance
-    else:
-        data.insert(
-            list(data).index("cases") if "cases" in data else len(data), "attendance", attendance
-        )
+    held = mark_held(meeting, doc, today, "an action")
+    node = doc.data["cases"][index]
+    values = {
+        "id": action_id,
+        "what": what.strip(),
+        "responsible": responsible,
+        "due": due,
+        "status": "open",
+        "agreement": agreement,
+        "forum": forum,
+    }
+    if "actions" not in node or node["actions"] is None:
+        node["actions"] = yamledit.sequence([])
+    node["actions"].append(yamledit.mapping(values))
     changes.set(meeting.file, doc.render())
-    return Plan(changes, f"{meeting.forum} {meeting.date}: attendance recorded")
+    label = case_label(meeting.cases[index].number or 0, year)
+    message = f"Action {action_id} added to {meeting.forum} {label}: {what.strip()}"
+    return Plan(changes, message + ("; meeting held" if held else ""))
 
 
 def _people(ds: Dataset, names: list[str]) -> list[str]:

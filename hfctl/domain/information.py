@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
-from hfctl.core.errors import RefusedError, UsageError
+from hfctl.core.errors import NotFoundError, RefusedError, UsageError
 from hfctl.domain.lookup import Known, find_any, fold, resolve
 from hfctl.domain.membership import coordinator
 from hfctl.formats import mail
@@ -87,15 +87,17 @@ def plan_new(
 
 @dataclass(frozen=True)
 class Outgoing:
-    """The messages of one send and the change that records it."""
+    """The messages of one send (one per party) and the change that would record them all."""
 
+    key: str
     messages: dict[str, EmailMessage]
     plan: Plan
     parties: list[Party]
 
 
 def plan_send(ds: Dataset, query: str, today: dt.date, lang: str | None = None) -> Outgoing:
-    """One e-mail per party not yet sent to, all in one run, and the record of the day."""
+    """One e-mail per party not yet sent to, all in one run, and the record of the day (to be
+    written only for the parties whose message the mail server accepted)."""
     from hfctl.formats.render import render
 
     key, item = find_item(ds, query)
@@ -125,16 +127,64 @@ def plan_send(ds: Dataset, query: str, today: dt.date, lang: str | None = None) 
         subject = text.splitlines()[0].lstrip("# ").strip()
         to = mail.Recipient(party.contact.name or party.name, party.contact.email)
         messages[party.id] = mail.build(sender, [to], subject, text)
+    plan = plan_record_sent(ds, key, [p.id for p in parties], today)
+    return Outgoing(key, messages, plan, parties)
+
+
+def plan_record_sent(ds: Dataset, key: str, party_ids: list[str], day: dt.date) -> Plan:
+    """Record that the item went to these parties on ``day`` (each only once)."""
+    item = ds.information[key]
     changes = Changeset(ds.root)
-    rel = item.file
-    doc = changes.edit(rel)
+    doc = changes.edit(item.file)
     if "sent" not in doc.data or doc.data["sent"] is None:
         doc.data["sent"] = yamledit.mapping({})
-    for party in parties:
-        doc.data["sent"][party.id] = today
-    changes.set(rel, doc.render())
-    plan = Plan(changes, f"Information sent to {len(parties)} parties: {item.title}")
-    return Outgoing(messages, plan, parties)
+    for party_id in party_ids:
+        doc.data["sent"][party_id] = day
+    changes.set(item.file, doc.render())
+    return Plan(changes, f"Information sent to {len(party_ids)} parties: {item.title}")
+
+
+def plan_mark_sent(
+    ds: Dataset,
+    query: str,
+    party_queries: list[str],
+    every: bool,
+    day: dt.date,
+    today: dt.date,
+) -> Plan:
+    """Record a send done by hand: to the parties named, or (``every``) to every party of the
+    audience not yet recorded, on ``day``."""
+    key, item = find_item(ds, query)
+    if every == bool(party_queries):
+        raise UsageError("name the parties that got it (--party P ...) or give --all")
+    if day > today:
+        raise RefusedError(f"{day} is in the future (today is {today}); record a send once done")
+    if day < item.received:
+        raise RefusedError(f"{key} was received {item.received}, after {day}")
+    members = audience(ds, item)
+    if every:
+        chosen = [p for p in members if p.id not in item.sent]
+        if not chosen:
+            raise RefusedError(f"{key} is recorded as sent to every party of its audience")
+    else:
+        by_id = {p.id: p for p in members}
+        chosen = []
+        for name in party_queries:
+            party = by_id.get(name) or next(
+                (p for p in members if fold(p.name) == fold(name)), None
+            )
+            if party is None:
+                raise NotFoundError(f"--party '{name}' is not in the audience of {key}")
+            if party.id in item.sent:
+                raise RefusedError(
+                    f"{key} is already recorded as sent to {party.name} on {item.sent[party.id]}"
+                )
+            if party not in chosen:
+                chosen.append(party)
+    plan = plan_record_sent(ds, key, [p.id for p in chosen], day)
+    left = len([p for p in members if p.id not in item.sent]) - len(chosen)
+    warnings = [f"{left} parties of the audience have no send recorded yet"] if left else []
+    return Plan(plan.changes, plan.message.replace("sent", "sent by hand", 1), warnings)
 
 
 def rows(ds: Dataset, since: dt.date | None = None) -> list[dict[str, Any]]:

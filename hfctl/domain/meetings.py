@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from hfctl.core.errors import RefusedError, UsageError
 from hfctl.domain.lookup import find_forum, find_meeting
-from hfctl.models.meeting import Meeting, case_label
+from hfctl.models.meeting import Meeting
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan
 from hfctl.store.loader import Dataset
@@ -235,88 +235,6 @@ def plan_new(
     changes.set(rel, doc.render())
     warnings = warnings_for(ds, forum_id, day, start, end, today)
     return Plan(changes, f"{forum.display_name()}: new meeting {day} {start:%H:%M}", warnings)
-
-
-def _numbers_in(ds: Dataset, forum_id: str, year: int) -> list[int]:
-    return [
-        c.number
-        for m in ds.meetings.values()
-        if m.forum == forum_id and m.date.year == year
-        for c in m.cases
-        if c.number is not None
-    ]
-
-
-def plan_case_add(
-    ds: Dataset,
-    meeting_query: str,
-    title: str,
-    case_type: str,
-    prepared_in: str | None,
-    today: dt.date,
-) -> Plan:
-    """Add a case before 'Eventuelt'; on an issued agenda it takes the next free number."""
-    meeting = find_meeting(ds, meeting_query)
-    if case_type not in ("decision", "orientation"):
-        raise UsageError(f"--type '{case_type}' is not decision or orientation")
-    if not title.strip():
-        raise UsageError("--title is empty")
-    if meeting.status != "planned":
-        raise RefusedError(f"{meeting.id} is {meeting.status}; cases are added before a meeting")
-    if prepared_in is not None:
-        prepared_in = find_meeting(ds, prepared_in).id
-    changes = Changeset(ds.root)
-    doc = changes.edit(meeting.file)
-    values: dict[str, Any] = {"title": title.strip(), "type": case_type, "prepared_in": prepared_in}
-    number = None
-    if meeting.agenda_issued is not None:
-        number = max(_numbers_in(ds, meeting.forum, meeting.date.year), default=0) + 1
-        values = {"number": number, **values}
-    position = len(meeting.cases)
-    if meeting.cases and meeting.cases[-1].type == "other":
-        position -= 1
-    doc.data["cases"].insert(position, yamledit.mapping(values))
-    changes.set(meeting.file, doc.render())
-    label = f" as {case_label(number, meeting.date.year)}" if number else ""
-    return Plan(changes, f"{meeting.id}: case added{label}: {title.strip()}")
-
-
-def plan_issue(ds: Dataset, meeting_query: str, today: dt.date, invitation: bool = False) -> Plan:
-    """Give every unnumbered case its number and mark the agenda issued (and sent)."""
-    meeting = find_meeting(ds, meeting_query)
-    if meeting.status == "cancelled":
-        raise RefusedError(f"{meeting.id} is cancelled")
-    earlier = [
-        m
-        for m in ds.meetings.values()
-        if m.forum == meeting.forum
-        and m.date.year == meeting.date.year
-        and m.date < meeting.date
-        and m.status != "cancelled"
-        and any(c.number is None for c in m.cases)
-    ]
-    if earlier:
-        first = min(earlier, key=lambda m: m.date)
-        raise RefusedError(
-            f"issue the agenda of {first.id} first: case numbers follow meeting order"
-        )
-    next_number = max(_numbers_in(ds, meeting.forum, meeting.date.year), default=0) + 1
-    changes = Changeset(ds.root)
-    doc = changes.edit(meeting.file)
-    for index, case in enumerate(meeting.cases):
-        if case.number is None:
-            node = doc.data["cases"][index]
-            node.insert(0, "number", next_number)
-            next_number += 1
-    data = doc.data
-    anchor = list(data).index("cases")
-    if meeting.agenda_issued is None:
-        data.insert(anchor, "agenda_issued", today)
-        anchor += 1
-    if invitation and meeting.invitation_sent is None:
-        data.insert(anchor, "invitation_sent", today)
-    changes.set(meeting.file, doc.render())
-    return Plan(changes, f"{meeting.id}: agenda issued")
 
 
 def plan_move(

@@ -186,20 +186,32 @@ class SmtpSettings:
         )
 
 
-class SendError(HfctlError):
-    """Sending failed; ``sent`` holds the addresses that had their message by then."""
+@dataclass(frozen=True)
+class Delivery:
+    """What the mail server accepted of one message: the addresses it took and those it
+    refused (a message some of whose recipients were refused still went to the others)."""
 
-    def __init__(self, message: str, sent: Sequence[str]) -> None:
+    accepted: list[str]
+    refused: list[str]
+
+
+class SendError(HfctlError):
+    """Sending failed; ``sent`` holds the addresses that had their message by then and
+    ``deliveries`` one entry per message that went, in order."""
+
+    def __init__(self, message: str, sent: Sequence[str], deliveries: Sequence[Delivery]) -> None:
         super().__init__(message)
         self.sent = list(sent)
+        self.deliveries = list(deliveries)
 
 
-def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> int:
-    """Send messages over one SMTP connection; return how many were sent."""
+def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> list[Delivery]:
+    """Send messages over one SMTP connection; what the server accepted of each, in order.
+    A message the server refuses altogether stops the run (``SendError``: what went before)."""
     import smtplib
 
     sent: list[str] = []  # the addresses that have their message
-    done = 0
+    deliveries: list[Delivery] = []
     try:
         with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
             if settings.starttls:
@@ -207,11 +219,14 @@ def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> int:
             if settings.user and settings.password:
                 smtp.login(settings.user, settings.password)
             for message in messages:
-                smtp.send_message(message)
-                done += 1
-                sent.extend(address for _name, address in getaddresses([str(message["To"])]))
+                to = [address for _name, address in getaddresses([str(message["To"])])]
+                refused = smtp.send_message(message)
+                accepted = [a for a in to if a not in refused]
+                deliveries.append(Delivery(accepted, [a for a in to if a in refused]))
+                sent.extend(accepted)
     except (OSError, smtplib.SMTPException, KeyboardInterrupt) as exc:
         reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
+        done = len(deliveries)
         gone = (
             f"; {done} of {len(messages)} messages had gone (to {', '.join(sent)}) and "
             "must not be sent again"
@@ -219,6 +234,8 @@ def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> int:
             else "; no message was sent"
         )
         raise SendError(
-            f"sending mail through {settings.host}:{settings.port} failed: {reason}{gone}", sent
+            f"sending mail through {settings.host}:{settings.port} failed: {reason}{gone}",
+            sent,
+            deliveries,
         ) from None
-    return len(messages)
+    return deliveries

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from hfctl.models.base import Date, Id, Int, Model, Str, Time
+from hfctl.models.base import Bool, Date, Id, Int, Model, Str, Time
 
 MeetingKind = Literal["ordinary", "extraordinary"]
 MeetingStatus = Literal["planned", "held", "cancelled"]
@@ -58,6 +58,10 @@ class Case(Model):
     type: CaseType = "decision"
     prepared_in: Id | None = None
     """The Helseleiarnettverket meeting where a case for SSU was prepared."""
+    needs_preparation: Bool = False
+    """A case for SSU that Helseleiarnettverket is to prepare first."""
+    withdrawn: Bool = False
+    """Taken off an issued agenda; it keeps its number."""
     reference: Str | None = None
     """The archive case number of the trust or a municipality, e.g. 2025/805-23."""
     refers_to: Id | None = None

@@ -16,11 +16,15 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hfctl.core.errors import Interrupted, RefusedError
 from hfctl.core.problems import Problem
 from hfctl.store import gitops
 from hfctl.store.changes import Changeset
+
+if TYPE_CHECKING:
+    from git import Repo
 
 ChangeCheck = Callable[[Changeset, dt.date], list[Problem]]
 """What the writer runs before it writes: the errors a change would bring into the data."""
@@ -37,14 +41,23 @@ class Applied:
     written: bool = False
 
 
+_HELD: set[Path] = set()
+"""The lock files this process holds (a command that sends mail holds the lock from before the
+first message until the record is written, and the write inside it takes it again)."""
+
+
 @contextlib.contextmanager
 def write_lock(root: Path) -> Iterator[None]:
-    """Hold the repository's hfctl lock; refuse if another hfctl write holds it."""
+    """Hold the repository's hfctl lock; refuse if another hfctl write holds it. Taken again
+    by the same process (a write inside a held lock), it is already held."""
     import fcntl
 
     repo = gitops.open_repo(root)
     folder = gitops.git_dir(repo) if repo is not None else root
-    path = folder / "hfctl.lock"
+    path = (folder / "hfctl.lock").resolve()
+    if path in _HELD:
+        yield
+        return
     try:
         handle = path.open("a+")
     except OSError as exc:
@@ -56,7 +69,11 @@ def write_lock(root: Path) -> Iterator[None]:
             raise RefusedError(
                 "another hfctl command is changing this repository; wait for it to finish"
             ) from None
-        yield
+        _HELD.add(path)
+        try:
+            yield
+        finally:
+            _HELD.discard(path)
     finally:
         handle.close()
 
@@ -146,17 +163,75 @@ def _restore(changes: Changeset, done: list[str]) -> bool:
     return ok
 
 
+# -- the dirty-file policy: hfctl edits a file with uncommitted changes only when they are its
+# own. After each write it notes, in the git folder, a hash of what it wrote to each file; a
+# file that differs from its last commit but still holds exactly what hfctl wrote has no hand
+# edit to lose, so the next command may edit it (the steps of a week run one after the other
+# without a commit between them). Any other change (a hand edit, even after hfctl's) is refused.
+
+_OWN_EDITS = "hfctl-own-edits.json"
+_ABSENT = "absent"
+
+
+def _fingerprint(content: bytes | None) -> str:
+    import hashlib
+
+    return _ABSENT if content is None else hashlib.sha256(content).hexdigest()
+
+
+def _own_edits_file(repo: Repo) -> Path:
+    return gitops.git_dir(repo) / _OWN_EDITS
+
+
+def _own_edits(repo: Repo) -> dict[str, str]:
+    import json
+
+    try:
+        found = json.loads(_own_edits_file(repo).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def _key(root: Path, rel: str) -> str:
+    return str((root / rel).resolve())
+
+
+def _is_own_edit(repo: Repo, changes: Changeset, rel: str) -> bool:
+    recorded = _own_edits(repo).get(_key(changes.root, rel))
+    return recorded is not None and recorded == _fingerprint(changes.on_disk(rel))
+
+
+def _remember_own_edits(changes: Changeset) -> None:
+    """Note what this write put in each file (best effort: without the note, the next command
+    asks for a commit first, which loses nothing)."""
+    import json
+
+    repo = gitops.open_repo(changes.root)
+    if repo is None:
+        return
+    known = _own_edits(repo)
+    for rel in changes.files:
+        known[_key(changes.root, rel)] = _fingerprint(changes.after[rel])
+    with contextlib.suppress(OSError):
+        atomic_write(_own_edits_file(repo), json.dumps(known, indent=1, sort_keys=True).encode())
+
+
 def _preflight(changes: Changeset, today: dt.date, allow_dirty: bool, check: ChangeCheck) -> None:
     repo = gitops.open_repo(changes.root)
     if repo is not None:
         gitops.refuse_if_busy(repo)
         if not allow_dirty:
-            dirty = gitops.dirty_files(repo, changes.root, changes.files)
+            dirty = [
+                rel
+                for rel in gitops.dirty_files(repo, changes.root, changes.files)
+                if not _is_own_edit(repo, changes, rel)
+            ]
             if dirty:
                 raise RefusedError(
-                    "uncommitted changes in "
+                    "uncommitted changes not made by hfctl in "
                     + ", ".join(dirty)
-                    + ": commit or stash them first, or pass --allow-dirty"
+                    + " (not committed): commit or stash them first, or pass --allow-dirty"
                 )
     errors = check(changes, today)
     if errors:
@@ -191,6 +266,7 @@ def apply(
         if branch and repo is not None:
             gitops.create_branch(repo, branch)
         _write_all(changes)
+        _remember_own_edits(changes)
         sha = None
         if commit_message and repo is not None:
             sha = gitops.commit(repo, changes.root, files, commit_message)

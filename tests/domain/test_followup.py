@@ -66,7 +66,7 @@ def test_decide_on_a_meeting_not_held_is_refused(repo: Repo) -> None:
     before = repo.read("data/meetings/2026/2026-12-10-ssu.md")
     result = run("meeting", "decide", "2026-12-10-ssu", "30", "--text", "Vedteke.", repo=repo)
     assert result.exit_code == 1
-    assert "has not been held" in result.stderr
+    assert "after today" in result.stderr and "once the meeting has been held" in result.stderr
     assert repo.read("data/meetings/2026/2026-12-10-ssu.md") == before
 
 

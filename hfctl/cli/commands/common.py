@@ -61,7 +61,18 @@ def write_plan(
         branch=branch,
     )
     output.print_applied(applied, plan.message)
+    where = not_here(plan.changes.root)
+    if where and applied.files:
+        output.print_lines([f"  in the repository {where}"])
     output.print_warnings(plan.warnings)
+
+
+def not_here(root: Path) -> str | None:
+    """``root`` when it is not the repository of the working directory (hfctl names the
+    repository it worked on whenever that is not the one the user stands in)."""
+    here = Path.cwd().resolve()
+    target = root.resolve()
+    return None if here == target or target in here.parents else str(target)
 
 
 def apply_changes(

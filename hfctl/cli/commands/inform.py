@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, apply_changes, write_plan
 from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
+from hfctl.core.errors import HfctlError, UsageError
+
+if TYPE_CHECKING:
+    from hfctl.domain.information import Outgoing
+    from hfctl.store.loader import Dataset
 
 app = typer.Typer(help="Information items: record, send to every party at once, list, digest.")
 
@@ -47,22 +53,19 @@ def send(
     output_dir: Annotated[Path, typer.Option("-o", "--output")] = Path("outbox"),
     lang: LangOption = None,
     send_mail: Annotated[
-        bool, typer.Option("--send", help="Send through SMTP ($HFCTL_SMTP_*).")
+        bool, typer.Option("--send", help="Send through SMTP ($HFCTL_SMTP_*) and record it.")
     ] = False,
+    dry_run: DryRun = False,
     commit: Commit = False,
     allow_dirty: AllowDirty = False,
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
-    """One e-mail per party, all in one run; the day is recorded per party in the item.
-
-    The record is checked before any message is written or sent: a change that would be
-    refused (a file edited by hand, an error it would bring) stops the command while nothing
-    has left, so running it again never sends twice."""
+    """One e-mail per party, all in one run. Without --send the messages are written for
+    sending by hand and nothing is recorded (record it afterwards with `inform mark-sent`);
+    with --send the day is recorded for each party whose message the mail server accepted."""
     from hfctl.cli import output
-    from hfctl.core.errors import HfctlError
     from hfctl.domain import information
-    from hfctl.formats import mail
     from hfctl.store.loader import load, require_readable
     from hfctl.store.repo import find_root
     from hfctl.store.repo import today as resolve_today
@@ -73,54 +76,121 @@ def send(
     require_readable(ds)
     now = resolve_today(today)
     outgoing = information.plan_send(ds, item, now, lang)
-    changes = outgoing.plan.changes
-    apply_changes(
-        changes,
-        now,
-        dry_run=True,
-        allow_dirty=allow_dirty,
-        commit_message=outgoing.plan.message if commit else None,
-    )
-    where = ", ".join(changes.files)
-    smtp = mail.SmtpSettings.from_env() if send_mail else None
-    files = {f"{item}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
-    written = write_outputs(output_dir, root, files)
-    if smtp is not None:
+    if not send_mail:
+        if dry_run or commit:
+            raise UsageError(
+                "--dry-run and --commit go with --send (without it nothing is recorded)"
+            )
+        files = {f"{outgoing.key}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
+        written = write_outputs(output_dir, root, files)
+        output.print_lines(
+            [
+                f"{len(written)} messages written to {output_dir}, not sent; nothing is recorded.",
+                "Once they are sent, record it: hfctl inform mark-sent "
+                f"{outgoing.key} --all --date YYYY-MM-DD",
+            ]
+        )
+        return
+    if dry_run:
+        write_plan(outgoing.plan, now, dry_run=True, allow_dirty=allow_dirty, commit=commit)
+        return
+    _send_and_record(outgoing, ds, root, output_dir, now, commit=commit, allow_dirty=allow_dirty)
+
+
+def _send_and_record(
+    outgoing: Outgoing,
+    ds: Dataset,
+    root: Path,
+    output_dir: Path,
+    now: dt.date,
+    *,
+    commit: bool,
+    allow_dirty: bool,
+) -> None:
+    """Under the write lock: check the record can be written, send, record what went."""
+    from hfctl.cli import output
+    from hfctl.domain import information
+    from hfctl.formats import mail
+    from hfctl.store.writer import write_lock, write_outputs
+
+    smtp = mail.SmtpSettings.from_env()
+    parties = list(outgoing.messages)
+    with write_lock(root):
+        # the whole record is checked first: a refusal stops the command before any message goes
+        apply_changes(
+            outgoing.plan.changes,
+            now,
+            dry_run=True,
+            allow_dirty=allow_dirty,
+            commit_message=outgoing.plan.message if commit else None,
+        )
+        files = {f"{outgoing.key}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
+        write_outputs(output_dir, root, files)
+        failure: mail.SendError | None = None
         try:
-            mail.send(list(outgoing.messages.values()), smtp)
+            deliveries = mail.send(list(outgoing.messages.values()), smtp)
         except mail.SendError as exc:
-            if not exc.sent:
-                raise
-            raise HfctlError(
-                f"{exc.message}; no send day is recorded in {where}: record it by hand for "
-                "the parties that got the message"
+            failure, deliveries = exc, exc.deliveries
+        went = [p for p, d in zip(parties, deliveries, strict=False) if d.accepted]
+        if not went:
+            if failure is not None:
+                raise failure
+            raise HfctlError("the mail server accepted none of the messages; nothing is recorded")
+        plan = information.plan_record_sent(ds, outgoing.key, went, now)
+        try:
+            write_plan(plan, now, allow_dirty=allow_dirty, commit=commit)
+        except HfctlError as exc:
+            names = ", ".join(went)
+            if plan.changes.is_written():
+                raise type(exc)(
+                    f"the messages to {names} were sent and the send day is recorded in "
+                    f"{', '.join(plan.changes.files)}, but it is not committed: "
+                    f"{exc.message.rstrip('.')}. Commit the file by hand",
+                    exc.problems,
+                ) from None
+            raise type(exc)(
+                f"the messages to {names} were sent, but recording it failed: "
+                f"{exc.message.rstrip('.')}. Record it with: hfctl inform mark-sent "
+                f"{outgoing.key} --party {' --party '.join(went)} --date {now}; do not "
+                "run inform send again for them",
+                exc.problems,
             ) from None
-    try:
-        write_plan(outgoing.plan, now, allow_dirty=allow_dirty, commit=commit)
-    except HfctlError as exc:
-        reason = exc.message.rstrip(".")
-        done = "sent" if send_mail else f"written to {output_dir}"
-        if changes.is_written():  # written, but the commit failed
-            then = (
-                f"the {len(written)} messages were {done} and the send day is recorded in "
-                f"{where}, but it is not committed: {reason}. Commit the file by hand"
-            )
-        elif send_mail:
-            then = (
-                f"the {len(written)} messages were sent, but the send day is not recorded: "
-                f"{reason}. Record it in {where} by hand; do not run inform send again, it "
-                "would send them twice"
-            )
-        else:
-            then = (
-                f"the {len(written)} messages were written to {output_dir}, but the send day "
-                f"is not recorded: {reason}. Send none of them yet: put that right and run the "
-                "command again (it writes the same messages again)"
-            )
-        raise type(exc)(then, exc.problems) from None
-    output.print_lines(
-        [f"{len(written)} messages in {output_dir}" + (" (sent)" if send_mail else "")]
-    )
+    not_sent = [p for p in parties if p not in went]
+    if failure is not None or not_sent:
+        reason = failure.message if failure is not None else "the server refused them"
+        raise HfctlError(
+            f"sent to {len(went)} of {len(parties)} parties and recorded for those; not sent to "
+            f"{', '.join(not_sent)} ({reason}). Run inform send again to send to the rest"
+        )
+    output.print_lines([f"sent to {len(went)} parties; copies in {output_dir}"])
+
+
+@app.command("mark-sent")
+def mark_sent(
+    item: Annotated[str, typer.Argument(metavar="ID", help="The item's id (file name).")],
+    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="Day it was sent.")],
+    party: Annotated[
+        list[str] | None, typer.Option("--party", help="A party that got it (repeatable).")
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every party of the audience not yet recorded.")
+    ] = False,
+    dry_run: DryRun = False,
+    commit: Commit = False,
+    allow_dirty: AllowDirty = False,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Record that the messages were sent by hand, to the parties named or to --all."""
+    from hfctl.domain import information
+    from hfctl.store.loader import load
+    from hfctl.store.repo import find_root, parse_day
+    from hfctl.store.repo import today as resolve_today
+
+    ds = load(find_root(explicit=repo))
+    now = resolve_today(today)
+    plan = information.plan_mark_sent(ds, item, party or [], every, parse_day(date, "--date"), now)
+    write_plan(plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
 
 
 @app.command("list")

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from hfctl.cli.commands import meeting_cases
 from hfctl.cli.commands import minutes as minutes_cmd
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, apply_changes, write_plan
+from hfctl.cli.commands.common import RepoOption, TodayOption, write_plan
 from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
 
 app = typer.Typer(help="Meetings: new, list, cases, move, cancel, decisions, attendance.")
-case_app = typer.Typer(help="Cases on a meeting's agenda.")
-app.add_typer(case_app, name="case")
+app.add_typer(meeting_cases.case_app, name="case")
 app.command("decide")(minutes_cmd.decide)
 app.command("attend")(minutes_cmd.attend)
 
@@ -158,111 +157,3 @@ def cancel(
         commit=commit,
         allow_dirty=allow_dirty,
     )
-
-
-@case_app.command("add")
-def case_add(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
-    title: Annotated[str, typer.Option("--title")],
-    case_type: Annotated[str, typer.Option("--type", metavar="decision|orientation")],
-    prepared_in: Annotated[
-        str | None, typer.Option("--prepared-in", help="Meeting where it was prepared.")
-    ] = None,
-    dry_run: DryRun = False,
-    commit: Commit = False,
-    allow_dirty: AllowDirty = False,
-    repo: RepoOption = None,
-    today: TodayOption = None,
-) -> None:
-    """Add a case before 'Eventuelt'; on an issued agenda it takes the next free number."""
-    from hfctl.domain import meetings
-    from hfctl.store.loader import load
-    from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
-
-    ds = load(find_root(explicit=repo))
-    now = resolve_today(today)
-    plan = meetings.plan_case_add(ds, meeting, title, case_type, prepared_in, now)
-    write_plan(plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
-
-
-def agenda(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
-    lang: LangOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="md|html")] = "md",
-    output_file: Annotated[str | None, typer.Option("-o", "--output")] = None,
-    issue: Annotated[
-        bool, typer.Option("--issue", help="Give the cases their numbers and mark it issued.")
-    ] = False,
-    allow_dirty: AllowDirty = False,
-    repo: RepoOption = None,
-    today: TodayOption = None,
-) -> None:
-    """The saksliste and innkalling, in nynorsk, bokmål or English, as Markdown or HTML."""
-    from hfctl.cli import output
-    from hfctl.core.problems import note_unreadable
-    from hfctl.documents.agenda import render_agenda
-    from hfctl.domain.meetings import plan_issue
-    from hfctl.store.loader import load
-    from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
-
-    root = find_root(explicit=repo)
-    ds = load(root)
-    note_unreadable(ds.problems)
-    now = resolve_today(today)
-    if issue:
-        apply_changes(plan_issue(ds, meeting, now).changes, now, allow_dirty=allow_dirty)
-        ds = load(root)
-    output.write_or_print(render_agenda(ds, meeting, lang, fmt, now), output_file)
-
-
-def invite(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
-    output_dir: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder for the files.")
-    ] = Path("invitation"),
-    lang: LangOption = None,
-    send: Annotated[
-        bool, typer.Option("--send", help="Send through SMTP ($HFCTL_SMTP_*).")
-    ] = False,
-    allow_dirty: AllowDirty = False,
-    repo: RepoOption = None,
-    today: TodayOption = None,
-) -> None:
-    """Write invitation.ics, invitation.eml and recipients.csv (numbers the agenda first)."""
-    from hfctl.cli import output
-    from hfctl.documents import invite as invitation
-    from hfctl.domain.lookup import find_meeting
-    from hfctl.domain.meetings import plan_issue
-    from hfctl.formats import mail
-    from hfctl.store.loader import load, require_readable
-    from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
-    from hfctl.store.writer import write_outputs
-
-    root = find_root(explicit=repo)
-    ds = load(root)
-    require_readable(ds)
-    now = resolve_today(today)
-    found = find_meeting(ds, meeting)
-    if found.status == "planned" and (
-        found.invitation_sent is None or any(c.number is None for c in found.cases)
-    ):
-        apply_changes(
-            plan_issue(ds, meeting, now, invitation=True).changes, now, allow_dirty=allow_dirty
-        )
-        ds = load(root)
-        found = find_meeting(ds, meeting)
-    built = invitation.build(ds, found, lang, now)
-    files = {
-        "invitation.ics": built.ics,
-        "invitation.eml": bytes(built.eml),
-        "recipients.csv": built.csv.encode("utf-8"),
-    }
-    for path in write_outputs(output_dir, root, files):
-        output.print_lines([f"wrote {path}"])
-    output.print_lines([f"{len(built.recipients)} invited"])
-    if send:
-        sent = mail.send([built.eml], mail.SmtpSettings.from_env())
-        output.print_lines([f"sent {sent} message to {len(built.recipients)} recipients"])

@@ -72,7 +72,8 @@ def decide(
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Record the decision of a case of a held meeting."""
+    """Record the decision of a case; a planned meeting whose day has come is marked held
+    (deciding the approval case of the next meeting approves the minutes it refers to)."""
     from hfctl.domain import followup
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
@@ -87,14 +88,21 @@ def decide(
 def attend(
     meeting: Annotated[str, typer.Argument(help="Meeting id.")],
     present: Annotated[
-        list[str] | None, typer.Option("--present", help="A member who attended.")
+        list[str] | None, typer.Option("--present", help="A member who attended (repeatable).")
     ] = None,
     apologies: Annotated[
         list[str] | None, typer.Option("--apologies", help="A member who sent apologies.")
     ] = None,
     deputy: Annotated[
         list[str] | None,
-        typer.Option("--deputy", metavar="DEPUTY=MEMBER", help="A deputy who met for a member."),
+        typer.Option("--deputy", metavar="DEPUTY", help="A deputy who met; give --for MEMBER."),
+    ] = None,
+    for_: Annotated[
+        list[str] | None,
+        typer.Option("--for", metavar="MEMBER", help="The member the --deputy before met for."),
+    ] = None,
+    remove: Annotated[
+        list[str] | None, typer.Option("--remove", help="Take a name off the attendance.")
     ] = None,
     dry_run: DryRun = False,
     commit: Commit = False,
@@ -102,22 +110,29 @@ def attend(
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Record attendance, apologies (forfall) and deputies of a held meeting."""
+    """Add names to the attendance, apologies (forfall) and deputies of a meeting whose day has
+    come (it is marked held); --remove takes a name off. Nothing is replaced silently."""
     from hfctl.core.errors import UsageError
-    from hfctl.domain import followup
+    from hfctl.domain import attendance
+    from hfctl.domain.lookup import find_meeting
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
     from hfctl.store.repo import today as resolve_today
 
     pairs: list[tuple[str, str]] = []
+    plain = [d for d in deputy or [] if "=" not in d]
     for item in deputy or []:
-        if "=" not in item:
-            raise UsageError(f"--deputy '{item}': write DEPUTY=MEMBER")
-        who, member = item.split("=", 1)
-        pairs.append((who.strip(), member.strip()))
+        if "=" in item:
+            who, member = item.split("=", 1)
+            pairs.append((who.strip(), member.strip()))
+    if len(plain) != len(for_ or []):
+        raise UsageError("give each --deputy P its --for M (the member P met for)")
+    pairs += list(zip(plain, for_ or [], strict=True))
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
-    plan = followup.plan_attend(ds, meeting, now, present or [], apologies or [], pairs)
+    plan = attendance.plan_attend(
+        ds, find_meeting(ds, meeting), now, present or [], apologies or [], pairs, remove or []
+    )
     write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit)
 
 
@@ -193,5 +208,48 @@ def done(
     now = resolve_today(today)
     plan = followup.plan_close(
         ds, action_id, parse_day(date, "--date"), now, "dropped" if dropped else "done"
+    )
+    write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit)
+
+
+@actions_app.command("add")
+def add(
+    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
+    case: Annotated[str, typer.Argument(help="Case number: 7, 07/26 or 'Sak 07/26'.")],
+    what: Annotated[str, typer.Option("--what", help="What is to be done.")],
+    responsible: Annotated[
+        str, typer.Option("--responsible", help="The forum, party or person responsible.")
+    ],
+    due: Annotated[str, typer.Option("--due", metavar="YYYY-MM-DD", help="Due by this day.")],
+    agreement: Annotated[
+        str | None, typer.Option("--agreement", help="The agreement it is about.")
+    ] = None,
+    about_forum: Annotated[
+        str | None, typer.Option("--about-forum", help="The body it is about.")
+    ] = None,
+    dry_run: DryRun = False,
+    commit: Commit = False,
+    allow_dirty: AllowDirty = False,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Add a follow-up action to a case of a meeting whose day has come."""
+    from hfctl.domain import followup
+    from hfctl.store.loader import load
+    from hfctl.store.repo import find_root, parse_day
+    from hfctl.store.repo import today as resolve_today
+
+    ds = load(find_root(explicit=repo))
+    now = resolve_today(today)
+    plan = followup.plan_action_add(
+        ds,
+        meeting,
+        case,
+        what,
+        responsible,
+        parse_day(due, "--due"),
+        now,
+        agreement=agreement,
+        forum=about_forum,
     )
     write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit)
