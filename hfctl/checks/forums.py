@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from hfctl.checks.registry import Context, check
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
-from hfctl.domain.membership import expiring
+from hfctl.domain.membership import expiring, renew_command
 from hfctl.models.forum import Forum
 
 
@@ -82,7 +82,8 @@ def expiring_terms(ctx: Context) -> Iterator[Problem]:
         yield problem(
             "HF333",
             f"term of '{member.person}' ({member.role}) in '{forum.display_name()}' ends "
-            f"{member.to}, in {left} days; record a renewal or a successor",
+            f"{member.to}, in {left} days; renew it ({renew_command(forum, member)}) or "
+            f"appoint a successor (hfctl member add {forum.id} PERSON …)",
             member.loc("to"),
         )
 

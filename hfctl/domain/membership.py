@@ -32,6 +32,13 @@ def expiring(ds: Dataset, today: dt.date) -> list[tuple[Forum, Member]]:
     return sorted(out, key=lambda fm: (fm[1].to or today, fm[0].id, fm[1].person))
 
 
+def renew_command(forum: Forum, member: Member) -> str:
+    """The command that renews a seat (the fix named wherever an ending term is shown)."""
+    several = sum(1 for m in forum.members if m.person == member.person and m.to == member.to)
+    role = f" --role {member.role}" if several > 1 else ""
+    return f"hfctl member renew {forum.id} {member.person} --to DATE{role}"
+
+
 def coordinator(ds: Dataset, today: dt.date) -> mail.Recipient:
     """The sender: the holder today of the community's coordinator role."""
     rules = ds.community.rules if ds.community else None

@@ -172,6 +172,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ny person: {person}{title} ({party})",
         "en": "New person: {person}{title} ({party})",
     },
+    "person-changed": {
+        "nn": "{person}: {what}",
+        "nb": "{person}: {what}",
+        "en": "{person}: {what}",
+    },
     "person-removed": {
         "nn": "Person fjerna: {person}",
         "nb": "Person fjernet: {person}",
@@ -193,6 +198,9 @@ WORDS: dict[str, dict[str, str]] = {
         "numbers": "kommunenummer {numbers}",
         "membership": "medlemskap i regionen",
         "contact": "kontaktpunkt",
+        "party": "part {old} → {new}",
+        "title": "tittel: {new}",
+        "email": "e-postadresse endra",
         "details": "andre opplysningar er endra",
         "none": "ingen endringar i styringa",
         "heading": "Endringar i styringa",
@@ -204,6 +212,9 @@ WORDS: dict[str, dict[str, str]] = {
         "numbers": "kommunenummer {numbers}",
         "membership": "medlemskap i regionen",
         "contact": "kontaktpunkt",
+        "party": "part {old} → {new}",
+        "title": "tittel: {new}",
+        "email": "e-postadresse endret",
         "details": "andre opplysninger er endret",
         "none": "ingen endringer i styringen",
         "heading": "Endringer i styringen",
@@ -215,6 +226,9 @@ WORDS: dict[str, dict[str, str]] = {
         "numbers": "municipality numbers {numbers}",
         "membership": "membership of the region",
         "contact": "contact point",
+        "party": "party {old} → {new}",
+        "title": "title: {new}",
+        "email": "e-mail address changed",
         "details": "details changed",
         "none": "no governance changes",
         "heading": "Governance changes",
@@ -680,6 +694,25 @@ def _parties(a: Dataset, b: Dataset, say: Say) -> list[Change]:
         added = Term(p.name, person)
         out.append(
             say("person-added", person, p.file, person=added, title=title, party=_party(b, p.party))
+        )
+    for person in sorted(set(a.people) & set(b.people)):
+        was, now = a.people[person], b.people[person]
+        if _same(was, now):
+            continue
+        said: dict[str, str] = {}
+        if was.name != now.name:
+            said["name"] = say.word("name", old=was.name, new=now.name)
+        if was.party != now.party:
+            said["party"] = say.word(
+                "party", old=_party(a, was.party).text, new=_party(b, now.party).text
+            )
+        if was.title != now.title:
+            said["title"] = say.word("title", new=now.title or "–")
+        if was.email != now.email:
+            said["email"] = say.word("email")
+        text = Term("; ".join(said.values()) or say.word("details"), ",".join(said) or "details")
+        out.append(
+            say("person-changed", person, now.file, person=Term(now.name, person), what=text)
         )
     for person in sorted(set(a.people) - set(b.people)):
         gone = a.people[person]
