@@ -404,3 +404,12 @@ def test_member_end_on_a_day_with_no_seat_and_after_a_renewal(repo: Repo) -> Non
         repo=repo,
     )
     assert begun.exit_code == 1 and "has begun; end that one instead" in begun.stderr
+
+
+def test_overlapping_terms_edited_by_hand_are_an_error(repo: Repo) -> None:
+    repo.edit(SSU, "  - person: eirik-moe\n", "  - person: trond-espeland\n")
+    repo.edit(SSU, "    to: 2023-12-31\n    note: Interkommunal", "    to: 2024-06-30\n    note: I")
+    line = repo.line_of(SSU, "    from: 2021-04-14")
+    (found,) = [p for p in codes(repo) if p["code"] == "HF335"]
+    assert found["severity"] == "error" and found["file"] == SSU and found["line"] == line
+    assert "'trond-espeland' has two terms in 'SSU' that overlap" in found["message"]

@@ -13,6 +13,7 @@ from typing import get_args
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
 from hfctl.domain.lookup import find_forum, find_party, find_person
+from hfctl.domain.membership import overlaps
 from hfctl.models.forum import Forum, Member, MemberRole
 from hfctl.models.party import Person
 from hfctl.store import yamledit
@@ -48,7 +49,7 @@ def _refuse_overlap(forum: Forum, person: Person, start: dt.date, end: dt.date |
     for seat in forum.members:
         if seat.person != person.id:
             continue
-        if start <= (seat.to or dt.date.max) and seat.from_ <= (end or dt.date.max):
+        if overlaps(start, end, seat):
             raise RefusedError(
                 f"{person.name} already sits in {forum.display_name()} ({seat.role}, "
                 f"{_span(seat)}); terms of one person in one forum must not overlap"
