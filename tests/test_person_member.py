@@ -345,7 +345,9 @@ def test_a_renewal_is_a_new_term_after_the_old(repo: Repo) -> None:
         < text.index("person: magnus-bakke")
     )
     said = run("diff", "HEAD", "--lang", "en", "--format", "json", repo=repo).json()
-    assert [(c["kind"], c["entity"]) for c in said] == [("member-joined", "ssu")]
+    assert [(c["kind"], c["entity"]) for c in said] == [("member-renewed", "ssu")]
+    words = run("diff", "HEAD", "--lang", "en", repo=repo).stdout
+    assert "Sindre Brekke continues in SSU as member for Karmøy, new term 1 January 2027" in words
     again = run("member", "renew", "ssu", "sindre-brekke", "--to", "31.12.2028", repo=repo)
     assert again.exit_code == 2  # the last term is now the new one: it would end before it starts
     assert "before it starts (2029-01-01)" in again.stderr

@@ -35,6 +35,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{person} går inn i {forum} som {role} for {represents}, {from} til {to}",
         "en": "{person} joins {forum} as {role} for {represents}, {from} to {to}",
     },
+    "member-renewed": {
+        "nn": "{person} held fram i {forum} som {role} for {represents}, ny periode {from} til "
+        "{to}",
+        "nb": "{person} fortsetter i {forum} som {role} for {represents}, ny periode {from} til "
+        "{to}",
+        "en": "{person} continues in {forum} as {role} for {represents}, new term {from} to {to}",
+    },
     "member-left": {
         "nn": "{person} ({role}) er ikkje lenger registrert i {forum}",
         "nb": "{person} ({role}) er ikke lenger registrert i {forum}",
@@ -401,9 +408,14 @@ def _members(a: Dataset, b: Dataset, say: Say) -> list[Change]:
         after = {(m.person, m.from_): m for m in new.members}
         for key in sorted(set(after) - set(before), key=str):
             m = after[key]
+            day_before = m.from_ - dt.timedelta(days=1)
+            renews = any(
+                o.person == m.person and o.role == m.role and o.to == day_before
+                for o in new.members
+            )
             out.append(
                 say(
-                    "member-joined",
+                    "member-renewed" if renews else "member-joined",
                     fid,
                     new.file,
                     person=_person(b, m.person),
