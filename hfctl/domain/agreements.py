@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
-from hfctl.domain.lookup import find_agreement, find_municipality
+
+# both stay importable from here (they were defined here before domain.lookup)
+from hfctl.domain.lookup import find_agreement as find_agreement
+from hfctl.domain.lookup import find_municipality as find_municipality
 from hfctl.models.agreement import STATUS_ORDER, Agreement, Signature, SignatureStatus, Version
 from hfctl.models.party import Party
 from hfctl.store import yamledit

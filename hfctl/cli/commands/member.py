@@ -30,7 +30,8 @@ def add(
         str,
         typer.Option(
             "--role",
-            metavar="leader|deputy-leader|member|deputy|secretary|coordinator|observer",
+            metavar="ROLE",
+            help="leader, deputy-leader, member, deputy, secretary, coordinator or observer.",
         ),
     ],
     represents: Annotated[str, typer.Option("--represents", help="The party (id or name).")],
