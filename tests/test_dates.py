@@ -141,3 +141,13 @@ def test_inform_list_since_keeps_that_day(repo: Repo) -> None:
         "inform", "list", "--since", f"{since.day}.{since.month}.{since.year}", "--json", repo=repo
     ).json()
     assert [r["id"] for r in kept] == [every[-1]["id"]]
+
+
+def test_the_environment_day_takes_the_norwegian_form_too(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HFCTL_TODAY", "3.12.2026")
+    assert run("status", "--format", "json", repo=repo).json()["today"] == "2026-12-03"
+    monkeypatch.setenv("HFCTL_TODAY", "3/12/2026")
+    result = run("status", repo=repo)
+    assert result.exit_code == 2 and "HFCTL_TODAY: '3/12/2026' is not a date" in result.stderr

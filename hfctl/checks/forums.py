@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from hfctl.checks.registry import Context, check
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
-from hfctl.domain.membership import expiring
+from hfctl.domain.membership import expiring, overlapping, renew_command
 from hfctl.models.forum import Forum
 
 
@@ -82,7 +82,8 @@ def expiring_terms(ctx: Context) -> Iterator[Problem]:
         yield problem(
             "HF333",
             f"term of '{member.person}' ({member.role}) in '{forum.display_name()}' ends "
-            f"{member.to}, in {left} days; record a renewal or a successor",
+            f"{member.to}, in {left} days; renew it ({renew_command(forum, member)}) or "
+            f"appoint a successor (hfctl member add {forum.id} PERSON …)",
             member.loc("to"),
         )
 
@@ -101,3 +102,17 @@ def members_of_dissolved_forums(ctx: Context) -> Iterator[Problem]:
                     f"after it was dissolved on {forum.dissolved}",
                     member.loc("to"),
                 )
+
+
+@check
+def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
+    """Ensure no two terms of one person in one forum share a day (a renewal starts after)."""
+    for forum in ctx.ds.forums.values():
+        for first, second in overlapping(forum):
+            span = f"{first.from_} to {first.to or 'open'}"
+            yield problem(
+                "HF335",
+                f"'{second.person}' has two terms in '{forum.display_name()}' that overlap: "
+                f"this one from {second.from_}, and {first.role} {span}",
+                second.loc("from"),
+            )

@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "minutes": ("hfctl.cli.commands.minutes", "minutes", False),
     "actions": ("hfctl.cli.commands.minutes", "actions_app", True),
     "inform": ("hfctl.cli.commands.inform", "app", True),
+    "person": ("hfctl.cli.commands.person", "app", True),
+    "member": ("hfctl.cli.commands.member", "app", True),
     "diff": ("hfctl.cli.commands.diff", "diff", False),
     "log": ("hfctl.cli.commands.log", "log", False),
     "schema": ("hfctl.cli.commands.schema", "schema", False),

@@ -299,6 +299,9 @@ def print_dashboard(board: Dashboard) -> None:
                 Text(str(e.to)), Text(str(e.days)), Text(e.forum), Text(e.name), Text(e.role)
             )
         out.print(terms)
+        out.print(Text(" Renew a term, or appoint a successor with hfctl member add:"))
+        for e in board.expiring:
+            out.print(Text(f"  {e.renew}"))
     if board.overdue:
         late = Table(show_edge=False, title="Overdue actions", title_justify="left")
         for header in ("due", "id", "responsible", "decided in", "what"):

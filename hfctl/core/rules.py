@@ -125,6 +125,7 @@ _TABLE: list[Rule] = [
     ),
     Rule("HF333", "term-expiring", W, "No member's term expires unnoticed (within 60 days)."),
     Rule("HF334", "member-of-dissolved-forum", E, "Nobody sits in a forum after it is dissolved."),
+    Rule("HF335", "term-overlap", E, "No two terms of one person in one forum overlap."),
     # roles
     Rule("HF340", "role-overlap", E, "An exclusive role has one holder at a time."),
     Rule("HF341", "role-vacant", E, "An exclusive role has a holder today."),

@@ -10,7 +10,7 @@ from hfctl.core.errors import HfctlError
 from hfctl.domain.agreements import Signing, signing
 from hfctl.domain.followup import actions, select
 from hfctl.domain.meetings import notice_deadline
-from hfctl.domain.membership import expiring
+from hfctl.domain.membership import expiring, renew_command
 from hfctl.domain.secretariat import holding, rotating_forums
 from hfctl.models.meeting import Meeting
 from hfctl.store.loader import Dataset
@@ -44,6 +44,8 @@ class ExpiringTerm:
     role: str
     to: dt.date
     days: int
+    renew: str
+    """The command that renews it."""
 
 
 @dataclass
@@ -157,6 +159,7 @@ def _expiring(ds: Dataset, today: dt.date) -> list[ExpiringTerm]:
                 member.role,
                 member.to,
                 (member.to - today).days,
+                renew_command(forum, member),
             )
         )
     return out

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
-from hfctl.domain.lookup import find_meeting, find_person
+
+# find_meeting stays importable from here (it was defined here before domain.lookup)
+from hfctl.domain.lookup import find_meeting as find_meeting
+from hfctl.domain.lookup import find_person
 from hfctl.models.meeting import Action, Case, Meeting, case_label
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan

@@ -32,6 +32,29 @@ def expiring(ds: Dataset, today: dt.date) -> list[tuple[Forum, Member]]:
     return sorted(out, key=lambda fm: (fm[1].to or today, fm[0].id, fm[1].person))
 
 
+def overlaps(start: dt.date, end: dt.date | None, seat: Member) -> bool:
+    """Whether the days ``start``..``end`` (open if None) share a day with a seat's term."""
+    return start <= (seat.to or dt.date.max) and seat.from_ <= (end or dt.date.max)
+
+
+def overlapping(forum: Forum) -> list[tuple[Member, Member]]:
+    """Pairs of terms of one person in a forum that share a day (earlier seat first)."""
+    seats = forum.members
+    return [
+        (a, b)
+        for i, a in enumerate(seats)
+        for b in seats[i + 1 :]
+        if a.person == b.person and overlaps(b.from_, b.to, a)
+    ]
+
+
+def renew_command(forum: Forum, member: Member) -> str:
+    """The command that renews a seat (the fix named wherever an ending term is shown)."""
+    several = sum(1 for m in forum.members if m.person == member.person and m.to == member.to)
+    role = f" --role {member.role}" if several > 1 else ""
+    return f"hfctl member renew {forum.id} {member.person} --to DATE{role}"
+
+
 def coordinator(ds: Dataset, today: dt.date) -> mail.Recipient:
     """The sender: the holder today of the community's coordinator role."""
     rules = ds.community.rules if ds.community else None

@@ -35,6 +35,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{person} går inn i {forum} som {role} for {represents}, {from} til {to}",
         "en": "{person} joins {forum} as {role} for {represents}, {from} to {to}",
     },
+    "member-renewed": {
+        "nn": "{person} held fram i {forum} som {role} for {represents}, ny periode {from} til "
+        "{to}",
+        "nb": "{person} fortsetter i {forum} som {role} for {represents}, ny periode {from} til "
+        "{to}",
+        "en": "{person} continues in {forum} as {role} for {represents}, new term {from} to {to}",
+    },
     "member-left": {
         "nn": "{person} ({role}) er ikkje lenger registrert i {forum}",
         "nb": "{person} ({role}) er ikke lenger registrert i {forum}",
@@ -172,6 +179,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ny person: {person}{title} ({party})",
         "en": "New person: {person}{title} ({party})",
     },
+    "person-changed": {
+        "nn": "{person}: {what}",
+        "nb": "{person}: {what}",
+        "en": "{person}: {what}",
+    },
     "person-removed": {
         "nn": "Person fjerna: {person}",
         "nb": "Person fjernet: {person}",
@@ -193,6 +205,9 @@ WORDS: dict[str, dict[str, str]] = {
         "numbers": "kommunenummer {numbers}",
         "membership": "medlemskap i regionen",
         "contact": "kontaktpunkt",
+        "party": "part {old} → {new}",
+        "title": "tittel: {new}",
+        "email": "e-postadresse endra",
         "details": "andre opplysningar er endra",
         "none": "ingen endringar i styringa",
         "heading": "Endringar i styringa",
@@ -204,6 +219,9 @@ WORDS: dict[str, dict[str, str]] = {
         "numbers": "kommunenummer {numbers}",
         "membership": "medlemskap i regionen",
         "contact": "kontaktpunkt",
+        "party": "part {old} → {new}",
+        "title": "tittel: {new}",
+        "email": "e-postadresse endret",
         "details": "andre opplysninger er endret",
         "none": "ingen endringer i styringen",
         "heading": "Endringer i styringen",
@@ -215,6 +233,9 @@ WORDS: dict[str, dict[str, str]] = {
         "numbers": "municipality numbers {numbers}",
         "membership": "membership of the region",
         "contact": "contact point",
+        "party": "party {old} → {new}",
+        "title": "title: {new}",
+        "email": "e-mail address changed",
         "details": "details changed",
         "none": "no governance changes",
         "heading": "Governance changes",
@@ -387,9 +408,14 @@ def _members(a: Dataset, b: Dataset, say: Say) -> list[Change]:
         after = {(m.person, m.from_): m for m in new.members}
         for key in sorted(set(after) - set(before), key=str):
             m = after[key]
+            day_before = m.from_ - dt.timedelta(days=1)
+            renews = any(
+                o.person == m.person and o.role == m.role and o.to == day_before
+                for o in new.members
+            )
             out.append(
                 say(
-                    "member-joined",
+                    "member-renewed" if renews else "member-joined",
                     fid,
                     new.file,
                     person=_person(b, m.person),
@@ -680,6 +706,25 @@ def _parties(a: Dataset, b: Dataset, say: Say) -> list[Change]:
         added = Term(p.name, person)
         out.append(
             say("person-added", person, p.file, person=added, title=title, party=_party(b, p.party))
+        )
+    for person in sorted(set(a.people) & set(b.people)):
+        was, now = a.people[person], b.people[person]
+        if _same(was, now):
+            continue
+        said: dict[str, str] = {}
+        if was.name != now.name:
+            said["name"] = say.word("name", old=was.name, new=now.name)
+        if was.party != now.party:
+            said["party"] = say.word(
+                "party", old=_party(a, was.party).text, new=_party(b, now.party).text
+            )
+        if was.title != now.title:
+            said["title"] = say.word("title", new=now.title or "–")
+        if was.email != now.email:
+            said["email"] = say.word("email")
+        text = Term("; ".join(said.values()) or say.word("details"), ",".join(said) or "details")
+        out.append(
+            say("person-changed", person, now.file, person=Term(now.name, person), what=text)
         )
     for person in sorted(set(a.people) - set(b.people)):
         gone = a.people[person]
