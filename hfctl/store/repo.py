@@ -1,8 +1,7 @@
-"""Finding the data repository and the day hfctl counts as today."""
+"""Finding the data repository and its data files."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
@@ -39,24 +38,3 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
     if (bundled / MARKER).is_file():
         return bundled
     raise UsageError(f"no hfctl data repository here or above ({here}); give one with --repo PATH")
-
-
-def parse_day(value: str, option: str = "--today") -> dt.date:
-    """An option's day (``2026-12-03``, ``3.12.2026`` or ``03.12.2026``, read by
-    ``hfctl.core.dates``); a usage error naming the option otherwise."""
-    from hfctl.core.dates import DateError, parse_date
-
-    try:
-        return parse_date(value)
-    except DateError as exc:
-        raise UsageError(f"{option}: {exc}") from None
-
-
-def today(value: str | None = None) -> dt.date:
-    """``--today`` if given, else $HFCTL_TODAY, else the system clock."""
-    if value:
-        return parse_day(value)
-    env = os.environ.get("HFCTL_TODAY")
-    if env:
-        return parse_day(env, "HFCTL_TODAY")
-    return dt.date.today()

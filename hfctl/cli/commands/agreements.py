@@ -8,7 +8,17 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import AtOption, LangOption, RepoOption, TodayOption, write_plan
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    AtOption,
+    Branch,
+    Commit,
+    DryRun,
+    LangOption,
+    RepoOption,
+    TodayOption,
+    write_plan,
+)
 
 app = typer.Typer(help="Agreements: signature status, recording steps, reminders.")
 
@@ -37,11 +47,11 @@ def status(
 ) -> None:
     """Which municipality has signed which agreement: a matrix, or one agreement in detail."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.documents import tables
     from hfctl.domain import agreements, followup, lookup
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
     from hfctl.store.revision import load_data
 
     ds = load_data(find_root(explicit=repo), at)
@@ -91,20 +101,18 @@ def record(
     version: Annotated[
         str | None, typer.Option("--version", help="Version (default: the current one).")
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the diff only.")] = False,
-    commit: Annotated[bool, typer.Option("--commit", help="Commit the change.")] = False,
-    branch: Annotated[
-        str | None, typer.Option("--branch", help="Create and check out this branch first.")
-    ] = None,
-    allow_dirty: Annotated[bool, typer.Option("--allow-dirty")] = False,
+    dry_run: DryRun = False,
+    commit: Commit = False,
+    branch: Branch = None,
+    allow_dirty: AllowDirty = False,
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
     """Record a signature step for one municipality, as a reviewed one-record change."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain.agreements import plan_record
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -136,10 +144,10 @@ def remind(
 ) -> None:
     """Reminder letters (Markdown and .eml) to municipalities that have not signed."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.documents import reminders
     from hfctl.store.loader import load, require_readable
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     root = find_root(explicit=repo)
     ds = load(root)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from hfctl.core.errors import UsageError
 
 if TYPE_CHECKING:
     from hfctl.store.changes import Changeset, Plan
@@ -37,6 +40,18 @@ LangOption = Annotated[
 AtOption = Annotated[
     str | None,
     typer.Option("--at", metavar="REV", help="Answer from the data as it was at a git revision."),
+]
+
+
+# the options of every command that changes data, defined once
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Show the change; write nothing.")]
+Commit = Annotated[bool, typer.Option("--commit", help="Commit the change with its message.")]
+Branch = Annotated[
+    str | None, typer.Option("--branch", help="Create and check out this branch first.")
+]
+AllowDirty = Annotated[
+    bool,
+    typer.Option("--allow-dirty", help="Edit a file with uncommitted changes not made by hfctl."),
 ]
 
 
@@ -98,3 +113,24 @@ def apply_changes(
         branch=branch,
         check=validation.new_errors,
     )
+
+
+def parse_day(value: str, option: str = "--today") -> dt.date:
+    """An option's day (``2026-12-03``, ``3.12.2026`` or ``03.12.2026``, read by
+    ``hfctl.core.dates``); a usage error naming the option otherwise."""
+    from hfctl.core.dates import DateError, parse_date
+
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def resolve_today(value: str | None = None) -> dt.date:
+    """``--today`` if given, else $HFCTL_TODAY, else the system clock."""
+    if value:
+        return parse_day(value)
+    env = os.environ.get("HFCTL_TODAY")
+    if env:
+        return parse_day(env, "HFCTL_TODAY")
+    return dt.date.today()

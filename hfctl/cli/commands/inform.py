@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, apply_changes, write_plan
-from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    Commit,
+    DryRun,
+    LangOption,
+    RepoOption,
+    TodayOption,
+    apply_changes,
+    write_plan,
+)
 from hfctl.core.errors import HfctlError, UsageError
 
 if TYPE_CHECKING:
@@ -35,10 +43,10 @@ def new(
     today: TodayOption = None,
 ) -> None:
     """Record an information item received from a national authority or partner."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import information
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -65,10 +73,10 @@ def send(
     sending by hand and nothing is recorded (record it afterwards with `inform mark-sent`);
     with --send the day is recorded for each party whose message the mail server accepted."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.domain import information
     from hfctl.store.loader import load, require_readable
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
     from hfctl.store.writer import write_outputs
 
     root = find_root(explicit=repo)
@@ -182,10 +190,10 @@ def mark_sent(
     today: TodayOption = None,
 ) -> None:
     """Record that the messages were sent by hand, to the parties named or to --all."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import information
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -202,11 +210,11 @@ def list_(
 ) -> None:
     """What went to whom and when (items received on the --since day or later)."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.domain import information
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     resolve_today(today)  # the list does not depend on the day; a bad day is still an error
     ds = load(find_root(explicit=repo))
@@ -245,11 +253,11 @@ def digest(
 ) -> None:
     """A digest of the items since a day, for the next Helseleiarnettverket meeting."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.domain import information
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     resolve_today(today)  # the digest does not depend on the day; a bad day is still an error
     ds = load(find_root(explicit=repo))

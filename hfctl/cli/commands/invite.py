@@ -11,8 +11,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, apply_changes, write_plan
-from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    Commit,
+    DryRun,
+    LangOption,
+    RepoOption,
+    TodayOption,
+    apply_changes,
+    write_plan,
+)
 from hfctl.core.errors import HfctlError, UsageError
 
 if TYPE_CHECKING:
@@ -37,12 +45,12 @@ def agenda(
 ) -> None:
     """The saksliste and innkalling, in nynorsk, bokmål or English, as Markdown or HTML."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.documents.agenda import render_agenda
     from hfctl.domain.issuing import plan_issue
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     if (dry_run or commit) and not issue:
         raise UsageError("--dry-run and --commit go with --issue; the agenda alone changes nothing")
@@ -84,11 +92,11 @@ def invite(
     """Write invitation.ics, invitation.eml and recipients.csv. Nothing is recorded unless
     --send (the server accepted it; the agenda is issued if it was not) or --mark-sent."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import issuing
     from hfctl.domain.lookup import find_meeting
     from hfctl.store.loader import load, require_readable
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     root = find_root(explicit=repo)
     ds = load(root)

@@ -24,11 +24,11 @@ def log(
 ) -> None:
     """Who changed what and when: commit, date, author and the change in words."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import history
     from hfctl.formats.words import resolve_lang
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     resolve_today(today)  # the history does not depend on the day; a bad day is still an error
     root = find_root(explicit=repo)

@@ -8,8 +8,14 @@ import typer
 
 from hfctl.cli.commands import meeting_cases
 from hfctl.cli.commands import minutes as minutes_cmd
-from hfctl.cli.commands.common import RepoOption, TodayOption, write_plan
-from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    Commit,
+    DryRun,
+    RepoOption,
+    TodayOption,
+    write_plan,
+)
 
 app = typer.Typer(help="Meetings: new, list, cases, move, cancel, decisions, attendance.")
 app.add_typer(meeting_cases.case_app, name="case")
@@ -34,10 +40,10 @@ def new(
     today: TodayOption = None,
 ) -> None:
     """Create a meeting file with the standard opening cases and 'Eventuelt'."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import meetings
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -65,12 +71,12 @@ def list_(
 ) -> None:
     """List meetings, optionally of one forum and between two dates."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.domain.dashboard import agenda_state
     from hfctl.domain.meetings import select
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     resolve_today(today)  # the list does not depend on the day; a bad day is still an error
     ds = load(find_root(explicit=repo))
@@ -115,10 +121,10 @@ def move(
     today: TodayOption = None,
 ) -> None:
     """Move a planned meeting; the calendar event keeps its UID with a higher SEQUENCE."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import meetings
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -144,10 +150,10 @@ def cancel(
     today: TodayOption = None,
 ) -> None:
     """Cancel a planned meeting (the invitation becomes a calendar cancellation)."""
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.domain import meetings
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
     write_plan(

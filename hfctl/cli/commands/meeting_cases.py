@@ -6,8 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hfctl.cli.commands.common import RepoOption, TodayOption, write_plan
-from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    Commit,
+    DryRun,
+    RepoOption,
+    TodayOption,
+    write_plan,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -36,9 +42,9 @@ def _run(
     commit: bool,
     allow_dirty: bool,
 ) -> None:
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)

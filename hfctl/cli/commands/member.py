@@ -6,8 +6,14 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import RepoOption, TodayOption, write_plan
-from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    Commit,
+    DryRun,
+    RepoOption,
+    TodayOption,
+    write_plan,
+)
 
 app = typer.Typer(
     help="Seats in a forum: add a member, renew a term (a new term after the old), end a seat.",
@@ -60,10 +66,10 @@ def add(
     today: TodayOption = None,
 ) -> None:
     """Appoint a person to a forum for a term; a term overlapping one of theirs is refused."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import members
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -95,10 +101,10 @@ def renew(
     today: TodayOption = None,
 ) -> None:
     """Renew a term: a new term from the day after the last one ends (both stay on record)."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import members
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -119,10 +125,10 @@ def end(
     today: TodayOption = None,
 ) -> None:
     """End the seat a person holds on a day (it is kept, with that day as its last)."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import members
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)

@@ -7,11 +7,15 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, write_plan
-
-DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the diff; write nothing.")]
-Commit = Annotated[bool, typer.Option("--commit", help="Commit the change.")]
-AllowDirty = Annotated[bool, typer.Option("--allow-dirty", help="Edit a file with changes.")]
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    Commit,
+    DryRun,
+    LangOption,
+    RepoOption,
+    TodayOption,
+    write_plan,
+)
 
 actions_app = typer.Typer(
     help="Follow-up actions decided in meetings.", invoke_without_command=True
@@ -45,11 +49,11 @@ def minutes(
 ) -> None:
     """The minutes (protokoll): attendance, each case with its decision, follow-ups."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.documents.minutes import render_minutes
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
@@ -74,10 +78,10 @@ def decide(
 ) -> None:
     """Record the decision of a case; a planned meeting whose day has come is marked held
     (deciding the approval case of the next meeting approves the minutes it refers to)."""
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.domain import followup
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -112,12 +116,12 @@ def attend(
 ) -> None:
     """Add names to the attendance, apologies (forfall) and deputies of a meeting whose day has
     come (it is marked held); --remove takes a name off. Nothing is replaced silently."""
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.core.errors import UsageError
     from hfctl.domain import attendance
     from hfctl.domain.lookup import find_meeting
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     pairs: list[tuple[str, str]] = []
     plain = [d for d in deputy or [] if "=" not in d]
@@ -152,12 +156,12 @@ def actions(
     if ctx.invoked_subcommand is not None:
         return
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.documents import tables
     from hfctl.domain import followup, lookup
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
@@ -199,10 +203,10 @@ def done(
     today: TodayOption = None,
 ) -> None:
     """Close an action as done (or dropped)."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import followup
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -234,10 +238,10 @@ def add(
     today: TodayOption = None,
 ) -> None:
     """Add a follow-up action to a case of a meeting whose day has come."""
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.domain import followup
     from hfctl.store.loader import load
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)

@@ -6,8 +6,14 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import RepoOption, TodayOption, write_plan
-from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    Commit,
+    DryRun,
+    RepoOption,
+    TodayOption,
+    write_plan,
+)
 
 app = typer.Typer(
     help="People in their roles: name, party, title, work e-mail (never private data).",
@@ -36,10 +42,10 @@ def add(
     today: TodayOption = None,
 ) -> None:
     """Add a person (data/people/ID.yaml) with their work contact only."""
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.domain import people
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -65,10 +71,10 @@ def update(
     today: TodayOption = None,
 ) -> None:
     """Change a person's name, party, title or work e-mail; only those lines change."""
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.domain import people
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)

@@ -6,8 +6,14 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import RepoOption, TodayOption, write_plan
-from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    Commit,
+    DryRun,
+    RepoOption,
+    TodayOption,
+    write_plan,
+)
 
 
 def plan(
@@ -31,12 +37,12 @@ def plan(
     numbers), around holidays, school breaks, blocked days, shared members and the order
     rules; never moves a meeting that exists. Prints the year overview."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.core.errors import UsageError
     from hfctl.documents import yearplan
     from hfctl.domain.planning import plan_year
     from hfctl.store.loader import load, require_readable
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     if fmt not in yearplan.FORMATS:
         raise UsageError(f"--format '{fmt}' is not one of {', '.join(yearplan.FORMATS)}")

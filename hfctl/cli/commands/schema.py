@@ -19,8 +19,8 @@ def schema(
 ) -> None:
     """Write the JSON Schemas that editors with the YAML language server use while typing."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
     from hfctl.store.schema import SCHEMA_DIR, render_all
     from hfctl.store.writer import write_outputs
 

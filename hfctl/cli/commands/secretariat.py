@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import AtOption, LangOption, RepoOption, TodayOption, write_plan
+from hfctl.cli.commands.common import (
+    AllowDirty,
+    AtOption,
+    Branch,
+    Commit,
+    DryRun,
+    LangOption,
+    RepoOption,
+    TodayOption,
+    write_plan,
+)
 
 app = typer.Typer(help="The rotating SSU secretariat: show, history, rotate, handover.")
 
@@ -37,10 +47,10 @@ def show(
 ) -> None:
     """Who holds the secretariat on a day, until when, and who is next."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import parse_day, resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.domain.secretariat import find_forum, holding
-    from hfctl.store.repo import find_root, parse_day
-    from hfctl.store.repo import today as resolve_today
+    from hfctl.store.repo import find_root
     from hfctl.store.revision import load_data
 
     ds = load_data(find_root(explicit=repo), at)
@@ -63,10 +73,10 @@ def history(
 ) -> None:
     """Every recorded term of the secretariat."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.domain.secretariat import find_forum, holder_name, sorted_terms
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
     from hfctl.store.revision import load_data
 
     resolve_today(today)  # the record does not depend on the day; a bad day is still an error
@@ -95,16 +105,10 @@ def history(
 
 @app.command()
 def rotate(
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the diff; write nothing.")
-    ] = False,
-    commit: Annotated[bool, typer.Option("--commit", help="Commit the change.")] = False,
-    branch: Annotated[
-        str | None, typer.Option("--branch", help="Create and check out this branch first.")
-    ] = None,
-    allow_dirty: Annotated[
-        bool, typer.Option("--allow-dirty", help="Edit a file with uncommitted changes.")
-    ] = False,
+    dry_run: DryRun = False,
+    commit: Commit = False,
+    branch: Branch = None,
+    allow_dirty: AllowDirty = False,
     forum: ForumOption = None,
     lang: LangOption = None,
     repo: RepoOption = None,
@@ -112,10 +116,10 @@ def rotate(
 ) -> None:
     """Record the next secretariat term by the rotation rule, and print the handover checklist."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.domain.secretariat import find_forum, handover_checklist, plan_rotation
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     root = find_root(explicit=repo)
     day = resolve_today(today)
@@ -141,11 +145,11 @@ def handover(
 ) -> None:
     """The checklist for the coming handover of the secretariat."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.core.problems import note_unreadable
     from hfctl.domain.secretariat import find_forum, handover_checklist, holding
     from hfctl.store.loader import load
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)

@@ -37,8 +37,8 @@ def validate(
     """Validate every data file and the rules between them; exit 1 on errors."""
     from hfctl.checks.validation import validate as run
     from hfctl.cli import output
+    from hfctl.cli.commands.common import resolve_today
     from hfctl.store.repo import find_root
-    from hfctl.store.repo import today as resolve_today
 
     root = find_root(explicit=repo)
     report = run(root, resolve_today(today), at=at)
