@@ -139,7 +139,7 @@ def run(*args: str, repo: Repo | None = None) -> Result:
         code = exc.code
     finally:
         sys.argv = old_argv
-        if os.environ != old_env:  # a global option (--no-cache) sets the environment
+        if os.environ != old_env:  # a command must not leave the environment changed
             os.environ.clear()
             os.environ.update(old_env)
     exit_code = code if isinstance(code, int) else (0 if code is None else 1)

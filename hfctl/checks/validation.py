@@ -41,34 +41,42 @@ def validate_dataset(ds: Dataset, today: dt.date) -> Report:
     return Report(run_checks(ds, today), len(ds.files))
 
 
-def validate(root: Path, today: dt.date, history: bool = True, at: str | None = None) -> Report:
+def validate(
+    root: Path,
+    today: dt.date,
+    history: bool = True,
+    at: str | None = None,
+    cache: bool | None = None,
+) -> Report:
     """Load the repository at ``root`` (or as it was at revision ``at``) and check it as of
     ``today``; with ``history``, also compare issued case numbers with the last commit.
 
     A repository validated before in the same state (same code, day and data files, and no
     meeting changed since the last commit) gets the report kept from that run, without
-    loading anything (``hfctl.store.cache``)."""
+    loading anything (``hfctl.store.cache``). ``cache`` False reads everything afresh and
+    keeps nothing (default: the cache's own setting, ``HFCTL_NO_CACHE``)."""
     from hfctl.checks.renumbering import meetings_changed
-    from hfctl.store import cache
+    from hfctl.store import cache as cache_module
 
+    use = cache_module.enabled() if cache is None else cache
     state = None
-    if at is None and history and cache.enabled() and not meetings_changed(root, "HEAD"):
-        state = cache.data_state(root, today)
-        kept = cache.get_report(root, state) if state else None
+    if at is None and history and use and not meetings_changed(root, "HEAD"):
+        state = cache_module.data_state(root, today)
+        kept = cache_module.get_report(root, state) if state else None
         if isinstance(kept, Report):
             return kept
-    report = _validate(root, today, history, at)
+    report = _validate(root, today, history, at, use)
     if state is not None:
-        cache.put_report(root, state, report)
+        cache_module.put_report(root, state, report)
     return report
 
 
-def _validate(root: Path, today: dt.date, history: bool, at: str | None) -> Report:
+def _validate(root: Path, today: dt.date, history: bool, at: str | None, cache: bool) -> Report:
     from hfctl.checks.renumbering import renumbering_problems
     from hfctl.store.loader import load
     from hfctl.store.revision import load_data
 
-    ds = load(root) if at is None else load_data(root, at)
+    ds = load(root, cache=cache) if at is None else load_data(root, at)
     report = validate_dataset(ds, today)
     if not history or at is not None:
         return report
@@ -110,12 +118,12 @@ def _error_key(problem: Problem) -> tuple[str, str, str]:
     return (problem.code, problem.location.file, problem.message)
 
 
-def new_errors(changes: Changeset, today: dt.date) -> list[Problem]:
+def new_errors(changes: Changeset, today: dt.date, cache: bool | None = None) -> list[Problem]:
     """Errors the change would bring into the repository (errors already there are ignored)."""
     from hfctl.store.loader import load
 
-    before = validate_dataset(load(changes.root), today)
-    after = validate_dataset(load(changes.root, overlay=changes.after), today)
+    before = validate_dataset(load(changes.root, cache=cache), today)
+    after = validate_dataset(load(changes.root, overlay=changes.after, cache=cache), today)
     known = {_error_key(p) for p in before.problems if p.severity is Severity.ERROR}
     return [
         p for p in after.problems if p.severity is Severity.ERROR and _error_key(p) not in known

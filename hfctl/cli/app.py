@@ -53,7 +53,9 @@ def _root(
 ) -> None:
     """Governance of a Norwegian health community (helsefellesskap), kept as code."""
     if no_cache:
-        os.environ["HFCTL_NO_CACHE"] = "1"
+        from hfctl.cli.context import current
+
+        current().use_cache = False
 
 
 def build_app(names: Sequence[str] | None = None) -> typer.Typer:
@@ -96,10 +98,10 @@ def __getattr__(name: str) -> typer.Typer:
 
 def main() -> None:
     """Entry point: run the app; turn hfctl's errors into messages and exit codes."""
+    from hfctl.cli.context import begin
     from hfctl.core.errors import HfctlError
-    from hfctl.core.problems import take_unreadable
 
-    take_unreadable()
+    run = begin()
     try:
         try:
             named = command_named(sys.argv[1:])
@@ -107,7 +109,7 @@ def main() -> None:
         except SystemExit as done:
             if done.code == 130:  # typer turns Ctrl-C into a silent exit 130
                 raise KeyboardInterrupt from None
-            unreadable = take_unreadable()
+            unreadable = run.unreadable_once()
             if done.code in (0, None) and unreadable:
                 from hfctl.cli.output import print_unreadable
 

@@ -68,19 +68,3 @@ class Problem:
             "line": self.location.line,
             "column": self.location.column,
         }
-
-
-_UNREADABLE: list[Problem] = []
-
-
-def note_unreadable(problems: list[Problem]) -> None:
-    """Remember the errors met reading data, for a read-only command: it shows what it can,
-    then the command line lists these and exits 1 (see ``cli.main``)."""
-    _UNREADABLE.extend(p for p in problems if p.severity is Severity.ERROR)
-
-
-def take_unreadable() -> list[Problem]:
-    """The errors noted so far (each once), forgetting them."""
-    found = sorted(set(_UNREADABLE), key=Problem.sort_key)
-    _UNREADABLE.clear()
-    return found

@@ -10,11 +10,13 @@ from hfctl.store import gitops
 from hfctl.store.loader import Dataset, load
 
 
-def load_data(root: Path, at: str | None = None, personal: bool = True) -> Dataset:
+def load_data(
+    root: Path, at: str | None = None, personal: bool = True, cache: bool | None = None
+) -> Dataset:
     """The dataset of the working tree, or as it was at git revision ``at`` (no checkout);
     ``personal`` as for ``hfctl.store.loader.load``."""
     if at is None:
-        return load(root, personal=personal)
+        return load(root, personal=personal, cache=cache)
     repo = gitops.open_repo(root)
     if repo is None:
         raise UsageError("the data as at a revision needs a git repository")

@@ -9,8 +9,9 @@ import pytest
 import typer
 
 from hfctl.cli import app
+from hfctl.cli.context import note_unreadable
 from hfctl.core.errors import HfctlError, Interrupted, NotFoundError, RefusedError, UsageError
-from hfctl.core.problems import Location, Problem, Severity, note_unreadable
+from hfctl.core.problems import Location, Problem, Severity
 from tests.conftest import run
 
 RAISES: dict[str, BaseException] = {

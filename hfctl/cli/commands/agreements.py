@@ -47,12 +47,11 @@ def status(
 ) -> None:
     """Which municipality has signed which agreement: a matrix, or one agreement in detail."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import parse_day, resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load_data, parse_day, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.documents import tables
     from hfctl.domain import agreements, followup, lookup
     from hfctl.store.repo import find_root
-    from hfctl.store.revision import load_data
 
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)
@@ -109,9 +108,8 @@ def record(
     today: TodayOption = None,
 ) -> None:
     """Record a signature step for one municipality, as a reviewed one-record change."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain.agreements import plan_record
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -144,9 +142,9 @@ def remind(
 ) -> None:
     """Reminder letters (Markdown and .eml) to municipalities that have not signed."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.documents import reminders
-    from hfctl.store.loader import load, require_readable
+    from hfctl.store.loader import require_readable
     from hfctl.store.repo import find_root
 
     root = find_root(explicit=repo)

@@ -12,7 +12,10 @@ import typer
 from hfctl.core.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from hfctl.store.changes import Changeset, Plan
+    from hfctl.store.loader import Dataset
     from hfctl.store.writer import Applied
 
 RepoOption = Annotated[
@@ -102,8 +105,10 @@ def apply_changes(
     """The shared write path (``hfctl.store.writer.apply``) with the whole repository's
     validation as the check it runs before writing."""
     from hfctl.checks import validation
+    from hfctl.cli.context import current
     from hfctl.store.writer import apply
 
+    use_cache = current().use_cache
     return apply(
         changes,
         today,
@@ -111,8 +116,31 @@ def apply_changes(
         allow_dirty=allow_dirty,
         commit_message=commit_message,
         branch=branch,
-        check=validation.new_errors,
+        check=lambda change, day: validation.new_errors(change, day, cache=use_cache),
     )
+
+
+def load(
+    root: Path,
+    overlay: Mapping[str, bytes | None] | None = None,
+    *,
+    personal: bool = True,
+) -> Dataset:
+    """Load the repository at ``root`` (``hfctl.store.loader.load``) through the cache unless
+    this run says not to (``--no-cache``, ``HFCTL_NO_CACHE``)."""
+    from hfctl.cli.context import current
+    from hfctl.store import loader
+
+    return loader.load(root, overlay, cache=current().use_cache, personal=personal)
+
+
+def load_data(root: Path, at: str | None = None, personal: bool = True) -> Dataset:
+    """The data as it is, or as it was at revision ``at`` (``hfctl.store.revision``), with
+    this run's cache setting."""
+    from hfctl.cli.context import current
+    from hfctl.store import revision
+
+    return revision.load_data(root, at, personal, cache=current().use_cache)
 
 
 def parse_day(value: str, option: str = "--today") -> dt.date:

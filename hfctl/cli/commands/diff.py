@@ -32,13 +32,12 @@ def diff(
 ) -> None:
     """Say what changed in governance terms: members, terms, meetings, cases, signatures."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load_data, resolve_today
     from hfctl.core.errors import UsageError
     from hfctl.domain import semdiff
     from hfctl.formats.words import resolve_lang
     from hfctl.store import gitops
     from hfctl.store.repo import find_root
-    from hfctl.store.revision import load_data
 
     resolve_today(today)  # a diff does not depend on the day; a bad day is still an error
     root = find_root(explicit=repo)

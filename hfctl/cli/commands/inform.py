@@ -43,9 +43,8 @@ def new(
     today: TodayOption = None,
 ) -> None:
     """Record an information item received from a national authority or partner."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import information
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -73,9 +72,9 @@ def send(
     sending by hand and nothing is recorded (record it afterwards with `inform mark-sent`);
     with --send the day is recorded for each party whose message the mail server accepted."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.domain import information
-    from hfctl.store.loader import load, require_readable
+    from hfctl.store.loader import require_readable
     from hfctl.store.repo import find_root
     from hfctl.store.writer import write_outputs
 
@@ -190,9 +189,8 @@ def mark_sent(
     today: TodayOption = None,
 ) -> None:
     """Record that the messages were sent by hand, to the parties named or to --all."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import information
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -210,10 +208,9 @@ def list_(
 ) -> None:
     """What went to whom and when (items received on the --since day or later)."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import parse_day, resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.domain import information
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     resolve_today(today)  # the list does not depend on the day; a bad day is still an error
@@ -253,10 +250,9 @@ def digest(
 ) -> None:
     """A digest of the items since a day, for the next Helseleiarnettverket meeting."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import parse_day, resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.domain import information
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     resolve_today(today)  # the digest does not depend on the day; a bad day is still an error

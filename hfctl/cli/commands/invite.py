@@ -45,11 +45,10 @@ def agenda(
 ) -> None:
     """The saksliste and innkalling, in nynorsk, bokmål or English, as Markdown or HTML."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.documents.agenda import render_agenda
     from hfctl.domain.issuing import plan_issue
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     if (dry_run or commit) and not issue:
@@ -92,10 +91,10 @@ def invite(
     """Write invitation.ics, invitation.eml and recipients.csv. Nothing is recorded unless
     --send (the server accepted it; the agenda is issued if it was not) or --mark-sent."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import issuing
     from hfctl.domain.lookup import find_meeting
-    from hfctl.store.loader import load, require_readable
+    from hfctl.store.loader import require_readable
     from hfctl.store.repo import find_root
 
     root = find_root(explicit=repo)
@@ -164,10 +163,10 @@ def _send(
 ) -> None:
     """Under the write lock: check the record can be written, send, record if it went."""
     from hfctl.cli import output
+    from hfctl.cli.commands.common import load
     from hfctl.domain import issuing
     from hfctl.domain.lookup import find_meeting
     from hfctl.formats import mail
-    from hfctl.store.loader import load
     from hfctl.store.writer import write_lock
 
     meeting = find_meeting(ds, meeting_id)

@@ -24,10 +24,9 @@ def log(
 ) -> None:
     """Who changed what and when: commit, date, author and the change in words."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import history
     from hfctl.formats.words import resolve_lang
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     resolve_today(today)  # the history does not depend on the day; a bad day is still an error

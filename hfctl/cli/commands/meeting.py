@@ -40,9 +40,8 @@ def new(
     today: TodayOption = None,
 ) -> None:
     """Create a meeting file with the standard opening cases and 'Eventuelt'."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import meetings
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -71,11 +70,10 @@ def list_(
 ) -> None:
     """List meetings, optionally of one forum and between two dates."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import parse_day, resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.domain.dashboard import agenda_state
     from hfctl.domain.meetings import select
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     resolve_today(today)  # the list does not depend on the day; a bad day is still an error
@@ -121,9 +119,8 @@ def move(
     today: TodayOption = None,
 ) -> None:
     """Move a planned meeting; the calendar event keeps its UID with a higher SEQUENCE."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import meetings
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -150,9 +147,8 @@ def cancel(
     today: TodayOption = None,
 ) -> None:
     """Cancel a planned meeting (the invitation becomes a calendar cancellation)."""
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.domain import meetings
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))

@@ -42,8 +42,7 @@ def _run(
     commit: bool,
     allow_dirty: bool,
 ) -> None:
-    from hfctl.cli.commands.common import resolve_today
-    from hfctl.store.loader import load
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))

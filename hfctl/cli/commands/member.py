@@ -66,9 +66,8 @@ def add(
     today: TodayOption = None,
 ) -> None:
     """Appoint a person to a forum for a term; a term overlapping one of theirs is refused."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import members
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -101,9 +100,8 @@ def renew(
     today: TodayOption = None,
 ) -> None:
     """Renew a term: a new term from the day after the last one ends (both stay on record)."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import members
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -125,9 +123,8 @@ def end(
     today: TodayOption = None,
 ) -> None:
     """End the seat a person holds on a day (it is kept, with that day as its last)."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import members
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))

@@ -49,10 +49,9 @@ def minutes(
 ) -> None:
     """The minutes (protokoll): attendance, each case with its decision, follow-ups."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.documents.minutes import render_minutes
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -78,9 +77,8 @@ def decide(
 ) -> None:
     """Record the decision of a case; a planned meeting whose day has come is marked held
     (deciding the approval case of the next meeting approves the minutes it refers to)."""
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.domain import followup
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -116,11 +114,10 @@ def attend(
 ) -> None:
     """Add names to the attendance, apologies (forfall) and deputies of a meeting whose day has
     come (it is marked held); --remove takes a name off. Nothing is replaced silently."""
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.core.errors import UsageError
     from hfctl.domain import attendance
     from hfctl.domain.lookup import find_meeting
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     pairs: list[tuple[str, str]] = []
@@ -156,11 +153,10 @@ def actions(
     if ctx.invoked_subcommand is not None:
         return
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.documents import tables
     from hfctl.domain import followup, lookup
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -203,9 +199,8 @@ def done(
     today: TodayOption = None,
 ) -> None:
     """Close an action as done (or dropped)."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import followup
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -238,9 +233,8 @@ def add(
     today: TodayOption = None,
 ) -> None:
     """Add a follow-up action to a case of a meeting whose day has come."""
-    from hfctl.cli.commands.common import parse_day, resolve_today
+    from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.domain import followup
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))

@@ -42,9 +42,8 @@ def add(
     today: TodayOption = None,
 ) -> None:
     """Add a person (data/people/ID.yaml) with their work contact only."""
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.domain import people
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))
@@ -71,9 +70,8 @@ def update(
     today: TodayOption = None,
 ) -> None:
     """Change a person's name, party, title or work e-mail; only those lines change."""
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.domain import people
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))

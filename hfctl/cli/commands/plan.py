@@ -37,11 +37,11 @@ def plan(
     numbers), around holidays, school breaks, blocked days, shared members and the order
     rules; never moves a meeting that exists. Prints the year overview."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.core.errors import UsageError
     from hfctl.documents import yearplan
     from hfctl.domain.planning import plan_year
-    from hfctl.store.loader import load, require_readable
+    from hfctl.store.loader import require_readable
     from hfctl.store.repo import find_root
 
     if fmt not in yearplan.FORMATS:

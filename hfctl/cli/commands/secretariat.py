@@ -47,11 +47,10 @@ def show(
 ) -> None:
     """Who holds the secretariat on a day, until when, and who is next."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import parse_day, resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load_data, parse_day, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.domain.secretariat import find_forum, holding
     from hfctl.store.repo import find_root
-    from hfctl.store.revision import load_data
 
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)
@@ -73,11 +72,10 @@ def history(
 ) -> None:
     """Every recorded term of the secretariat."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load_data, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.domain.secretariat import find_forum, holder_name, sorted_terms
     from hfctl.store.repo import find_root
-    from hfctl.store.revision import load_data
 
     resolve_today(today)  # the record does not depend on the day; a bad day is still an error
     ds = load_data(find_root(explicit=repo), at)
@@ -116,9 +114,8 @@ def rotate(
 ) -> None:
     """Record the next secretariat term by the rotation rule, and print the handover checklist."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.domain.secretariat import find_forum, handover_checklist, plan_rotation
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     root = find_root(explicit=repo)
@@ -145,10 +142,9 @@ def handover(
 ) -> None:
     """The checklist for the coming handover of the secretariat."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.domain.secretariat import find_forum, handover_checklist, holding
-    from hfctl.store.loader import load
     from hfctl.store.repo import find_root
 
     ds = load(find_root(explicit=repo))

@@ -25,10 +25,10 @@ def build(
     """Build the website: front page, a page per body and meeting, the agreements with their
     signatures, and a calendar feed per body. No one's e-mail or telephone is published."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.commands.common import load, resolve_today
     from hfctl.documents import site
     from hfctl.formats.words import resolve_lang
-    from hfctl.store.loader import load, require_readable
+    from hfctl.store.loader import require_readable
     from hfctl.store.repo import find_root
 
     resolve_today(today)  # checked here; the pages are built from the data alone

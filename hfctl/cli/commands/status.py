@@ -27,11 +27,10 @@ def status(
     """What is coming up, what is late, what needs attention."""
     from hfctl.checks.validation import validate_dataset
     from hfctl.cli import output
-    from hfctl.cli.commands.common import parse_day, resolve_today
-    from hfctl.core.problems import note_unreadable
+    from hfctl.cli.commands.common import load_data, parse_day, resolve_today
+    from hfctl.cli.context import note_unreadable
     from hfctl.domain import dashboard
     from hfctl.store.repo import find_root
-    from hfctl.store.revision import load_data
 
     ds = load_data(find_root(explicit=repo), at)
     note_unreadable(ds.problems)

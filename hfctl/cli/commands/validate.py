@@ -38,10 +38,11 @@ def validate(
     from hfctl.checks.validation import validate as run
     from hfctl.cli import output
     from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.context import current
     from hfctl.store.repo import find_root
 
     root = find_root(explicit=repo)
-    report = run(root, resolve_today(today), at=at)
+    report = run(root, resolve_today(today), at=at, cache=current().use_cache)
     if changed_since is not None:
         from hfctl.checks.validation import only_files
         from hfctl.core.errors import UsageError
