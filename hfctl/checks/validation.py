@@ -118,13 +118,21 @@ def _error_key(problem: Problem) -> tuple[str, str, str]:
     return (problem.code, problem.location.file, problem.message)
 
 
-def new_errors(changes: Changeset, today: dt.date, cache: bool | None = None) -> list[Problem]:
-    """Errors the change would bring into the repository (errors already there are ignored)."""
+def new_errors(
+    changes: Changeset,
+    today: dt.date,
+    cache: bool | None = None,
+    before: Dataset | None = None,
+) -> list[Problem]:
+    """Errors the change would bring into the repository (errors already there are ignored);
+    ``before`` is the repository as loaded already, if the caller has it."""
     from hfctl.store.loader import load
 
-    before = validate_dataset(load(changes.root, cache=cache), today)
+    if before is None or before.root != changes.root:
+        before = load(changes.root, cache=cache)
+    known_report = validate_dataset(before, today)
     after = validate_dataset(load(changes.root, overlay=changes.after, cache=cache), today)
-    known = {_error_key(p) for p in before.problems if p.severity is Severity.ERROR}
+    known = {_error_key(p) for p in known_report.problems if p.severity is Severity.ERROR}
     return [
         p for p in after.problems if p.severity is Severity.ERROR and _error_key(p) not in known
     ]

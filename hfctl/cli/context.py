@@ -7,18 +7,24 @@ from __future__ import annotations
 import os
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hfctl.core.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from hfctl.store.loader import Dataset
 
 
 @dataclass
 class Run:
     """One run's state; ``cli.app.main`` makes it and reads it back when the command ends."""
 
-    use_cache: bool = field(
-        default_factory=lambda: os.environ.get("HFCTL_NO_CACHE", "") in ("", "0")
-    )
+    use_cache: bool = field(default_factory=lambda: _cache_wanted())
     unreadable: list[Problem] = field(default_factory=list)
+    loaded: dict[Path, Dataset] = field(default_factory=dict)
+    """The data as this run last loaded it from disk, per repository: a write's check reuses
+    it instead of loading the repository again (forgotten when the run writes)."""
 
     def unreadable_once(self) -> list[Problem]:
         """The errors noted, each once, in order of place."""

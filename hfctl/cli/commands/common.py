@@ -14,6 +14,7 @@ from hfctl.core.errors import UsageError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from hfctl.core.problems import Problem
     from hfctl.store.changes import Changeset, Plan
     from hfctl.store.loader import Dataset
     from hfctl.store.writer import Applied
@@ -108,16 +109,24 @@ def apply_changes(
     from hfctl.cli.context import current
     from hfctl.store.writer import apply
 
-    use_cache = current().use_cache
-    return apply(
+    run = current()
+    loaded = run.loaded.get(changes.root)
+
+    def check(change: Changeset, day: dt.date) -> list[Problem]:
+        return validation.new_errors(change, day, cache=run.use_cache, before=loaded)
+
+    applied = apply(
         changes,
         today,
         dry_run=dry_run,
         allow_dirty=allow_dirty,
         commit_message=commit_message,
         branch=branch,
-        check=lambda change, day: validation.new_errors(change, day, cache=use_cache),
+        check=check,
     )
+    if applied.written:
+        run.loaded.pop(changes.root, None)
+    return applied
 
 
 def load(
@@ -131,7 +140,11 @@ def load(
     from hfctl.cli.context import current
     from hfctl.store import loader
 
-    return loader.load(root, overlay, cache=current().use_cache, personal=personal)
+    run = current()
+    ds = loader.load(root, overlay, cache=run.use_cache, personal=personal)
+    if overlay is None and personal:
+        run.loaded[ds.root] = ds
+    return ds
 
 
 def load_data(root: Path, at: str | None = None, personal: bool = True) -> Dataset:
