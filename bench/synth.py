@@ -145,6 +145,8 @@ def _bodies(root: Path, count: int) -> list[str]:
             text,
             count=3,
         )
+        # one a day in a week holds five bodies: the copies meet in weeks of five
+        text = text.replace("  group: fsu\n", f"  group: fsu-tema-{j // 5:02d}\n")
         (data / "forums" / f"{fid}.yaml").write_text(text, encoding="utf-8")
         for path in meetings:
             body = (

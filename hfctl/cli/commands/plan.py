@@ -52,7 +52,7 @@ def plan(
     else:
         output.print_lines([f"nothing to plan for {year}: every body has its meetings"])
         output.print_warnings(proposed.plan.warnings)
-    after = load(root, overlay=proposed.plan.changes.after)
+    after = proposed.with_meetings(ds)
     rows = yearplan.rows(after, year, [f"{s.day}-{s.forum}" for s in proposed.slots])
     unmet = [f"{u.forum}: {u.reason}" for u in proposed.unmet]
     if fmt == "text":
