@@ -156,6 +156,14 @@ def test_commit_is_one_commit_of_new_files_that_validates(
     assert diff.exit_code == 0 and "møte i SSU 18. februar 2027" in diff.stdout
 
 
+def test_a_second_run_plans_nothing(committed: tuple[Repo, Data, Data, str]) -> None:
+    repo, _before, _after, _out = committed
+    result = plan(repo, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "nothing to plan for 2027" in result.stdout
+    assert "+++ " not in result.stdout and "Møteplan 2027: 48 møte (0 nye)" in result.stdout
+
+
 def test_new_meetings_are_planned_with_no_case_numbers(
     committed: tuple[Repo, Data, Data, str],
 ) -> None:
@@ -308,6 +316,16 @@ def test_only_the_named_bodies(repo: Repo) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("+++ b/data/meetings/2027/") == 5
     assert "Meeting plan 2027: 5 meetings for 1 bodies" in result.stdout
+
+
+def test_a_meeting_made_by_hand_is_kept_and_counted(repo: Repo) -> None:
+    rel = _meeting(repo, "ssu", "2027-04-22", "10:00", "14:00")
+    repo.commit("SSU in April, by hand")
+    result = plan(repo, "--dry-run", "--forum", "ssu")
+    assert result.exit_code == 0, result.stderr
+    new = re.findall(r"^\+\+\+ b/data/meetings/2027/(\S+)-ssu\.md$", result.stdout, re.M)
+    assert len(new) == 4 and not any(d.startswith("2027-04") for d in new), new
+    assert rel not in result.stdout
 
 
 def test_an_unmet_rule_is_explained(repo: Repo) -> None:

@@ -26,9 +26,10 @@ def _live(ctx: Context) -> list[Meeting]:
 def meetings_outside_school_breaks(ctx: Context) -> Iterator[Problem]:
     """Ensure no meeting falls in a school break of its members' counties."""
     ds = ctx.ds
-    if not ds.calendars:
-        return
+    years = {c.year for c in ds.calendars.values() if c.county is not None}
     for meeting in _live(ctx):
+        if meeting.date.year not in years:
+            continue
         forum = ds.forums.get(meeting.forum)
         if forum is None or (forum.cadence is not None and not forum.cadence.avoid_school_breaks):
             continue
