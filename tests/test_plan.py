@@ -328,6 +328,35 @@ def test_a_meeting_made_by_hand_is_kept_and_counted(repo: Repo) -> None:
     assert rel not in result.stdout
 
 
+@pytest.mark.parametrize(("avoid", "expected"), [("false", "2027-10-14"), ("true", "2027-10-07")])
+def test_preferred_week_and_school_breaks_opted_out(repo: Repo, avoid: str, expected: str) -> None:
+    """FOUSAM once, in October, preferring week 41 (Rogaland's autumn break in the data): it
+    meets that week only if its cadence says it need not avoid school breaks; else the nearest
+    Thursday outside it (week 40 is Vestland's break, but FOUSAM's members are all from
+    Rogaland)."""
+    rel = "data/forums/fousam.yaml"
+    repo.edit(rel, "meetings_per_year: 4", "meetings_per_year: 1")
+    repo.edit(
+        rel,
+        "  months: [2, 5, 9, 12]\n",
+        f"  months: [10]\n  weeks: [41]\n  avoid_school_breaks: {avoid}\n",
+    )
+    result = plan(repo, "--dry-run", "--forum", "fousam")
+    assert result.exit_code == 0, result.stderr
+    assert re.findall(r"^\+\+\+ b/data/meetings/2027/(\S+)\.md$", result.stdout, re.M) == [
+        f"{expected}-fousam"
+    ]
+
+
+def test_a_sixth_body_in_a_week_of_five_days_is_planned_on_its_own(repo: Repo) -> None:
+    repo.edit("data/forums/fellesmote.yaml", "  places:\n", "  group: fsu\n  places:\n")
+    result = plan(repo, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "fsu-skropelege-eldre: group: more than five bodies of group 'fsu'" in result.stderr
+    made = re.findall(r"^\+\+\+ b/data/meetings/2027/[\d-]{11}(\S+)\.md$", result.stdout, re.M)
+    assert made.count("fsu-skropelege-eldre") == 4 and made.count("fellesmote") == 2
+
+
 def test_an_unmet_rule_is_explained(repo: Repo) -> None:
     repo.edit(
         "data/forums/helseleiarnettverket.yaml", "meetings_per_year: 6", "meetings_per_year: 3"
