@@ -27,9 +27,11 @@ def plan(
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Propose one meeting file per planned meeting of YEAR (status planned, no case
-    numbers), around holidays, school breaks, blocked days, shared members and the order
-    rules; never moves a meeting that exists. Prints the year overview."""
+    """Plan the year's meetings of every body from its cadence, and show the year.
+
+    One meeting file per planned meeting (status planned, no case numbers), around holidays,
+    school breaks, blocked days, shared members, the order rules and notice periods; a
+    meeting that exists is never moved."""
     from hfctl.cli import output
     from hfctl.core.errors import UsageError
     from hfctl.documents import yearplan
