@@ -462,3 +462,10 @@ def test_hf444_calendar_county_unknown(repo: Repo) -> None:
     line = repo.edit(rel, 'county: "11"', 'county: "99"')
     found = _codes(repo, "HF444")
     assert [(p["file"], p["line"]) for p in found] == [(rel, line)]
+
+
+def test_hf445_next_years_school_breaks_missing(repo: Repo) -> None:
+    found = _codes(repo, "HF445", "2027-09-01")
+    assert sorted(p["file"] for p in found) == ["data/calendars/school-breaks-rogaland-2028.yaml"]
+    assert _codes(repo, "HF445", "2027-08-31") == []
+    assert _codes(repo, "HF445", "2026-09-01") == []  # 2027 is recorded
