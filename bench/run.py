@@ -106,6 +106,12 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
         ("hfctl agreements status", ["agreements", "status"], "parse", None),
         ("hfctl agenda", ["agenda", "2026-12-10-ssu"], "parse", None),
         ("hfctl diff (100 commits)", ["diff", "HEAD~100", "HEAD"], "parse", None),
+        (
+            "hfctl plan 2027 --dry-run",
+            ["plan", "2027", "--dry-run", "--today", "2026-12-01"],
+            "parse",
+            None,
+        ),
     ]
     for label, args, floor, before in commands:
         wall, mem = measure([*HFCTL, *args], root, repeat, before)

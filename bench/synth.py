@@ -133,6 +133,15 @@ def _bodies(root: Path, count: int) -> list[str]:
     data = root / "data"
     template = (data / "forums" / f"{TEMPLATE_FORUM}.yaml").read_text(encoding="utf-8")
     meetings = sorted((data / "meetings" / "2026").glob(f"*-{TEMPLATE_FORUM}.md"))
+    people = sorted(set(re.findall(r"person: (\S+)", template)))
+    for j in range(count):
+        for person in people:
+            source = (data / "people" / f"{person}.yaml").read_text(encoding="utf-8")
+            copy_id = f"{person}-t{j:02d}"
+            (data / "people" / f"{copy_id}.yaml").write_text(
+                source.replace(f"id: {person}\n", f"id: {copy_id}\n"), encoding="utf-8"
+            )
+    _coordinators_in_fousam(data, template, count)
     made = []
     for j in range(count):
         fid = f"fsu-tema-{j:02d}"
@@ -145,6 +154,11 @@ def _bodies(root: Path, count: int) -> list[str]:
             text,
             count=3,
         )
+        # one a day in a week holds five bodies: the copies meet in weeks of five
+        text = text.replace("  group: fsu\n", f"  group: fsu-tema-{j // 5:02d}\n")
+        # each copy has its own members (copies of the template's people), as real bodies
+        # do: the same people in 45 bodies meeting at the same hour would be a clash (HF441)
+        text = _own_people(data, text, people, j)
         (data / "forums" / f"{fid}.yaml").write_text(text, encoding="utf-8")
         for path in meetings:
             body = (
@@ -152,9 +166,36 @@ def _bodies(root: Path, count: int) -> list[str]:
                 .replace(f"forum: {TEMPLATE_FORUM}", f"forum: {fid}")
                 .replace(f"-{TEMPLATE_FORUM}", f"-{fid}")
             )
+            body = _own_people(data, body, people, j)
             (path.parent / path.name.replace(TEMPLATE_FORUM, fid)).write_text(body, "utf-8")
         made.append(fid)
     return made
+
+
+def _coordinators_in_fousam(data: Path, template: str, count: int) -> None:
+    """An FSU's coordinator sits in FOUSAM (HF332): each copy's coordinator gets the seat
+    the template's coordinator has there."""
+    found = re.search(r"- person: (\S+)\n {4}role: coordinator\n", template)
+    if found is None:
+        return
+    person = found.group(1)
+    path = data / "forums" / "fousam.yaml"
+    text = path.read_text(encoding="utf-8")
+    seat = re.search(rf"\n  - person: {re.escape(person)}\n(?: {{4}}.*\n)*", text)
+    if seat is None:
+        return
+    copies = "".join(
+        seat.group(0).replace(f"person: {person}\n", f"person: {person}-t{j:02d}\n")
+        for j in range(count)
+    )
+    path.write_text(text.rstrip("\n") + copies.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def _own_people(data: Path, text: str, people: list[str], j: int) -> str:
+    """``text`` with each of ``people`` replaced by their copy for body ``j``."""
+    for person in people:
+        text = re.sub(rf"(?<![\w-]){re.escape(person)}(?![\w-])", f"{person}-t{j:02d}", text)
+    return text
 
 
 def _years(root: Path, meetings: int) -> int:

@@ -8,10 +8,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from hfctl.checks.registry import Context, check
-from hfctl.core.problems import Problem
+from hfctl.core.problems import Location, Problem
 from hfctl.core.rules import problem
 from hfctl.domain.meetings import members_of, notice_deadline, notice_missed, overlaps
-from hfctl.domain.planning.days import counties_of, county_name, school_calendar
+from hfctl.domain.planning.days import (
+    counties_of,
+    county_name,
+    missing_calendars,
+    school_calendar,
+)
 from hfctl.models.meeting import Meeting
 
 
@@ -26,9 +31,10 @@ def _live(ctx: Context) -> list[Meeting]:
 def meetings_outside_school_breaks(ctx: Context) -> Iterator[Problem]:
     """Ensure no meeting falls in a school break of its members' counties."""
     ds = ctx.ds
-    if not ds.calendars:
-        return
+    years = {c.year for c in ds.calendars.values() if c.county is not None}
     for meeting in _live(ctx):
+        if meeting.date.year not in years:
+            continue
         forum = ds.forums.get(meeting.forum)
         if forum is None or (forum.cadence is not None and not forum.cadence.avoid_school_breaks):
             continue
@@ -135,3 +141,29 @@ def calendar_counties(ctx: Context) -> Iterator[Problem]:
                 f"county '{calendar.county}' is no county of data/counties.yaml in {calendar.year}",
                 calendar.loc("county"),
             )
+
+
+PLANNING_MONTH = 9
+"""From this month on, next year's school breaks should be in the data (HF445)."""
+
+
+@check
+def next_years_school_breaks(ctx: Context) -> Iterator[Problem]:
+    """Ensure next year's school breaks are recorded in time to plan the year."""
+    if ctx.today.month < PLANNING_MONTH:
+        return
+    year = ctx.today.year + 1
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    forums = [
+        f
+        for f in ctx.ds.forums.values()
+        if f.cadence is not None and (f.active_on(first) or f.active_on(last))
+    ]
+    for name in missing_calendars(ctx.ds, forums, year):
+        slug = name.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
+        yield problem(
+            "HF445",
+            f"the school breaks of {name} in {year} are not recorded: add them from the "
+            f"county's decision before planning {year} (hfctl plan {year})",
+            Location(f"data/calendars/school-breaks-{slug}-{year}.yaml"),
+        )

@@ -303,6 +303,13 @@ _TABLE: list[Rule] = [
         "A planned meeting whose invitation has not gone out can still be given its notice.",
     ),
     Rule(
+        "HF445",
+        "school-breaks-missing",
+        W,
+        "From September, next year's school breaks are recorded for every county whose "
+        "municipalities sit in a body with a cadence, so the year can be planned.",
+    ),
+    Rule(
         "HF444",
         "calendar-county",
         E,

@@ -88,7 +88,8 @@ def markdown(found: list[Row], year: int, unmet: list[str]) -> str:
         lines += ["| dag | tid | organ | stad | |", "|---|---|---|---|---|"]
         for row in month_rows:
             cells = [
-                f"{_day(row.meeting.date).strip()} {MONTHS_NN[month - 1]}",
+                f"{WEEKDAYS_NN[row.meeting.date.weekday()]} {row.meeting.date.day}. "
+                f"{MONTHS_NN[month - 1]}",
                 row.clock,
                 row.body,
                 row.meeting.location,

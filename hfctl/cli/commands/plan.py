@@ -33,9 +33,11 @@ def plan(
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Propose one meeting file per planned meeting of YEAR (status planned, no case
-    numbers), around holidays, school breaks, blocked days, shared members and the order
-    rules; never moves a meeting that exists. Prints the year overview."""
+    """Plan the year's meetings of every body from its cadence, and show the year.
+
+    One meeting file per planned meeting (status planned, no case numbers), around holidays,
+    school breaks, blocked days, shared members, the order rules and notice periods; a
+    meeting that exists is never moved."""
     from hfctl.cli import output
     from hfctl.cli.commands.common import load, resolve_today
     from hfctl.core.errors import UsageError
@@ -58,7 +60,7 @@ def plan(
     else:
         output.print_lines([f"nothing to plan for {year}: every body has its meetings"])
         output.print_warnings(proposed.plan.warnings)
-    after = load(root, overlay=proposed.plan.changes.after)
+    after = proposed.with_meetings(ds)
     rows = yearplan.rows(after, year, [f"{s.day}-{s.forum}" for s in proposed.slots])
     unmet = [f"{u.forum}: {u.reason}" for u in proposed.unmet]
     if fmt == "text":

@@ -37,6 +37,12 @@ class YearPlan:
     """The new meeting files as one change, with the unmet rules and notes as warnings."""
     forums: list[str]
     """The bodies it planned."""
+    meetings: list[Meeting]
+    """The new meetings as models (the same fields as their files)."""
+
+    def with_meetings(self, ds: Dataset) -> Dataset:
+        """``ds`` as it is once the plan is written: its meetings and the new ones."""
+        return dataclasses.replace(ds, meetings={**ds.meetings, **{m.id: m for m in self.meetings}})
 
 
 def _in_year(forum: Forum, year: int) -> bool:
@@ -84,27 +90,28 @@ def _view(ds: Dataset, year: int) -> Dataset:
 
 def _places(solver: Solver, ds: Dataset, year: int) -> list[Slot]:
     """Each new meeting at its place: the body's places in turn through the year."""
+    days: dict[str, list[dt.date]] = {}
+    for meeting in ds.meetings.values():
+        if meeting.date.year == year and is_ordinary(meeting):
+            days.setdefault(meeting.forum, []).append(meeting.date)
+    for slot in solver.slots:
+        days.setdefault(slot.forum, []).append(slot.day)
     out = []
     for slot in solver.slots:
         cadence = ds.forums[slot.forum].cadence
         assert cadence is not None
-        kept = [
-            m.date
-            for m in ds.meetings.values()
-            if m.forum == slot.forum and m.date.year == year and is_ordinary(m)
-        ]
-        planned = [s.day for s in solver.slots if s.forum == slot.forum]
-        index = sorted(kept + planned).index(slot.day)
+        index = sorted(days[slot.forum]).index(slot.day)
         out.append(dataclasses.replace(slot, place=cadence.places[index % len(cadence.places)]))
     return sorted(out, key=lambda s: (s.day, s.start, s.forum))
 
 
 def _files(
     ds: Dataset, year: int, slots: list[Slot], today: dt.date
-) -> tuple[Changeset, list[str]]:
+) -> tuple[Changeset, list[str], list[Meeting]]:
     view = _view(ds, year)
     changes = Changeset(ds.root)
     warnings: list[str] = []
+    made: list[Meeting] = []
     for slot in slots:
         one = plan_new(view, slot.forum, slot.day, slot.start, slot.end, slot.place, False, today)
         changes.before.update(one.changes.before)
@@ -120,7 +127,8 @@ def _files(
             }
         )
         view.meetings[meeting.id] = meeting
-    return changes, warnings
+        made.append(meeting)
+    return changes, warnings, made
 
 
 def plan_year(ds: Dataset, year: int, today: dt.date, forums: list[str] | None = None) -> YearPlan:
@@ -149,7 +157,7 @@ def plan_year(ds: Dataset, year: int, today: dt.date, forums: list[str] | None =
             solver.spread(forum)
     slots = _places(solver, ds, year)
     unmet = sorted([*unmet, *solver.unmet], key=lambda u: (u.forum, u.rule, u.reason))
-    changes, warnings = _files(ds, year, slots, today)
+    changes, warnings, made = _files(ds, year, slots, today)
     notes = [f"{u.forum}: {u.rule}: {u.reason}" for u in unmet]
     for _county, calendar in sorted(days.calendars.items()):
         if not calendar.checked:
@@ -161,5 +169,10 @@ def plan_year(ds: Dataset, year: int, today: dt.date, forums: list[str] | None =
         f"Meeting plan {year}: {len(slots)} meetings for {len({s.forum for s in slots})} bodies"
     )
     return YearPlan(
-        year, slots, unmet, Plan(changes, message, [*warnings, *notes]), [f.id for f in picked]
+        year,
+        slots,
+        unmet,
+        Plan(changes, message, [*warnings, *notes]),
+        [f.id for f in picked],
+        made,
     )

@@ -99,7 +99,7 @@ def missing_calendars(ds: Dataset, forums: list[Forum], year: int) -> list[str]:
     for forum in forums:
         if forum.cadence is None or not forum.cadence.avoid_school_breaks:
             continue
-        for month in (1, 7):
+        for month in range(1, 13):
             needed |= counties_of(ds, forum, dt.date(year, month, 1))
     return sorted(county_name(ds, c) for c in needed if school_calendar(ds, c, year) is None)
 

@@ -204,6 +204,7 @@ class Solver:
         """For each of the group's target weeks, every member that still needs a meeting
         meets that week, each on its own day; a member that cannot is planned on its own."""
         leader = sorted(members, key=lambda f: (-self.wanted(f), f.id))[0]
+        name = (leader.cadence.group if leader.cadence else None) or leader.id
         gap = self.gap(leader)
         covered = {f.id: self._covered(f, self.targets(leader)) for f in members}
         for target in self.targets(leader):
@@ -216,7 +217,7 @@ class Solver:
                         Unmet(
                             extra.id,
                             "group",
-                            f"more than five bodies of group '{leader.cadence.group}' "  # type: ignore[union-attr]
+                            f"more than five bodies of group '{name}' "
                             f"meet in the week of {target}; one a day leaves no day for it",
                         )
                     )
@@ -232,7 +233,7 @@ class Solver:
                             forum.id,
                             "group",
                             f"no week near {target} where it could meet with the rest of "
-                            f"group '{forum.cadence.group}', one a day; planned on its own",  # type: ignore[union-attr]
+                            f"group '{name}', one a day; planned on its own",
                         )
                     )
         for forum in members:
