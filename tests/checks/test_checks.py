@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -274,18 +275,14 @@ MISTAKES: dict[str, Mistake] = {
 
 
 @pytest.fixture(scope="module")
-def bundled_codes(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
-    from tests.conftest import PROJECT
-
-    result = run("validate", "--format", "json", "--repo", str(PROJECT))
+def bundled_codes(bundled: Path) -> set[str]:
+    result = run("validate", "--format", "json", "--repo", str(bundled))
     assert result.exit_code == 0
     return codes(problems(result))
 
 
-def test_bundled_data_is_valid() -> None:
-    from tests.conftest import PROJECT
-
-    result = run("validate", "--repo", str(PROJECT))
+def test_bundled_data_is_valid(bundled: Path) -> None:
+    result = run("validate", "--repo", str(bundled))
     assert result.exit_code == 0
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith("ok: 0 errors, ") and "files" in last

@@ -51,8 +51,8 @@ def test_bundled_file_matches_its_schema(path: Path) -> None:
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
 
 
-def test_schema_command_writes_every_kind(tmp_path: Path) -> None:
-    result = run("schema", "-o", str(tmp_path), "--repo", str(PROJECT))
+def test_schema_command_writes_every_kind(tmp_path: Path, bundled: Path) -> None:
+    result = run("schema", "-o", str(tmp_path), "--repo", str(bundled))
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(render_all())
 
