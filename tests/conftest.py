@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +98,19 @@ def _pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("pristine")
     shutil.copytree(PROJECT / "data", base / "data")
     return base
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory, _pristine: Path) -> Path:
+    """The bundled data as its own git repository, shared by the tests that only read it:
+    a command run on it may write its cache there, never into the checkout. Do not change it
+    (use ``repo`` for that)."""
+    root = tmp_path_factory.mktemp("bundled") / "repo"
+    shutil.copytree(_pristine, root)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "bundled data")
+    return root
 
 
 @pytest.fixture
@@ -211,3 +225,115 @@ def smtp_server(accept: int | None = None) -> Iterator[tuple[int, list[Any]]]:
         yield port, received
     finally:
         controller.stop()
+
+
+# -- the suite never writes into the checkout --
+
+_IGNORED_DIRS = {
+    ".git",
+    ".venv",
+    "__pycache__",
+    ".ruff_cache",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".import_linter_cache",
+}
+_STATE = pytest.StashKey[dict[str, tuple[int, int]]]()
+_HYPOTHESIS = pytest.StashKey[str]()
+_CHANGED = pytest.StashKey[list[str]]()
+
+
+def checkout_state(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``root`` (tools' own caches and the virtual environment aside) with its
+    modification time and size, the cache key hfctl would put in its git directory, and the
+    lines of ``git status --porcelain --ignored``."""
+    state: dict[str, tuple[int, int]] = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in _IGNORED_DIRS and not d.endswith(".egg-info")]
+        for name in files:
+            path = Path(folder, name)
+            try:
+                info = path.lstat()
+            except OSError:
+                continue
+            state[path.relative_to(root).as_posix()] = (info.st_mtime_ns, info.st_size)
+    done = subprocess.run(
+        ["git", "rev-parse", "--absolute-git-dir"], cwd=root, capture_output=True, text=True
+    )
+    if done.returncode == 0:
+        key = Path(done.stdout.strip()) / "hfctl-cache.key"
+        if key.exists():
+            info = key.stat()
+            state[f"(git dir)/{key.name}"] = (info.st_mtime_ns, info.st_size)
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--ignored"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        ).stdout
+        for line in status.splitlines():
+            first = line[3:].split("/", 1)[0]
+            if first not in _IGNORED_DIRS and not first.endswith(".egg-info"):
+                state[f"(git status) {line}"] = (0, 0)
+    return state
+
+
+def state_changes(
+    before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]
+) -> list[str]:
+    """What differs between two ``checkout_state``s, one line each."""
+    changes = [f"new: {k}" for k in sorted(set(after) - set(before))]
+    changes += [f"gone: {k}" for k in sorted(set(before) - set(after))]
+    changes += [f"changed: {k}" for k in sorted(set(before) & set(after)) if before[k] != after[k]]
+    return changes
+
+
+def _checking(config: pytest.Config) -> bool:
+    """The check is off when a run is meant to write (--update-golden, screenshots) or when
+    several runs share the checkout at once (the mutation run sets HFCTL_CHECKOUT_CHECK=0)."""
+    return not (
+        config.getoption("--update-golden")
+        or os.environ.get("HFCTL_SCREENSHOTS")
+        or os.environ.get("HFCTL_CHECKOUT_CHECK") == "0"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis keeps its example database and caches outside the checkout."""
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    config.stash[_HYPOTHESIS] = tempfile.mkdtemp(prefix="hfctl-hypothesis-")
+    set_hypothesis_home_dir(config.stash[_HYPOTHESIS])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove Hypothesis's folder."""
+    folder = config.stash.get(_HYPOTHESIS, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Note the state of the checkout before any test runs."""
+    if _checking(session.config):
+        session.config.stash[_STATE] = checkout_state(PROJECT)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run if it wrote anything into the checkout."""
+    before = session.config.stash.get(_STATE, None)
+    if before is None:
+        return
+    changes = state_changes(before, checkout_state(PROJECT))
+    if changes:
+        session.config.stash[_CHANGED] = changes
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """Say what the run wrote into the checkout."""
+    changes = config.stash.get(_CHANGED, [])
+    if changes:
+        terminalreporter.section("the test run wrote into the checkout", red=True)
+        for line in changes:
+            terminalreporter.write_line(line)

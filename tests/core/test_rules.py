@@ -31,3 +31,20 @@ def test_every_code_is_expected_by_a_test() -> None:
 
 def test_every_code_a_test_expects_exists() -> None:
     assert sorted(set(expected_codes()) - set(RULES)) == []
+
+
+def test_every_code_has_a_failing_and_a_passing_case_on_a_built_dataset() -> None:
+    """Each code has a case on a dataset made by tests/builder.py, with the mistake (reported
+    at its line) and without it (nothing reported); the emitted ones in hfctl/checks and the
+    loader are those ``python -m tests.mutation`` disables in turn."""
+    from tests.checks.test_codes import CASES, RENUMBERED
+    from tests.mutation import TARGETS, mutants
+    from tests.store.test_loader_problems import CASES as LOADER_CASES
+    from tests.store.test_loader_problems import READING
+
+    names = [*CASES, *RENUMBERED, *LOADER_CASES, *READING]
+    built = {name.split("-", 1)[0] for name in names}
+    built.add("HF100")  # test_loader_problems.test_unreadable_file_is_hf100_and_the_rest_is_read
+    assert sorted(set(RULES) - built) == []
+    emitted = {m.code for path in TARGETS for m in mutants(path)}
+    assert emitted and sorted(emitted - set(RULES)) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -181,10 +182,9 @@ def test_missing_decisions_and_unapproved_minutes_warn(repo: Repo) -> None:
     assert ("HF422", "data/meetings/2026/2026-04-23-ssu.md") in found
 
 
-def test_bundled_data_has_no_followup_problems() -> None:
-    from tests.conftest import PROJECT
-
-    found = problems(run("validate", "--format", "json", "--repo", str(PROJECT)))
+@pytest.mark.data
+def test_bundled_data_has_no_followup_problems(bundled: Path) -> None:
+    found = problems(run("validate", "--format", "json", "--repo", str(bundled)))
     assert not {p["code"] for p in found} & {f"HF42{i}" for i in range(8)}
 
 

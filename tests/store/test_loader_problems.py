@@ -1,6 +1,7 @@
-"""The loader's own codes (file names, kinds, schema, ambiguous text, unreadable files), one
-branch at a time, on a small dataset made by ``tests.builder``: the mistake is reported where
-it is made, and the near-valid variant reports nothing."""
+"""The codes of reading files: the loader's own (file names, kinds, schema, ambiguous text,
+unreadable files), the reader's (YAML and encoding) and the personal-data scan, each on a small
+dataset made by ``tests.builder``: the mistake is reported where it is made, and the near-valid
+variant reports nothing."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from hfctl.models.party import Person
 from hfctl.store import loader
 from tests.builder import TRUST, Build
+from tests.store.test_personal_data import valid
 
 Where = tuple[str, int | None]
 CASES: dict[str, Callable[[Build, bool], Where]] = {}
@@ -130,3 +132,55 @@ def test_a_file_gone_before_it_is_read_is_hf100(tmp_path: Path) -> None:
     model, doc, problems = loader.read_file(root, root / KARI, Person)
     assert model is None and doc is None
     assert [(p.code, p.location.file) for p in problems] == [("HF100", KARI)]
+
+
+# -- reading a file (store/sources.py, store/yamlread.py) and personal data: the bytes with the
+# mistake, and the near-valid bytes (None: the good person file) --
+
+MEETING = "data/meetings/2026/2026-04-23-ssu.md"
+FRONT = 'forum: ssu\ndate: 2026-04-23\nstart: "10:00"\nlocation: Teams\n'
+FNR = valid("150385")
+
+READING: dict[str, tuple[str, bytes, bytes | None, int]] = {
+    # name: (file, bad bytes, near-valid bytes, line of the problem)
+    "HF101": (KARI, b"id: kari\nname: [Kari\nparty: helse-test\n", None, 0),
+    "HF102": (KARI, (GOOD + "name: Kari\n").encode(), None, 4),
+    "HF103-bom": (KARI, b"\xef\xbb\xbf" + GOOD.encode(), None, 1),
+    "HF103-control": (KARI, b"id: kari\nname: Ka\x1bri\nparty: helse-test\n", None, 2),
+    "HF104": (KARI, (GOOD + "? [a, b]\n: x\n").encode(), None, 4),
+    "HF105": (KARI, (GOOD + "# " + "x" * 1_000_001 + "\n").encode(), (GOOD + "# x\n").encode(), 0),
+    "HF106": (KARI, ("<<<<<<< HEAD\n" + GOOD + "=======\n>>>>>>> b\n").encode(), None, 1),
+    "HF107": (KARI, b"# kjem\n", None, 1),
+    "HF108": (KARI, b"- id: kari\n- name: Kari\n", None, 1),
+    "HF109": (KARI, ("%YAML 1.2\n---\n" + GOOD).encode(), ("---\n" + GOOD).encode(), 1),
+    "HF110": (KARI, b"id: kari\nname: &n Kari\nparty: helse-test\n", None, 2),
+    "HF111": (KARI, b"id: kari\nname: !!str Kari\nparty: helse-test\n", None, 2),
+    "HF112": (KARI, (GOOD + "---\ntitle: x\n").encode(), (GOOD + "title: x\n").encode(), 4),
+    "HF113": (KARI, b"id: kari\nname: Kari\n\tparty: helse-test\n", None, 3),
+    "HF114": (MEETING, f"---\n{FRONT}".encode(), f"---\n{FRONT}---\n".encode(), 1),
+    "HF500": (
+        KARI,
+        (GOOD + f'title: "{FNR}"\n').encode(),
+        (GOOD + 'title: "15038500000"\n').encode(),
+        4,
+    ),
+    "HF501": (
+        KARI,
+        (GOOD + 'phone: "+47 412 34 567"\n').encode(),
+        (GOOD + 'phone: "+47 52 73 20 00"\n').encode(),
+        4,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(READING))
+def test_reading_code_where_it_is_made_and_not_without_it(tmp_path: Path, name: str) -> None:
+    rel, bad, good, line = READING[name]
+    code = name.split("-", 1)[0]
+    b = Build(tmp_path / "bad").forum("ssu").file(rel, bad)
+    found = b.found(code)
+    assert found and all(file == rel for file, _ in found), (name, found, b.codes())
+    if line:
+        assert found[0][1] == line, (name, found)
+    b = Build(tmp_path / "good").forum("ssu").file(rel, GOOD if good is None else good)
+    assert [(p.code, str(p.location), p.message) for p in b.problems()] == []
