@@ -226,21 +226,26 @@ def _case(
                 **at,
             )
         )
+    if (was.type, was.reference, was.presenter) != (case.type, case.reference, case.presenter):
+        details = Term(say.word("details"), None)
+        out.append(
+            say("case-changed", new.id, new.file, label=label, title=case.title, details=details)
+        )
     if case.withdrawn and not was.withdrawn:
         out.append(say("case-withdrawn", new.id, new.file, label=label, title=case.title, **at))
     if case.decision and case.decision != was.decision:
         out.append(
             say("decision", new.id, new.file, forum=forum, label=label, decision=case.decision)
         )
-        approved = b.meetings.get(case.refers_to) if case.refers_to else None
-        if approved is not None:
+        approved = _meeting_day(case.refers_to)
+        if case.refers_to and approved is not None:
             out.append(
                 say(
                     "minutes-approved",
-                    approved.id,
+                    case.refers_to,
                     new.file,
                     forum=forum,
-                    old=approved.date,
+                    old=approved,
                     label=label,
                 )
             )
@@ -270,6 +275,15 @@ def _case(
                 )
             )
     return out
+
+
+def _meeting_day(meeting_id: str | None) -> dt.date | None:
+    """The day of a meeting from its id (``<date>-<forum>``): a log compares only the files a
+    commit touched, so the meeting itself may not be loaded."""
+    try:
+        return dt.date.fromisoformat(meeting_id[:10]) if meeting_id else None
+    except ValueError:
+        return None
 
 
 def information(a: Dataset, b: Dataset, say: Say) -> list[Change]:

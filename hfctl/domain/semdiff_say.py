@@ -124,6 +124,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{label} i {forum} {date} heter nå «{title}» (var «{old}»)",
         "en": "{label} of {forum} {date} is now titled “{title}” (was “{old}”)",
     },
+    "case-changed": {
+        "nn": "{label} {title}: {details}",
+        "nb": "{label} {title}: {details}",
+        "en": "{label} {title}: {details}",
+    },
     "case-removed": {
         "nn": "Sak teken av sakslista til {forum} {date}: {title}",
         "nb": "Sak tatt av sakslisten til {forum} {date}: {title}",
