@@ -72,6 +72,8 @@ def test_a_contradictory_attendance_written_by_hand_is_an_error(repo: Repo) -> N
 
 
 def test_decide_marks_held_and_approves_the_minutes(repo: Repo) -> None:
+    approved = "Referatet vart godkjent i SSU torsdag 10. desember 2026, Sak 30/26."
+    assert approved not in run("minutes", "2026-11-19-ssu", repo=repo).stdout
     early = run("meeting", "decide", SSU, "30", "--text", "Godkjent.", repo=repo)
     assert early.exit_code == 1 and "after today" in early.stderr
     approve = run("meeting", "decide", SSU, "30", "--text", "Referatet vart godkjent.", *DAY,
@@ -85,6 +87,7 @@ def test_decide_marks_held_and_approves_the_minutes(repo: Repo) -> None:
     ds = load(repo.root)
     found = minutes_approval(ds, ds.meetings["2026-11-19-ssu"])
     assert found is not None and found[0].id == SSU and found[1].number == 30
+    assert approved in run("minutes", "2026-11-19-ssu", *DAY, repo=repo).stdout
 
 
 def test_actions_add(repo: Repo) -> None:
