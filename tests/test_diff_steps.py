@@ -37,6 +37,13 @@ def test_a_retitled_case_keeps_its_identity(repo: Repo) -> None:
     assert _kinds(repo, "HEAD") == ["case-retitled"]
 
 
+def test_a_case_retitled_before_issue_is_the_same_case(repo: Repo) -> None:
+    result = run("meeting", "case", "edit", HLN, "Informasjon frå Statsforvaltaren",
+                 "--title", "Orientering frå Statsforvaltaren", repo=repo)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert _kinds(repo, "HEAD") == ["case-retitled"]
+
+
 def test_every_step_of_a_meeting_is_told(repo: Repo) -> None:
     steps = [
         ("meeting", "attend", SSU, "--present", "harald-heggland", "--apologies",

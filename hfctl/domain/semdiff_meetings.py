@@ -2,7 +2,8 @@
 decisions, actions) and in information to the parties, said in words.
 
 Cases are matched by what stays: the same number and title; then the same title, in order;
-then the same issued number (its title changed). A case's title alone never makes it another
+then the same issued number (its title changed); then, before numbers are given, the cases
+left over where they stand (edited in place). A case's title alone never makes it another
 case, so a duplicate title or an unchanged meeting never reads as a renumbering."""
 
 from __future__ import annotations
@@ -156,6 +157,12 @@ def pair_cases(old: list[Case], new: list[Case]) -> list[tuple[int | None, int |
     for j, case in enumerate(new):  # 3. the same issued number: its title changed
         if j not in pairs and case.number is not None:
             take((i for i in free_old if old[i].number == case.number), j)
+    free_new = [j for j in range(len(new)) if j not in pairs]
+    if len(free_new) == len(free_old):  # 4. as many changed as before: edited where they stand
+        for j, i in zip(free_new, list(free_old), strict=True):
+            if new[j].number is None and old[i].number is None:
+                pairs[j] = i
+                free_old.remove(i)
     out: list[tuple[int | None, int | None]] = [(pairs.get(j), j) for j in range(len(new))]
     out += [(i, None) for i in free_old]
     return out
