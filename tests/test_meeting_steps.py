@@ -170,3 +170,12 @@ def test_a_duplicate_case_title_is_a_warning(repo: Repo) -> None:
                  "--type", "orientation", repo=repo)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "HF385" in _codes(repo)
+
+
+def test_holding_a_meeting_with_no_invitation_recorded_warns(repo: Repo) -> None:
+    result = run("meeting", "attend", HLN, "--present", "trond-espeland", "--today",
+                 "2026-12-03", repo=repo)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert f"no invitation to {HLN} is recorded" in result.stdout + result.stderr
+    invited = run("meeting", "attend", SSU, "--present", "harald-heggland", *DAY, repo=repo)
+    assert "no invitation" not in invited.stdout + invited.stderr
