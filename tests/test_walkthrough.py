@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT, Repo, git, problems, run
+from tests.conftest import PROJECT, Repo, git, problems, run, smtp_server
 
 # what `hfctl diff HEAD~1 HEAD` must tell after each kind of step
 TOLD = {
@@ -22,6 +22,8 @@ TOLD = {
     ("meeting", "attend"): "attendance-present",
     ("meeting", "decide"): "decision",
     ("inform", "mark-sent"): "information-sent",
+    ("inform", "new"): "information-added",
+    ("inform", "send"): "information-sent",
     ("agreements", "record"): "signature-sent",
     ("actions", "add"): "action-added",
     ("actions", "done"): "action-done",
@@ -63,7 +65,15 @@ def test_a_year_as_coordinator(repo: Repo, tmp_path: Path, monkeypatch: pytest.M
         args = shlex.split(line)
         assert args[0] == "hfctl", line
         head = git(repo.root, "rev-parse", "HEAD")
-        result = run(*args[1:])
+        if "--send" in args:  # the mail server: a local one that keeps what it is given
+            with smtp_server() as (port, received):
+                monkeypatch.setenv("HFCTL_SMTP_HOST", "127.0.0.1")
+                monkeypatch.setenv("HFCTL_SMTP_PORT", str(port))
+                monkeypatch.setenv("HFCTL_SMTP_STARTTLS", "0")
+                result = run(*args[1:])
+            assert received, line
+        else:
+            result = run(*args[1:])
         assert result.exit_code == 0, f"{line}\n{result.stderr}"
         assert "Traceback" not in result.stderr
         assert git(repo.root, "status", "--porcelain") == "", line  # no loose edit, no hand work
