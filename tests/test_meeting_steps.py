@@ -179,3 +179,12 @@ def test_holding_a_meeting_with_no_invitation_recorded_warns(repo: Repo) -> None
     assert f"no invitation to {HLN} is recorded" in result.stdout + result.stderr
     invited = run("meeting", "attend", SSU, "--present", "harald-heggland", *DAY, repo=repo)
     assert "no invitation" not in invited.stdout + invited.stderr
+
+
+def test_the_minutes_do_not_say_a_withdrawn_case_was_noted(repo: Repo) -> None:
+    assert run("meeting", "case", "withdraw", SSU, "32", repo=repo).exit_code == 0
+    assert run("meeting", "attend", SSU, "--present", "harald-heggland", *DAY,
+               repo=repo).exit_code == 0  # fmt: skip
+    text = run("minutes", SSU, *DAY, repo=repo).stdout
+    part = text.split("## Sak 32/26", 1)[1].split("## ", 1)[0]
+    assert "(trekt)" in part and "Teke til orientering" not in part

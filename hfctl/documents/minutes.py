@@ -35,6 +35,7 @@ def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -
                 "title": case.title,
                 "type": case.type,
                 "decision": case.decision or "",
+                "withdrawn": case.withdrawn,
                 "conflicts": [_name(ds, p) for p in case.conflicts],
                 "actions": [
                     {
