@@ -72,6 +72,8 @@ def test_a_contradictory_attendance_written_by_hand_is_an_error(repo: Repo) -> N
 
 
 def test_decide_marks_held_and_approves_the_minutes(repo: Repo) -> None:
+    approved = "Referatet vart godkjent i SSU torsdag 10. desember 2026, Sak 30/26."
+    assert approved not in run("minutes", "2026-11-19-ssu", repo=repo).stdout
     early = run("meeting", "decide", SSU, "30", "--text", "Godkjent.", repo=repo)
     assert early.exit_code == 1 and "after today" in early.stderr
     approve = run("meeting", "decide", SSU, "30", "--text", "Referatet vart godkjent.", *DAY,
@@ -85,6 +87,7 @@ def test_decide_marks_held_and_approves_the_minutes(repo: Repo) -> None:
     ds = load(repo.root)
     found = minutes_approval(ds, ds.meetings["2026-11-19-ssu"])
     assert found is not None and found[0].id == SSU and found[1].number == 30
+    assert approved in run("minutes", "2026-11-19-ssu", *DAY, repo=repo).stdout
 
 
 def test_actions_add(repo: Repo) -> None:
@@ -167,3 +170,21 @@ def test_a_duplicate_case_title_is_a_warning(repo: Repo) -> None:
                  "--type", "orientation", repo=repo)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "HF385" in _codes(repo)
+
+
+def test_holding_a_meeting_with_no_invitation_recorded_warns(repo: Repo) -> None:
+    result = run("meeting", "attend", HLN, "--present", "trond-espeland", "--today",
+                 "2026-12-03", repo=repo)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert f"no invitation to {HLN} is recorded" in result.stdout + result.stderr
+    invited = run("meeting", "attend", SSU, "--present", "harald-heggland", *DAY, repo=repo)
+    assert "no invitation" not in invited.stdout + invited.stderr
+
+
+def test_the_minutes_do_not_say_a_withdrawn_case_was_noted(repo: Repo) -> None:
+    assert run("meeting", "case", "withdraw", SSU, "32", repo=repo).exit_code == 0
+    assert run("meeting", "attend", SSU, "--present", "harald-heggland", *DAY,
+               repo=repo).exit_code == 0  # fmt: skip
+    text = run("minutes", SSU, *DAY, repo=repo).stdout
+    part = text.split("## Sak 32/26", 1)[1].split("## ", 1)[0]
+    assert "(trekt)" in part and "Teke til orientering" not in part

@@ -273,8 +273,10 @@ def test_same_data_same_plan_byte_for_byte(repo: Repo, golden: Callable[[str, st
     first = plan(repo, "--dry-run", "-f", "md")
     second = plan(repo, "--dry-run", "-f", "md")
     assert first.exit_code == 0 and first.stdout == second.stdout
-    digest = hashlib.sha256(first.stdout.encode("utf-8")).hexdigest()
-    assert digest == "b5b980b3611108590484d760c5991e85ad798020d086a1ac8854576c2d794de8", digest
+    # the repository is named by its path (a temporary folder): the rest is the plan
+    text = first.stdout.replace(str(repo.root), "<repo>")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert digest == "b71b5fc5985e301ba28f01cf70a1ce08d17914a79ab9bd8cb4ee008e7815ee98", digest
     overview = first.stdout[first.stdout.index("# Møteplan 2027") :]
     golden("plan/plan-2027.md", overview)
 

@@ -132,3 +132,17 @@ def test_the_repository_is_named_when_it_is_not_the_working_directorys(repo: Rep
     result = run("agenda", HLN, "--issue", repo=repo)
     assert result.exit_code == 0, result.stderr
     assert f"in the repository {repo.root.resolve()}" in result.stdout
+
+
+def test_a_dry_run_send_sends_nothing(repo: Repo, tmp_path: Path, smtp: list[Any]) -> None:
+    ks = "2026-11-20-rundskriv-okonomiske-rammer-for-kommunane-i-2027"
+    result = run("inform", "send", ks, "-o", str(tmp_path / "o"), "--send", "--dry-run", repo=repo)
+    assert result.exit_code == 0, result.stderr
+    assert "+  helse-fonna: 2026-11-24" in result.stdout and "nothing written" in result.stdout
+    invite = run("invite", HLN, "-o", str(tmp_path / "i"), "--send", "--dry-run", repo=repo)
+    assert invite.exit_code == 0, invite.stderr
+    assert "+invitation_sent: 2026-11-24" in invite.stdout
+    assert smtp == [] and not (tmp_path / "o").exists() and not (tmp_path / "i").exists()
+    assert git(repo.root, "status", "--porcelain") == ""
+    hand = run("inform", "send", ks, "-o", str(tmp_path / "h"), "--commit", repo=repo)
+    assert hand.exit_code == 2 and "nothing is recorded" in hand.stderr

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from hfctl.core.errors import HfctlError
 from hfctl.documents.agenda import render_agenda
 from hfctl.documents.tables import safe_cell
-from hfctl.domain.meetings import OSLO
+from hfctl.domain.meetings import OSLO, end_of
 from hfctl.domain.secretariat import holder_on
 from hfctl.formats import mail
 from hfctl.formats.words import resolve_lang
@@ -118,9 +118,10 @@ def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
     found.add("sequence", meeting.sequence)
     found.add("summary", Text(title))
     start = dt.datetime.combine(meeting.date, meeting.start, tzinfo=OSLO)
-    end_time = meeting.end or (start + dt.timedelta(hours=2)).time()
     found.add("dtstart", start)
-    found.add("dtend", dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO))
+    end_time = end_of(ds, meeting)  # the forum's usual length when it has no end; none invented
+    if end_time is not None:
+        found.add("dtend", dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO))
     found.add(
         "dtstamp",
         dt.datetime.combine(meeting.agenda_issued or meeting.date, dt.time(0, 0), tzinfo=dt.UTC),

@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 from hfctl.core.errors import RefusedError
+from hfctl.domain.followup import minutes_approval
 from hfctl.domain.lookup import find_meeting
 from hfctl.formats.dates import long_date
 from hfctl.formats.words import resolve_lang
-from hfctl.models.meeting import case_label
+from hfctl.models.meeting import Meeting, case_label
 from hfctl.store.loader import Dataset
 
 
@@ -35,6 +36,7 @@ def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -
                 "title": case.title,
                 "type": case.type,
                 "decision": case.decision or "",
+                "withdrawn": case.withdrawn,
                 "conflicts": [_name(ds, p) for p in case.conflicts],
                 "actions": [
                     {
@@ -66,7 +68,20 @@ def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -
         else [],
         "secretary": _name(ds, meeting.secretary) if meeting.secretary else "",
         "cases": cases,
+        "approved": _approved(ds, meeting, language),
     }
+
+
+def _approved(ds: Dataset, meeting: Meeting, lang: str) -> str:
+    """Where these minutes were approved (the decided approval case of a later meeting)."""
+    found = minutes_approval(ds, meeting)
+    if found is None:
+        return ""
+    later, case = found
+    forum = ds.forums.get(later.forum)
+    name = forum.display_name(lang) if forum else later.forum
+    label = f", {case_label(case.number, later.date.year)}" if case.number else ""
+    return f"{name} {long_date(later.date, lang)}{label}"
 
 
 def _responsible(ds: Dataset, who: str, lang: str) -> str:

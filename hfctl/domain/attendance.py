@@ -34,6 +34,16 @@ def mark_held(meeting: Meeting, doc: EditableDocument, today: dt.date, what: str
     return True
 
 
+def held_warnings(meeting: Meeting, held: bool) -> list[str]:
+    """What to know when a meeting is marked held: no invitation to it is recorded."""
+    if held and meeting.invitation_sent is None:
+        return [
+            f"no invitation to {meeting.id} is recorded; if it went, record it "
+            f"(hfctl invite {meeting.id} --mark-sent --date D)"
+        ]
+    return []
+
+
 def contradictions(attendance: Attendance) -> list[tuple[str, str, int]]:
     """What an attendance record says twice or both ways: (message, field, index)."""
     out: list[tuple[str, str, int]] = []
@@ -153,7 +163,7 @@ def plan_attend(
     said += [f"{len(deputies)} deputies"] if deputies else []
     said += [f"{len(remove)} removed"] if remove else []
     message = f"{meeting.forum} {meeting.date}: attendance ({', '.join(said)})"
-    return Plan(changes, message + ("; meeting held" if held else ""))
+    return Plan(changes, message + ("; meeting held" if held else ""), held_warnings(meeting, held))
 
 
 def _refuse_if_listed(lists: _Lists, person: str) -> None:

@@ -138,7 +138,7 @@ def plan_decide(
     conflicts: list[str] | None = None,
 ) -> Plan:
     """Record the decision (vedtak) of a case of a held meeting."""
-    from hfctl.domain.attendance import mark_held
+    from hfctl.domain.attendance import held_warnings, mark_held
 
     meeting = find_meeting(ds, meeting_query)
     index = find_case(meeting, case_query)
@@ -161,7 +161,7 @@ def plan_decide(
     message = f"{meeting.forum} {meeting.date}: decision in {label} {case.title}"
     if case.refers_to:
         message += f"; the minutes of {case.refers_to} are approved"
-    return Plan(changes, message + ("; meeting held" if held else ""))
+    return Plan(changes, message + ("; meeting held" if held else ""), held_warnings(meeting, held))
 
 
 def minutes_approval(ds: Dataset, meeting: Meeting) -> tuple[Meeting, Case] | None:
@@ -198,7 +198,7 @@ def plan_action_add(
 ) -> Plan:
     """A follow-up action on a decided case: what, who is responsible, by when (an id of the
     forum's kind, e.g. ``ssu-2026-05``)."""
-    from hfctl.domain.attendance import mark_held
+    from hfctl.domain.attendance import held_warnings, mark_held
 
     meeting = find_meeting(ds, meeting_query)
     index = find_case(meeting, case_query)
@@ -242,7 +242,7 @@ def plan_action_add(
     changes.set(meeting.file, doc.render())
     label = case_label(meeting.cases[index].number or 0, year)
     message = f"Action {action_id} added to {meeting.forum} {label}: {what.strip()}"
-    return Plan(changes, message + ("; meeting held" if held else ""))
+    return Plan(changes, message + ("; meeting held" if held else ""), held_warnings(meeting, held))
 
 
 def _people(ds: Dataset, names: list[str]) -> list[str]:

@@ -89,20 +89,51 @@ def members_of(ds: Dataset, forum_id: str, day: dt.date) -> set[str]:
     return {m.person for m in forum.members_on(day)} if forum else set()
 
 
-def stop(start: dt.time, end: dt.time | None) -> dt.time:
-    """When a meeting ends: its end, or two hours after its start when none is given."""
-    return end or (dt.datetime.combine(dt.date.min, start) + dt.timedelta(hours=2)).time()
+def usual_length(ds: Dataset, forum_id: str) -> tuple[dt.timedelta, int] | None:
+    """How long the forum's meetings last, from its meetings that have an end time (the
+    median), and how many that is; None when none has one (no length is invented)."""
+    lengths = sorted(
+        dt.datetime.combine(m.date, m.end) - dt.datetime.combine(m.date, m.start)
+        for m in ds.meetings.values()
+        if m.forum == forum_id and m.end is not None and m.end > m.start
+    )
+    return (lengths[len(lengths) // 2], len(lengths)) if lengths else None
+
+
+def end_of(ds: Dataset, meeting: Meeting) -> dt.time | None:
+    """When a meeting ends: its end time, else its start plus the forum's usual length; None
+    when neither is known."""
+    return _end(ds, meeting.forum, meeting.date, meeting.start, meeting.end)
+
+
+def _end(
+    ds: Dataset, forum_id: str, day: dt.date, start: dt.time, end: dt.time | None
+) -> dt.time | None:
+    if end is not None:
+        return end
+    usual = usual_length(ds, forum_id)
+    if usual is None:
+        return None
+    ends = dt.datetime.combine(day, start) + usual[0]
+    return ends.time() if ends.date() == day else dt.time(23, 59)
 
 
 def overlaps(
     a_start: dt.time, a_end: dt.time | None, b_start: dt.time, b_end: dt.time | None
 ) -> bool:
-    """Whether two meetings on one day overlap in time (one ending as the other starts does not)."""
-    return a_start < stop(b_start, b_end) and b_start < stop(a_start, a_end)
+    """Whether two meetings on one day overlap in time (one ending as the other starts does
+    not); a meeting whose end is not known counts as its start alone."""
+    if a_end is None or a_end <= a_start or b_end is None or b_end <= b_start:
+        a_stop = a_end if a_end is not None and a_end > a_start else a_start
+        b_stop = b_end if b_end is not None and b_end > b_start else b_start
+        return b_start <= a_start <= b_stop or a_start <= b_start <= a_stop
+    return a_start < b_end and b_start < a_end
 
 
-def _overlaps(a_start: dt.time, a_end: dt.time | None, b: Meeting) -> bool:
-    return overlaps(a_start, a_end, b.start, b.end)
+def _overlaps(
+    ds: Dataset, forum_id: str, day: dt.date, a_start: dt.time, a_end: dt.time | None, b: Meeting
+) -> bool:
+    return overlaps(a_start, _end(ds, forum_id, day, a_start, a_end), b.start, end_of(ds, b))
 
 
 def notice_deadline(ds: Dataset, meeting: Meeting) -> dt.date:
@@ -121,6 +152,30 @@ def notice_missed(ds: Dataset, meeting: Meeting, today: dt.date) -> bool:
     )
 
 
+def easter(year: int) -> dt.date:
+    """Easter Sunday (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    x = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * x) // 451
+    month, day = divmod(h + x - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def season(day: dt.date) -> str | None:
+    """Romjul (27-31 December) or Holy Week (the days before Easter), when many are away."""
+    if day.month == 12 and 27 <= day.day <= 31:
+        return f"{day} is in romjul (27–31 December), when many are on leave"
+    sunday = easter(day.year)
+    if sunday - dt.timedelta(days=7) <= day < sunday:
+        return f"{day} is in Holy Week (påskeveka, Easter is {sunday}), when many are on leave"
+    return None
+
+
 def warnings_for(
     ds: Dataset,
     forum_id: str,
@@ -137,7 +192,25 @@ def warnings_for(
     name = holiday_name(day)
     if name:
         out.append(f"{day} is a public holiday ({name})")
+    if day < today:
+        out.append(f"{day} is in the past (today is {today})")
+    busy = season(day)
+    if busy:
+        out.append(busy)
     forum = ds.forums[forum_id]
+    if end is None:
+        usual = usual_length(ds, forum_id)
+        if usual is None:
+            out.append(
+                f"no end time, and no {forum.display_name()} meeting has one: calendars show "
+                "only its start; give --end"
+            )
+        else:
+            hours, rest = divmod(int(usual[0].total_seconds()) // 60, 60)
+            out.append(
+                f"no end time: calendars show it {hours}:{rest:02d} long, the usual length of "
+                f"{forum.display_name()}'s meetings (from {usual[1]} with an end time)"
+            )
     mine = members_of(ds, forum_id, day)
     for other in ds.meetings.values():
         if other.id == ignore or other.date != day or other.status == "cancelled":
@@ -146,7 +219,7 @@ def warnings_for(
             out.append(f"{forum.display_name()} already meets that day ({other.id})")
             continue
         shared = mine & members_of(ds, other.forum, day)
-        if shared and _overlaps(start, end, other):
+        if shared and _overlaps(ds, forum_id, day, start, end, other):
             out.append(
                 f"clashes with {other.id} ({other.start:%H:%M}), which {len(shared)} "
                 f"member(s) also attend"

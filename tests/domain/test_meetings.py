@@ -58,6 +58,10 @@ def test_new_meeting_file_has_opening_and_closing_cases(repo: Repo) -> None:
         ("2027-01-02", "Saturday"),
         ("2027-05-17", "public holiday"),
         ("2026-12-01", "notice period of 14 days"),
+        ("2026-11-12", "in the past (today is 2026-11-24)"),
+        ("2027-12-28", "romjul"),
+        ("2027-03-23", "Holy Week"),
+        ("2027-02-11", "the usual length of SSU's meetings"),
     ],
 )
 def test_new_meeting_warns(repo: Repo, date: str, warning: str) -> None:
@@ -333,3 +337,16 @@ def test_invitation_files_golden(
     body = message.get_body(("plain",))
     assert body is not None
     golden(f"invite/{DEC}.eml.txt", body.get_content().replace("\r\n", "\n"))
+
+
+def test_no_end_time_takes_the_usual_length_never_an_invented_one(
+    repo: Repo, tmp_path: Path
+) -> None:
+    mid = "2027-02-11-ssu"
+    new = ["meeting", "new", "ssu", "--date", "2027-02-11", "--start", "09:00", "--location", "X"]
+    assert run(*new, repo=repo).exit_code == 0
+    assert run("agenda", mid, "--issue", repo=repo).exit_code == 0
+    assert run("invite", mid, "-o", str(tmp_path), repo=repo).exit_code == 0
+    event = _event(_ics(tmp_path / "invitation.ics"))
+    # SSU meets 10:00-14:00: four hours from nine is one o'clock, not an invented 11:00
+    assert event.decoded("dtend").strftime("%H:%M") == "13:00"

@@ -1,4 +1,4 @@
-"""`hfctl meeting`, `hfctl agenda` and `hfctl invite`: plan a meeting and send for it."""
+"""`hfctl meeting`: plan, move and cancel meetings; cases, decisions and attendance."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from hfctl.store.changes import Plan
     from hfctl.store.loader import Dataset
 
-case_app = typer.Typer(help="Cases on a meeting's agenda: add, edit, remove, move, withdraw.")
+case_app = typer.Typer(help="Cases on an agenda: add, edit, remove, move, withdraw, forward.")
 
 Meeting = Annotated[str, typer.Argument(help="Meeting id.")]
 CaseArg = Annotated[
