@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from hfctl.checks.next_steps import never_staffed
 from hfctl.checks.registry import Context, check
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
@@ -21,7 +22,7 @@ def _current(ctx: Context) -> Iterator[Forum]:
 def user_representatives(ctx: Context) -> Iterator[Problem]:
     """Ensure each forum has a user representative from the municipal side and the trust side."""
     for forum in _current(ctx):
-        if not forum.user_representatives:
+        if not forum.user_representatives or never_staffed(forum):
             continue
         sides = set()
         for member in forum.members_on(ctx.today):
@@ -53,7 +54,7 @@ def fsu_coordinators(ctx: Context) -> Iterator[Problem]:
         return
     source_people = {m.person for m in source.members_on(ctx.today)}
     for forum in _current(ctx):
-        if forum.kind != "professional-committee":
+        if forum.kind != "professional-committee" or never_staffed(forum):
             continue
         coordinators = [m for m in forum.members_on(ctx.today) if m.role == "coordinator"]
         if not coordinators:

@@ -298,6 +298,22 @@ _TABLE: list[Rule] = [
         E,
         "Information files are named <received date>-<slug>.md.",
     ),
+    # next steps for a new repository
+    Rule("HF600", "body-without-members", W, "A body with no members yet is named as a step."),
+    Rule("HF601", "role-never-held", W, "A role nobody has held yet is named as a step."),
+    Rule("HF602", "no-meetings", W, "A repository with no meeting says how to plan the first."),
+    Rule(
+        "HF603",
+        "agreement-not-sent",
+        W,
+        "An agreement version no municipality has a record for is named as a step.",
+    ),
+    Rule(
+        "HF604",
+        "agreement-without-version",
+        W,
+        "An agreement with no adopted version is named as a step.",
+    ),
     # personal data
     Rule(
         "HF500",
