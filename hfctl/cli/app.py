@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "log": ("hfctl.cli.commands.log", "log", False),
     "schema": ("hfctl.cli.commands.schema", "schema", False),
     "site": ("hfctl.cli.commands.site", "app", True),
+    "templates": ("hfctl.cli.commands.templates", "app", True),
 }
 
 

@@ -52,6 +52,18 @@ _TABLE: list[Rule] = [
     Rule(
         "HF120", "missing-file", E, "The repository has data/community.yaml and data/counties.yaml."
     ),
+    Rule(
+        "HF130",
+        "template-syntax",
+        E,
+        "Every template in the repository's templates/ is valid Jinja.",
+    ),
+    Rule(
+        "HF131",
+        "template-render",
+        E,
+        "The repository's templates render every document its data gives, in every language.",
+    ),
     # schema
     Rule("HF201", "unknown-key", E, "Every key is one the schema knows (misspellings are caught)."),
     Rule("HF202", "missing-key", E, "Every required key is given."),

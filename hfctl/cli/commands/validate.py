@@ -41,7 +41,18 @@ def validate(
     from hfctl.store.repo import today as resolve_today
 
     root = find_root(explicit=repo)
-    report = run(root, resolve_today(today), at=at)
+    day = resolve_today(today)
+    report = run(root, day, at=at)
+    if at is None and (root / "templates").is_dir():
+        from hfctl.checks.validation import Report
+        from hfctl.core.problems import Problem
+        from hfctl.documents import templates
+        from hfctl.store.loader import load
+
+        extra = templates.check(load(root), day)
+        if extra:
+            problems = sorted(set(report.problems) | set(extra), key=Problem.sort_key)
+            report = Report(problems, report.files)
     if changed_since is not None:
         from hfctl.checks.validation import only_files
         from hfctl.core.errors import UsageError
