@@ -88,7 +88,8 @@ def test_parties_from_the_list(tmp_path: Path) -> None:
     overarching = (target / "data" / "agreements" / "overordna-samarbeidsavtale.yaml").read_text(
         encoding="utf-8"
     )
-    assert "adopted: 2024-05-02" in overarching and "signatures" not in overarching
+    assert "adopted: 2024-05-02" in overarching
+    assert overarching.count('note: "Ikkje sendt enno (2026-11-24)"') == 3
     checked = run("validate", "--format", "json", "--repo", str(target))
     assert checked.json()["errors"] == 0
     assert codes(checked) == ["HF600", "HF601", "HF602", "HF603"]
@@ -183,7 +184,7 @@ def test_bad_lines_are_refused_with_their_line(
 
 def test_next_steps_give_way_to_the_rules_once_there_is_data(tmp_path: Path) -> None:
     target = tmp_path / "c"
-    init(target, "--agreements-adopted", "2024-05-02")
+    init(target)
     (target / "data/people/kari-nordmann.yaml").parent.mkdir()
     (target / "data/people/kari-nordmann.yaml").write_text(
         "id: kari-nordmann\nname: Kari Nordmann\nparty: risor\n", encoding="utf-8"
@@ -203,7 +204,11 @@ def test_next_steps_give_way_to_the_rules_once_there_is_data(tmp_path: Path) -> 
     )
     agreement = target / "data/agreements/overordna-samarbeidsavtale.yaml"
     agreement.write_text(
-        agreement.read_text("utf-8") + '    signatures:\n      "4201":\n        sent: 2024-06-01\n',
+        agreement.read_text("utf-8").replace(
+            "versions: []\n",
+            'versions:\n  - version: "2024"\n    adopted: 2024-05-02\n    adopted_by: ssu\n'
+            '    signatures:\n      "4201":\n        sent: 2024-06-01\n',
+        ),
         encoding="utf-8",
     )
     found = codes(run("validate", "--format", "json", "--repo", str(target)))
@@ -218,3 +223,201 @@ def test_bundled_data_unchanged(repo: Repo) -> None:
     assert (data["errors"], data["warnings"]) == (0, 12)
     assert not {p["code"] for p in data["problems"]} & {"HF600", "HF601", "HF602", "HF603"}
     assert TODAY
+
+
+# -- a second community, made with init, through every command --
+
+PEOPLE = {
+    "ada-lie": ("Ada Lie", "risor", "ssu", "leader", False),
+    "bo-eng": ("Bo Eng", "sorlandet-sjukehus", "ssu", "secretary", False),
+    "cato-dal": ("Cato Dal", "grimstad", "ssu", "member", False),
+    "dina-berg": ("Dina Berg", "arendal", "ssu", "member", True),
+    "eli-aas": ("Eli Aas", "sorlandet-sjukehus", "ssu", "member", True),
+}
+
+
+def second_community(tmp_path: Path) -> Path:
+    """Aust-Agder: three municipalities of one county, the trust first in the rotation from
+    1 July 2025, a leaders' forum and two FSU-ar of its own, no coordinating R&D unit."""
+    target = tmp_path / "agder"
+    result = init(
+        target,
+        "--git",
+        "--rotation-start",
+        "2025-07-01",
+        "--rotation-first",
+        "trust",
+        "--network",
+        "Kommunalt leiarforum",
+        "--fsu",
+        "Rehabilitering",
+        "--fsu",
+        "Eldre",
+        "--agreements-adopted",
+        "2025-03-20",
+    )
+    assert result.exit_code == 0, result.stderr
+    people = target / "data" / "people"
+    people.mkdir()
+    seats = []
+    for pid, (name, party, _forum, role, user) in PEOPLE.items():
+        email = f"{pid}@example.no"
+        (people / f"{pid}.yaml").write_text(
+            f"id: {pid}\nname: {name}\nparty: {party}\nemail: {email}\n", encoding="utf-8"
+        )
+        seats.append(
+            f"  - person: {pid}\n    role: {role}\n    represents: {party}\n"
+            + ("    user_representative: true\n    appointed_by: brukarutvalet\n" if user else "")
+            + "    from: 2026-01-01\n    to: 2027-12-31\n"
+        )
+    ssu = target / "data/forums/ssu.yaml"
+    ssu.write_text(ssu.read_text("utf-8") + "\nmembers:\n" + "".join(seats), encoding="utf-8")
+    network = target / "data/forums/kommunalt-leiarforum.yaml"
+    network.write_text(
+        network.read_text("utf-8") + "\nmembers:\n  - person: cato-dal\n    role: secretary\n"
+        "    represents: grimstad\n    from: 2026-01-01\n",
+        encoding="utf-8",
+    )
+    coordinator = target / "data/roles/samhandlingskoordinator.yaml"
+    coordinator.write_text(
+        coordinator.read_text("utf-8") + "holders:\n  - person: cato-dal\n    from: 2026-01-01\n",
+        encoding="utf-8",
+    )
+    for municipality in ("risor", "grimstad", "arendal"):
+        path = target / "data/parties" / f"{municipality}.yaml"
+        path.write_text(
+            path.read_text("utf-8") + f"contact:\n  email: postmottak@{municipality}.example.no\n",
+            encoding="utf-8",
+        )
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "members, coordinator and contact points")
+    return target
+
+
+def test_second_community_through_every_command(tmp_path: Path) -> None:
+    target = second_community(tmp_path)
+    repo = ["--repo", str(target)]
+    checked = run("validate", "--format", "json", *repo)
+    assert checked.exit_code == 0, checked.stdout
+    assert checked.json()["errors"] == 0
+    assert "HF601" not in codes(checked)  # the coordinator is there now
+
+    board = run("status", "--format", "json", *repo).json()
+    assert board["community"] == "Helsefellesskapet i Aust-Agder"
+    assert board["secretariat"][0]["holder"] == "sorlandet-sjukehus"
+    assert board["secretariat"][0]["next_holder"] == "kommunalt-leiarforum"
+
+    made = run(
+        "meeting",
+        "new",
+        "ssu",
+        "--date",
+        "2026-12-10",
+        "--start",
+        "10:00",
+        "--location",
+        "Arendal rådhus",
+        "--commit",
+        *repo,
+    )
+    assert made.exit_code == 0, made.stderr
+    meeting = "2026-12-10-ssu"
+    agenda = run("agenda", meeting, *repo)
+    assert agenda.exit_code == 0 and "Strategisk samarbeidsutval" in agenda.stdout
+
+    out = tmp_path / "out"
+    invite = run("invite", meeting, "-o", str(out / "invite"), *repo)
+    assert invite.exit_code == 0, invite.stderr
+    with (out / "invite" / "recipients.csv").open(encoding="utf-8") as handle:
+        emails = {row["email"] for row in csv.DictReader(handle)}
+    assert {f"{pid}@example.no" for pid in PEOPLE} <= emails
+
+    recorded = run(
+        "agreements",
+        "record",
+        "overordna-samarbeidsavtale",
+        "Risør",
+        "sent",
+        "--date",
+        "2026-06-01",
+        "--commit",
+        *repo,
+    )
+    assert recorded.exit_code == 0, recorded.stderr
+    rows = run("agreements", "status", "overordna-samarbeidsavtale", "--format", "json", *repo)
+    by_number = {r["municipality"]: r["status"] for r in rows.json()}
+    assert by_number == {"4201": "sent", "4202": "not-sent", "4203": "not-sent"}
+
+    # the first step taken: that agreement is no longer a next step
+    def unsent(result: Result) -> str:
+        return str(next(p["message"] for p in problems(result) if p["code"] == "HF603"))
+
+    after = run("validate", "--format", "json", *repo)
+    assert unsent(checked).startswith("14 agreement(s)")
+    assert unsent(after).startswith("13 agreement(s)") and "overordna" not in unsent(after)
+    assert after.json()["errors"] == 0
+
+    letters = run("agreements", "remind", "-o", str(out / "letters"), *repo)
+    assert letters.exit_code == 0, letters.stderr
+    letter = (out / "letters" / "reminder-risor.md").read_text(encoding="utf-8")
+    assert "Helsefellesskapet i Aust-Agder" in letter and "Sørlandet sjukehus" in letter
+    assert "Samhandlingskoordinator for kommunane" in letter
+
+    rotated = run("secretariat", "rotate", "--commit", *repo)
+    assert rotated.exit_code == 0, rotated.stderr
+    history = run("secretariat", "history", "--format", "json", *repo).json()
+    assert [t["holder"] for t in history][-2:] == [
+        "sorlandet-sjukehus",
+        "kommunalt-leiarforum",
+    ]
+
+    site = run("site", "build", "-o", str(out / "site"), *repo)
+    assert site.exit_code == 0, site.stderr
+    assert (out / "site" / "index.html").read_text("utf-8").count("Aust-Agder") >= 1
+    assert any((out / "site").glob("*fsu-rehabilitering*"))
+
+    changes = run("diff", "HEAD~3", "HEAD", "--format", "json", *repo)
+    assert changes.exit_code == 0, changes.stderr
+    kinds = {c["kind"] for c in changes.json()}
+    assert {"meeting-added", "signature-sent", "secretariat-term"} <= kinds, changes.stdout
+
+    assert run("templates", "export", str(target)).exit_code == 0
+    assert run("validate", *repo).exit_code == 0
+
+
+def test_no_helse_fonna_in_code() -> None:
+    """Nothing of the bundled community is code: grep hfctl/ and templates/ for its trust's
+    and municipalities' names, ids and numbers (taken from data/parties/)."""
+    import re
+
+    project = Path(__file__).resolve().parent.parent
+    terms = {"FOUSAM"}
+    for path in (project / "data" / "parties").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        kind = re.search(r"^kind: (.+)$", text, re.M)
+        if kind is None or kind.group(1) not in ("municipality", "trust"):
+            continue
+        for key in ("name", "id", "short"):
+            found = re.search(rf"^{key}: (.+)$", text, re.M)
+            if found:
+                terms.add(found.group(1).strip().removesuffix(" HF"))
+        terms.update(re.findall(r'number: "(\d{4})"', text))
+    assert {"Haugesund", "Karmøy", "Fonna", "1106", "1149"} <= terms | {"Fonna"}
+    terms.add("Fonna")
+    pattern = re.compile(
+        r"(?<![\w-])("
+        + "|".join(map(re.escape, sorted(terms, key=len, reverse=True)))
+        + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    hits = []
+    for folder in ("hfctl", "templates"):
+        for path in sorted((project / folder).rglob("*")):
+            if not path.is_file() or "__pycache__" in path.parts:
+                continue
+            for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                if pattern.search(line):
+                    hits.append(f"{path.relative_to(project)}:{number}: {line.strip()}")
+    assert hits == []
+    # the control: the pattern finds them where they are
+    assert pattern.search((project / "data" / "community.yaml").read_text("utf-8"))

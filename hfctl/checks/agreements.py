@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 
-from hfctl.checks.next_steps import never_sent
 from hfctl.checks.registry import Context, check
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
@@ -66,7 +65,7 @@ def every_municipality_has_a_record(ctx: Context) -> Iterator[Problem]:
         if agreement.kind != "overarching":
             continue
         version = agreement.version_on(ctx.today)
-        if version is None or never_sent(version):
+        if version is None:
             continue
         for party in municipalities:
             if signature_of(version, party)[1] is None:

@@ -46,7 +46,8 @@ def user_representatives(ctx: Context) -> Iterator[Problem]:
 
 @check
 def fsu_coordinators(ctx: Context) -> Iterator[Problem]:
-    """Ensure each FSU has a coordinator who is a member of the coordinating unit (FOUSAM)."""
+    """Ensure each FSU has a coordinator who is a member of the forum the
+    community names to provide them (``rules.coordinator_forum``)."""
     community = ctx.ds.community
     source_id = community.rules.coordinator_forum if community else None
     source = ctx.ds.forums.get(source_id) if source_id else None

@@ -3,9 +3,10 @@
 A body that has never had a member, a role never held, an agreement with no adopted version
 or never sent to a municipality, a community with no meeting yet: each is a step still to
 take, not a broken rule. The checks that would report an error for these (no user
-representative, no coordinator, a vacant role, a municipality with no record) stay quiet
-only while there is nothing at all (``never_staffed``, ``never_held``, ``never_sent``); as
-soon as the first member, holder or record is there, they apply as always.
+representative, no coordinator, a vacant role) stay quiet only while there is nothing at all
+(``never_staffed``, ``never_held``); as soon as the first member or holder is there, they
+apply as always. ``hfctl init`` gives every municipality a record of each adopted version
+that says it has not been sent yet, so the rule that each has a record holds from the start.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ def never_held(role: Role) -> bool:
 
 
 def never_sent(version: Version) -> bool:
-    """Whether no municipality has a record for the version at all."""
-    return not version.signatures
+    """Whether no municipality has taken any step with the version (records that only say
+    it has not been sent yet are no step)."""
+    return all(sig.status_on() == "not-sent" for sig in version.signatures.values())
 
 
 @check

@@ -133,7 +133,8 @@ _TABLE: list[Rule] = [
         "HF332",
         "fsu-coordinator",
         E,
-        "Each professional committee (FSU) has a coordinator who is a member of FOUSAM.",
+        "Each professional committee (FSU) has a coordinator from the community's "
+        "coordinator_forum.",
     ),
     Rule("HF333", "term-expiring", W, "No member's term expires unnoticed (within 60 days)."),
     Rule("HF334", "member-of-dissolved-forum", E, "Nobody sits in a forum after it is dissolved."),
@@ -318,7 +319,7 @@ _TABLE: list[Rule] = [
         "HF603",
         "agreement-not-sent",
         W,
-        "An agreement version no municipality has a record for is named as a step.",
+        "An agreement version no municipality has been sent yet is named as a step.",
     ),
     Rule(
         "HF604",

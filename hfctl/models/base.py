@@ -200,7 +200,7 @@ Str = Annotated[str, BeforeValidator(_parse_text), Field(min_length=1)]
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, BeforeValidator(_parse_text), Field(pattern=ID_PATTERN, max_length=80)]
-"""An identifier: lower-case ASCII letters, digits and single hyphens (``helse-fonna``)."""
+"""An identifier: lower-case ASCII letters, digits and single hyphens (``sjukehuset-i-nord``)."""
 
 Kommunenummer = Annotated[str, BeforeValidator(_parse_text), Field(pattern=r"^\d{4}$")]
 """An official municipality number: four digits, always text (``"0301"`` keeps its zero)."""
