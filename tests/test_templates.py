@@ -36,12 +36,15 @@ def test_a_template_that_fails_on_the_data_is_an_error(repo: Repo) -> None:
     line = repo.edit(
         "templates/site/index.html.j2", "<h1>{{ community }}</h1>", "<h1>{{ no_such.value }}</h1>"
     )
+    handover = "templates/secretariat/handover.nb.md.j2"
+    repo.write(handover, repo.read(handover) + "{{ outgoing.no_such_field.x }}\n")
     result = run("validate", "--format", "json", repo=repo)
     assert result.exit_code == 1
     found = [p for p in problems(result) if p["code"] == "HF131"]
-    assert found and {p["file"] for p in found} == {"templates/site/index.html.j2"}
-    assert {p["line"] for p in found} == {line}
-    assert "'no_such' is undefined" in found[0]["message"]
+    site = [p for p in found if p["file"] == "templates/site/index.html.j2"]
+    assert len(site) == 3 and {p["line"] for p in site} == {line}  # nn, nb and en
+    assert "'no_such' is undefined" in site[0]["message"]
+    assert [p["file"] for p in found if "handover" in p["message"]] == [handover]  # nb only
 
 
 def test_export_never_overwrites(repo: Repo) -> None:

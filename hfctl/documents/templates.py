@@ -46,7 +46,8 @@ def export(root: Path) -> list[str]:
     return [f"{FOLDER}/{rel}" for rel in files]
 
 
-def _own(root: Path) -> list[str]:
+def own(root: Path) -> list[str]:
+    """The repository's own templates of documents, by name (none in hfctl's checkout)."""
     folder = root / FOLDER
     if not folder.is_dir() or folder.resolve() == default_folder().resolve():
         return []  # hfctl's own checkout: its templates are the defaults, tested as code
@@ -68,13 +69,15 @@ def _located(root: Path, exc: TemplateError, fallback: str) -> Location:
 
 
 def check(ds: Dataset, today: dt.date) -> list[Problem]:
-    """Problems in the repository's own templates: syntax (HF130), then rendering every
-    document the data gives in every language (HF131). None without a ``templates/``."""
-    own = _own(ds.root)
-    if not own:
+    """Problems in the repository's own templates: syntax (HF130), then rendering in every
+    language the documents the data gives (the website, reminder letters, the secretariat's
+    handover checklist, the last meeting's agenda, the last held meeting's minutes) (HF131).
+    None without a ``templates/``. Information e-mails are checked for syntax only."""
+    names = own(ds.root)
+    if not names:
         return []
     found: list[Problem] = []
-    for name in own:
+    for name in names:
         error = syntax_error(ds.root, name)
         if error is not None:
             found.append(problem("HF130", error.message, _located(ds.root, error, name)))
@@ -96,6 +99,7 @@ def _documents(ds: Dataset, today: dt.date) -> list[tuple[str, Callable[[], obje
     from functools import partial
 
     from hfctl.documents import agenda, minutes, reminders, site
+    from hfctl.domain.secretariat import handover_checklist, next_holder, rotating_forums
 
     jobs: list[tuple[str, Callable[[], object]]] = []
     meetings = sorted(ds.meetings.values(), key=lambda m: (m.date, m.id))
@@ -103,6 +107,12 @@ def _documents(ds: Dataset, today: dt.date) -> list[tuple[str, Callable[[], obje
     for lang in ("nn", "nb", "en"):
         jobs.append((f"site ({lang})", partial(site.build, ds, lang, today)))
         jobs.append((f"reminders ({lang})", partial(reminders.letters, ds, today, 0, lang)))
+        for forum in rotating_forums(ds.forums):
+            assert forum.secretariat is not None
+            first = forum.secretariat.rotation.holders[0]
+            after = next_holder(forum.secretariat, first)
+            job = partial(handover_checklist, ds, forum, first, after, today, lang)
+            jobs.append((f"handover {forum.id} ({lang})", job))
         for fmt in ("md", "html"):
             if meetings:
                 last = meetings[-1].id

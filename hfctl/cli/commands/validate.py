@@ -49,7 +49,7 @@ def validate(
         from hfctl.documents import templates
         from hfctl.store.loader import load
 
-        extra = templates.check(load(root), day)
+        extra = templates.check(load(root), day) if templates.own(root) else []
         if extra:
             problems = sorted(set(report.problems) | set(extra), key=Problem.sort_key)
             report = Report(problems, report.files)
