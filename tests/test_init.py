@@ -421,3 +421,38 @@ def test_no_helse_fonna_in_code() -> None:
     assert hits == []
     # the control: the pattern finds them where they are
     assert pattern.search((project / "data" / "community.yaml").read_text("utf-8"))
+
+
+def test_names_that_yaml_would_misread_are_written_safely(tmp_path: Path) -> None:
+    target = tmp_path / "c"
+    name = 'Helsefellesskapet i "Nord": #1 - [test] & {x}'
+    result = run(
+        "init",
+        str(target),
+        "--name",
+        name,
+        "--trust",
+        "Sjukehuset: Nord # HF",
+        "--municipalities",
+        str(KLASS),
+        "--network",
+        "Leiarar: #alle",
+        "--fsu",
+        "Eldre: 80+ #",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert run("validate", "--repo", str(target)).exit_code == 0
+    board = run("status", "--format", "json", "--repo", str(target)).json()
+    assert board["community"] == name
+    broken = run(
+        "init",
+        str(tmp_path / "d"),
+        "--name",
+        "Ein\nto",
+        "--trust",
+        "T HF",
+        "--municipalities",
+        str(KLASS),
+    )
+    assert broken.exit_code == 2 and "line break" in broken.stderr
+    assert not (tmp_path / "d").exists()

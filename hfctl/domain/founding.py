@@ -131,6 +131,20 @@ def plan(root: Path, founding: Founding) -> Plan:
         raise UsageError(f"language '{f.language}' is not one of {', '.join(LANGUAGES)}")
     if not f.name.strip() or not f.trust.strip():
         raise UsageError("the community and the trust need a name")
+    for what, text in [
+        ("the community's name", f.name),
+        ("the trust's name", f.trust),
+        ("the network's name", f.network or ""),
+        *(("a patient group", g) for g in f.groups),
+        *((f"the name of {m.number}", m.name) for m in f.municipalities),
+    ]:
+        if any(ord(c) < 32 or ord(c) == 127 for c in text) or text != text.strip():
+            raise UsageError(
+                f"{what} {text!r} holds a line break, a control character or "
+                "leading or trailing spaces"
+            )
+        if not text.strip() and what != "the network's name":
+            raise UsageError(f"{what} is empty")
     start = f.rotation_start or dt.date(f.today.year, 1, 1)
     # the community is at least as old as its first secretariat term and its agreements
     established = f.established or min(
