@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from hfctl.checks.next_steps import never_staffed
 from hfctl.checks.registry import Context, check
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
@@ -21,7 +22,7 @@ def _current(ctx: Context) -> Iterator[Forum]:
 def user_representatives(ctx: Context) -> Iterator[Problem]:
     """Ensure each forum has a user representative from the municipal side and the trust side."""
     for forum in _current(ctx):
-        if not forum.user_representatives:
+        if not forum.user_representatives or never_staffed(forum):
             continue
         sides = set()
         for member in forum.members_on(ctx.today):
@@ -45,7 +46,8 @@ def user_representatives(ctx: Context) -> Iterator[Problem]:
 
 @check
 def fsu_coordinators(ctx: Context) -> Iterator[Problem]:
-    """Ensure each FSU has a coordinator who is a member of the coordinating unit (FOUSAM)."""
+    """Ensure each FSU has a coordinator who is a member of the forum the
+    community names to provide them (``rules.coordinator_forum``)."""
     community = ctx.ds.community
     source_id = community.rules.coordinator_forum if community else None
     source = ctx.ds.forums.get(source_id) if source_id else None
@@ -53,7 +55,7 @@ def fsu_coordinators(ctx: Context) -> Iterator[Problem]:
         return
     source_people = {m.person for m in source.members_on(ctx.today)}
     for forum in _current(ctx):
-        if forum.kind != "professional-committee":
+        if forum.kind != "professional-committee" or never_staffed(forum):
             continue
         coordinators = [m for m in forum.members_on(ctx.today) if m.role == "coordinator"]
         if not coordinators:

@@ -33,8 +33,8 @@ def yearly_meeting(ctx: Context) -> Iterator[Problem]:
     if community is None or community.rules.yearly_forum is None:
         return
     forum = ctx.ds.forums.get(community.rules.yearly_forum)
-    if forum is None:
-        return
+    if forum is None or not ctx.ds.meetings:
+        return  # no meeting at all yet: the next step (HF602) says how to plan them
     by_year: dict[int, list[Meeting]] = defaultdict(list)
     for meeting in ctx.ds.meetings.values():
         if (

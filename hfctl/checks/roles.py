@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
+from hfctl.checks.next_steps import never_held
 from hfctl.checks.registry import Context, check
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
@@ -26,7 +27,7 @@ def one_holder_at_a_time(ctx: Context) -> Iterator[Problem]:
                     f"'{before.person}' and '{after.person}' from {after.from_}",
                     after.loc("from"),
                 )
-        if not role.holders_on(ctx.today):
+        if not role.holders_on(ctx.today) and not never_held(role):
             yield problem(
                 "HF341", f"nobody holds the role '{role.id}' on {ctx.today}", role.loc("holders")
             )

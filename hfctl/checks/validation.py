@@ -99,6 +99,7 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
         identity,
         information,
         meetings,
+        next_steps,
         periods,
         planning,
         references,

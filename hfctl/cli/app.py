@@ -15,6 +15,7 @@ from hfctl import version_line
 # imports and registers only the command it names (typer inspects every registered function's
 # signature when it starts, which for all of them costs more than most commands' own work).
 COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "init": ("hfctl.cli.commands.init", "init", False),
     "status": ("hfctl.cli.commands.status", "status", False),
     "validate": ("hfctl.cli.commands.validate", "validate", False),
     "secretariat": ("hfctl.cli.commands.secretariat", "app", True),
@@ -32,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "schema": ("hfctl.cli.commands.schema", "schema", False),
     "site": ("hfctl.cli.commands.site", "app", True),
     "plan": ("hfctl.cli.commands.plan", "plan", False),
+    "templates": ("hfctl.cli.commands.templates", "app", True),
 }
 
 

@@ -315,6 +315,10 @@ def print_dashboard(board: Dashboard) -> None:
                 Text(a["what"]),
             )
         out.print(late)
+    if board.next_steps:
+        out.print(Text("Next steps", style="bold"))
+        for step in board.next_steps:
+            out.print(Text(f"  - {step.message} ({step.location.file})"))
     style = "bold red" if board.errors else ("yellow" if board.warnings else "green")
     line = Text(f"Validation: {board.errors} errors, {board.warnings} warnings", style=style)
     if board.errors or board.warnings:

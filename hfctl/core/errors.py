@@ -36,3 +36,14 @@ class Interrupted(HfctlError):
     """The user interrupted a command (Ctrl-C) while it wrote; what it wrote was put back."""
 
     exit_code = 130
+
+
+class TemplateError(HfctlError):
+    """A template that cannot be read or rendered: which one, and where in it if known."""
+
+    def __init__(self, message: str, template: str, path: str | None, line: int | None) -> None:
+        super().__init__(message)
+        self.template = template
+        self.path = path
+        """The template file's path on disk, if known."""
+        self.line = line

@@ -52,6 +52,18 @@ _TABLE: list[Rule] = [
     Rule(
         "HF120", "missing-file", E, "The repository has data/community.yaml and data/counties.yaml."
     ),
+    Rule(
+        "HF130",
+        "template-syntax",
+        E,
+        "Every template in the repository's templates/ is valid Jinja.",
+    ),
+    Rule(
+        "HF131",
+        "template-render",
+        E,
+        "The repository's templates render every document its data gives, in every language.",
+    ),
     # schema
     Rule("HF201", "unknown-key", E, "Every key is one the schema knows (misspellings are caught)."),
     Rule("HF202", "missing-key", E, "Every required key is given."),
@@ -121,7 +133,8 @@ _TABLE: list[Rule] = [
         "HF332",
         "fsu-coordinator",
         E,
-        "Each professional committee (FSU) has a coordinator who is a member of FOUSAM.",
+        "Each professional committee (FSU) has a coordinator from the community's "
+        "coordinator_forum.",
     ),
     Rule("HF333", "term-expiring", W, "No member's term expires unnoticed (within 60 days)."),
     Rule("HF334", "member-of-dissolved-forum", E, "Nobody sits in a forum after it is dissolved."),
@@ -353,6 +366,22 @@ _TABLE: list[Rule] = [
         "information-file-name",
         E,
         "Information files are named <received date>-<slug>.md.",
+    ),
+    # next steps for a new repository
+    Rule("HF600", "body-without-members", W, "A body with no members yet is named as a step."),
+    Rule("HF601", "role-never-held", W, "A role nobody has held yet is named as a step."),
+    Rule("HF602", "no-meetings", W, "A repository with no meeting says how to plan the first."),
+    Rule(
+        "HF603",
+        "agreement-not-sent",
+        W,
+        "An agreement version no municipality has been sent yet is named as a step.",
+    ),
+    Rule(
+        "HF604",
+        "agreement-without-version",
+        W,
+        "An agreement with no adopted version is named as a step.",
     ),
     # personal data
     Rule(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from hfctl.core.errors import HfctlError, UsageError
 from hfctl.domain.agreements import Row, rows
-from hfctl.domain.membership import coordinator
+from hfctl.domain.membership import coordinator, letterhead
 from hfctl.formats import mail
 from hfctl.formats.dates import long_date
 from hfctl.formats.words import resolve_lang
@@ -68,6 +68,7 @@ def letters(
             today=long_date(today, language),
             sender=sender.name,
             sender_email=sender.email,
+            **letterhead(ds, language),
         )
         subject = text.splitlines()[0].lstrip("# ").strip()
         to = mail.Recipient(party.contact.name or party.name, party.contact.email)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from hfctl.core.errors import HfctlError
+from hfctl.core.problems import Problem
 from hfctl.domain.agreements import Signing, signing
 from hfctl.domain.followup import actions, select
 from hfctl.domain.meetings import notice_deadline
@@ -61,6 +63,8 @@ class Dashboard:
     overdue: list[dict[str, Any]] = field(default_factory=list)
     errors: int = 0
     warnings: int = 0
+    next_steps: list[Problem] = field(default_factory=list)
+    """What a new repository has still to be given: the validation's next-step warnings."""
 
     def to_json(self) -> dict[str, Any]:
         """The dashboard as JSON-ready data (dates as YYYY-MM-DD)."""
@@ -86,6 +90,10 @@ class Dashboard:
             "expiring_terms": plain(self.expiring),
             "overdue_actions": self.overdue,
             "validation": {"errors": self.errors, "warnings": self.warnings},
+            "next_steps": [
+                {"code": p.code, "message": p.message, "file": p.location.file}
+                for p in self.next_steps
+            ],
         }
 
 
@@ -98,10 +106,18 @@ def agenda_state(meeting: Meeting) -> str:
     return "draft"
 
 
-def build(ds: Dataset, today: dt.date, errors: int, warnings: int) -> Dashboard:
-    """The dashboard for ``today`` from a loaded dataset and the counts of its validation."""
+def build(
+    ds: Dataset,
+    today: dt.date,
+    errors: int,
+    warnings: int,
+    next_steps: Sequence[Problem] = (),
+) -> Dashboard:
+    """The dashboard for ``today`` from a loaded dataset, the counts of its validation and
+    the validation's next-step warnings."""
     name = ds.community.name.get("nn") if ds.community else str(ds.root)
     board = Dashboard(today, name, errors=errors, warnings=warnings)
+    board.next_steps = list(next_steps)
     for forum in rotating_forums(ds.forums):
         try:
             held = holding(ds, forum, today)

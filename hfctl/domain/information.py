@@ -10,7 +10,7 @@ from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
 from hfctl.domain.lookup import Known, find_any, fold, resolve
-from hfctl.domain.membership import coordinator
+from hfctl.domain.membership import coordinator, letterhead
 from hfctl.formats import mail
 from hfctl.formats.dates import long_date
 from hfctl.formats.words import resolve_lang
@@ -119,6 +119,7 @@ def plan_send(ds: Dataset, query: str, today: dt.date, lang: str | None = None) 
         "summary": ds.bodies.get(key, "").strip(),
         "sender": sender.name,
         "sender_email": sender.email,
+        **letterhead(ds, language),
     }
     messages: dict[str, EmailMessage] = {}
     for party in parties:

@@ -1,7 +1,7 @@
 """Finding what people name: the one resolver for every id a command takes.
 
 A forum, party, person, agreement or meeting is found by its id, by its name or short name in
-any language ("SSU", "FSU barn og unge", "Karmøy", "Anne Rød"), ignoring case, accents and the
+any language ("SSU", "FSU barn og unge", "Arendal", "Anne Rød"), ignoring case, accents and the
 Norwegian letters, or by the words of a name when only one thing has them all ("barn og unge").
 A name that fits several is refused with the candidates; a near miss gets "did you mean".
 """

@@ -64,3 +64,17 @@ def coordinator(ds: Dataset, today: dt.date) -> mail.Recipient:
     if person is None or person.email is None:
         raise HfctlError("no coordinator with an e-mail address holds the coordinator role today")
     return mail.Recipient(person.name, person.email)
+
+
+def letterhead(ds: Dataset, lang: str) -> dict[str, str]:
+    """The names a letter from the community signs with, from the data: the community, the
+    trust (its short name) and the coordinator role the sender holds, in ``lang``."""
+    community = ds.community
+    trust = ds.parties.get(community.trust) if community else None
+    role_id = community.rules.coordinator_role if community else None
+    role = ds.roles.get(role_id) if role_id else None
+    return {
+        "community": community.name.get(lang) if community else "",
+        "trust": (trust.short or trust.name) if trust else "",
+        "sender_title": role.name.get(lang) if role else "",
+    }

@@ -131,7 +131,7 @@ def find_forum(ds: Dataset, forum_id: str | None) -> Forum:
 
 
 def describe_terms(secretariat: Secretariat) -> str:
-    """The recorded terms, for error messages: ``2022-01-01..2023-12-31 helse-fonna; …``."""
+    """The recorded terms, for error messages: ``2022-01-01..2023-12-31 foretaket; …``."""
     return "; ".join(f"{t.from_}..{t.to} {t.holder}" for t in sorted_terms(secretariat))
 
 

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hfctl.core.errors import HfctlError
+from hfctl.core.errors import TemplateError
 
 
 @cache
@@ -44,13 +44,46 @@ def environment(root: Path | None) -> Any:
 
 
 def render(root: Path | None, name: str, **context: Any) -> str:
-    """Render template ``name``; a broken template is an error that names it."""
-    from jinja2 import TemplateError
+    """Render template ``name``; a broken template is an error that names it (and the file
+    and line the fault is in, which may be a template it imports)."""
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateSyntaxError
 
     env = environment(root)
     try:
         return str(env.get_template(name).render(**context))
-    except TemplateError as exc:
-        lineno = getattr(exc, "lineno", None)
-        where = f" line {lineno}" if lineno else ""
-        raise HfctlError(f"template {name}{where}: {exc.message or exc}") from None
+    except JinjaError as exc:
+        path, line = None, getattr(exc, "lineno", None)
+        if isinstance(exc, TemplateSyntaxError):
+            path = exc.filename
+            name = exc.name or name
+        else:
+            tb = exc.__traceback__
+            while tb is not None:
+                if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+                    path, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+                tb = tb.tb_next
+        where = f" line {line}" if line else ""
+        raise TemplateError(
+            f"template {name}{where}: {exc.message or exc}", name, path, line
+        ) from None
+
+
+def syntax_error(root: Path, name: str) -> TemplateError | None:
+    """The syntax error in template ``name`` of the repository's templates, if it has one."""
+    from jinja2 import TemplateSyntaxError
+
+    env = environment(root)
+    try:
+        source, filename, _ = env.loader.get_source(env, name)
+        env.parse(source, name, filename)
+    except TemplateSyntaxError as exc:
+        return TemplateError(
+            f"template {name} line {exc.lineno}: {exc.message}", name, exc.filename, exc.lineno
+        )
+    return None
+
+
+def default_folder() -> Path:
+    """The folder of the templates that ship with hfctl."""
+    return _default_templates()

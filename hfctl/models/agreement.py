@@ -74,7 +74,8 @@ class Agreement(Model):
     """The numbered items of § 6-2 that a tenesteavtale covers."""
     revision_due: Date | None = None
     url: Str | None = None
-    versions: list[Version] = Field(min_length=1)
+    versions: list[Version] = []
+    """The adopted versions; none yet for an agreement a new community has still to record."""
 
     def version_on(self, day: dt.date) -> Version | None:
         """The newest version adopted on or before ``day``."""

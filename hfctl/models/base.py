@@ -200,7 +200,7 @@ Str = Annotated[str, BeforeValidator(_parse_text), Field(min_length=1)]
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, BeforeValidator(_parse_text), Field(pattern=ID_PATTERN, max_length=80)]
-"""An identifier: lower-case ASCII letters, digits and single hyphens (``helse-fonna``)."""
+"""An identifier: lower-case ASCII letters, digits and single hyphens (``sjukehuset-i-nord``)."""
 
 KOMMUNENUMMER_PATTERN = r"^\d{4}$"
 Kommunenummer = Annotated[str, BeforeValidator(_parse_text), Field(pattern=KOMMUNENUMMER_PATTERN)]
@@ -215,8 +215,8 @@ Email = Annotated[
 
 PATTERN_WORDS = {
     ID_PATTERN: "must be an id: lower-case letters a-z, digits and single hyphens (anne-rod)",
-    KOMMUNENUMMER_PATTERN: 'must be four digits in quotes ("1149")',
-    EMAIL_PATTERN: "must be an e-mail address (postmottak@karmoy.kommune.no)",
+    KOMMUNENUMMER_PATTERN: 'must be four digits in quotes ("4601")',
+    EMAIL_PATTERN: "must be an e-mail address (postmottak@kommune.no)",
 }
 """What each pattern a value must match means, in words (messages never show the pattern)."""
 

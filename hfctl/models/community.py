@@ -31,7 +31,7 @@ class Rules(Model):
 
     member_term_warning_days: Int = Field(default=60, ge=0)
     coordinator_forum: Id | None = None
-    """FSU coordinators must be members of this forum (FOUSAM)."""
+    """FSU coordinators must be members of this forum (a joint R&D unit, say)."""
     coordinator_role: Id | None = None
     """The role held by exactly one person at a time (interkommunal samhandlingskoordinator)."""
     yearly_forum: Id | None = None

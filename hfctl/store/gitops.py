@@ -243,3 +243,24 @@ class Paths:
     def from_git(self, name: str) -> str:
         """A git path back to a path relative to the data repository's root."""
         return name.removeprefix(self.prefix)
+
+
+def init(root: Path, branch: str = "main") -> Repo:
+    """A new git repository in ``root`` (its first branch ``branch``); the user's git
+    configuration is read by git as always, never written."""
+    from git import GitCommandError, Repo
+
+    try:
+        repo = Repo.init(root)
+        repo.git.symbolic_ref("HEAD", f"refs/heads/{branch}")
+    except GitCommandError as exc:
+        raise RefusedError(f"git init failed: {(exc.stderr or '').strip()}") from None
+    return repo
+
+
+def remove(repo: Repo) -> None:
+    """Remove a repository ``init`` has just made (its .git folder), when what it was made
+    for failed."""
+    import shutil
+
+    shutil.rmtree(git_dir(repo), ignore_errors=True)

@@ -25,6 +25,7 @@ def status(
     at: AtOption = None,
 ) -> None:
     """What is coming up, what is late, what needs attention."""
+    from hfctl.checks import next_steps
     from hfctl.checks.validation import validate_dataset
     from hfctl.cli import output
     from hfctl.cli.commands.common import load_data, parse_day, resolve_today
@@ -36,7 +37,8 @@ def status(
     note_unreadable(ds.problems)
     day = parse_day(on, "--on") if on else resolve_today(today)
     report = validate_dataset(ds, day)
-    board = dashboard.build(ds, day, report.errors, report.warnings)
+    steps = [p for p in report.problems if p.code in next_steps.CODES]
+    board = dashboard.build(ds, day, report.errors, report.warnings, steps)
     if fmt is Format.json:
         output.print_json(board.to_json())
     else:

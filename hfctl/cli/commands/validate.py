@@ -42,7 +42,18 @@ def validate(
     from hfctl.store.repo import find_root
 
     root = find_root(explicit=repo)
-    report = run(root, resolve_today(today), at=at, cache=current().use_cache)
+    day = resolve_today(today)
+    report = run(root, day, at=at, cache=current().use_cache)
+    if at is None and (root / "templates").is_dir():
+        from hfctl.checks.validation import Report
+        from hfctl.cli.commands.common import load
+        from hfctl.core.problems import Problem
+        from hfctl.documents import templates
+
+        extra = templates.check(load(root), day) if templates.own(root) else []
+        if extra:
+            problems = sorted(set(report.problems) | set(extra), key=Problem.sort_key)
+            report = Report(problems, report.files)
     if changed_since is not None:
         from hfctl.checks.validation import only_files
         from hfctl.core.errors import UsageError
