@@ -101,12 +101,13 @@ def _uid(ds: Dataset, meeting: Meeting) -> str:
     return meeting.uid or f"{meeting.id}@{community}.hfctl"
 
 
-def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
+def event(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> Event:
     """The meeting as a calendar event with no one's address in it: time (Europe/Oslo),
-    place, status and the uid and sequence that invitations and feeds share."""
+    place, status, the uid and sequence that invitations and feeds share, and DTSTAMP the
+    moment ``written``."""
     from icalendar import Event
 
-    from hfctl.formats.ical import Text
+    from hfctl.formats.ical import Text, stamp
 
     forum = ds.forums.get(meeting.forum)
     title = f"{forum.display_name(lang) if forum else meeting.forum}: " + (
@@ -121,24 +122,21 @@ def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
     end_time = meeting.end or (start + dt.timedelta(hours=2)).time()
     found.add("dtstart", start)
     found.add("dtend", dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO))
-    found.add(
-        "dtstamp",
-        dt.datetime.combine(meeting.agenda_issued or meeting.date, dt.time(0, 0), tzinfo=dt.UTC),
-    )
+    found.add("dtstamp", stamp(written))
     found.add("location", Text(meeting.location))
     found.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return found
 
 
-def calendar(ds: Dataset, meeting: Meeting, lang: str) -> bytes:
-    """An iCalendar REQUEST (CANCEL for a cancelled meeting) with Europe/Oslo times."""
-    from icalendar import Calendar, vCalAddress, vText
+def calendar(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> bytes:
+    """An iCalendar REQUEST (CANCEL for a cancelled meeting) with Europe/Oslo times, its
+    time zone given by rules; DTSTAMP the moment ``written``."""
+    from icalendar import vCalAddress, vText
 
-    cal = Calendar()
-    cal.add("prodid", "-//hfctl//helsefellesskap//NO")
-    cal.add("version", "2.0")
-    cal.add("method", "CANCEL" if meeting.status == "cancelled" else "REQUEST")
-    invitation = event(ds, meeting, lang)
+    from hfctl.formats import ical
+
+    cal = ical.calendar("CANCEL" if meeting.status == "cancelled" else "REQUEST")
+    invitation = event(ds, meeting, lang, written)
     org = organizer(ds, meeting)
     organizer_address = vCalAddress(f"mailto:{org.email}")
     organizer_address.params["cn"] = vText(org.name)
@@ -152,7 +150,6 @@ def calendar(ds: Dataset, meeting: Meeting, lang: str) -> bytes:
         attendee.params["rsvp"] = vText("TRUE")
         invitation.add("attendee", attendee, encode=False)
     cal.add_component(invitation)
-    cal.add_missing_timezones()
     return bytes(cal.to_ical())
 
 
@@ -181,11 +178,21 @@ class Invitation:
     recipients: list[Invitee]
 
 
-def build(ds: Dataset, meeting: Meeting, lang: str | None, today: dt.date) -> Invitation:
-    """The calendar event, the e-mail (agenda as text and HTML, .ics attached) and the list."""
+def build(
+    ds: Dataset,
+    meeting: Meeting,
+    lang: str | None,
+    today: dt.date,
+    written: dt.datetime | None = None,
+) -> Invitation:
+    """The calendar event, the e-mail (agenda as text and HTML, .ics attached) and the list;
+    ``written`` (by default the moment, see ``store.repo.moment``) stamps the event."""
+    from hfctl.store.repo import moment
+
+    written = written or moment()
     language = resolve_lang(ds, lang)
     people = invitees(ds, meeting)
-    ics = calendar(ds, meeting, language)
+    ics = calendar(ds, meeting, language, written)
     text = render_agenda(ds, meeting.id, language, "md", today)
     html = render_agenda(ds, meeting.id, language, "html", today)
     subject = text.splitlines()[0].lstrip("# ").strip()

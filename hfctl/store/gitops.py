@@ -5,6 +5,7 @@ GitPython is imported only here, and only when a command writes or reads history
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -238,3 +239,18 @@ class Paths:
     def from_git(self, name: str) -> str:
         """A git path back to a path relative to the data repository's root."""
         return name.removeprefix(self.prefix)
+
+
+def last_change(root: Path, folder: str = "data") -> dt.datetime | None:
+    """When ``folder`` last changed in a commit (committer time, aware); None outside git or
+    before the first commit."""
+    from git import GitCommandError
+
+    repo = open_repo(root)
+    if repo is None:
+        return None
+    try:
+        out = str(repo.git.log("-1", "--format=%cI", "--", Paths.of(repo, root).to_git(folder)))
+    except GitCommandError:
+        return None
+    return dt.datetime.fromisoformat(out.strip()) if out.strip() else None

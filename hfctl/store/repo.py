@@ -63,6 +63,21 @@ def today(value: str | None = None) -> dt.date:
     return dt.date.today()
 
 
+def moment() -> dt.datetime:
+    """The moment a file is written (a calendar's DTSTAMP, a message's Date), aware: $HFCTL_NOW
+    (ISO 8601 with an offset; tests pin it) if set, else the system clock."""
+    env = os.environ.get("HFCTL_NOW")
+    if env:
+        try:
+            value = dt.datetime.fromisoformat(env)
+        except ValueError:
+            value = None
+        if value is None or value.tzinfo is None:
+            raise UsageError(f"HFCTL_NOW: '{env}' is not a moment with an offset (ISO 8601)")
+        return value
+    return dt.datetime.now(dt.UTC)
+
+
 def load_data(root: Path, at: str | None = None, personal: bool = True) -> Dataset:
     """The dataset of the working tree, or as it was at git revision ``at`` (no checkout);
     ``personal`` as for ``hfctl.store.loader.load``."""

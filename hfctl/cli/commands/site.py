@@ -26,13 +26,16 @@ def build(
     from hfctl.cli import output
     from hfctl.documents import site
     from hfctl.formats.words import resolve_lang
+    from hfctl.store.gitops import last_change
     from hfctl.store.loader import load, require_readable
-    from hfctl.store.repo import find_root
+    from hfctl.store.repo import find_root, moment
 
     root = find_root(explicit=repo)
     ds = load(root)
     require_readable(ds)
-    files = site.build(ds, resolve_lang(ds, lang))
+    # the feeds are stamped with the data's last commit, not the clock: a rebuild with no data
+    # change is byte-identical; outside git (or before a commit) the moment of writing
+    files = site.build(ds, resolve_lang(ds, lang), last_change(root) or moment())
     written, removed = site.write(output_dir, root, files)
     pages = sum(1 for p in written if p.suffix == ".html")
     feeds = sum(1 for p in written if p.suffix == ".ics")
