@@ -185,8 +185,9 @@ def build(
     today: dt.date,
     written: dt.datetime | None = None,
 ) -> Invitation:
-    """The calendar event, the e-mail (agenda as text and HTML, .ics attached) and the list;
-    ``written`` (by default the moment, see ``store.repo.moment``) stamps the event."""
+    """The calendar event, the e-mail (agenda as text and HTML, the event among the
+    alternatives and attached) and the list; ``written`` (by default the moment, see
+    ``store.repo.moment``) stamps the event and dates the message."""
     from hfctl.store.repo import moment
 
     written = written or moment()
@@ -204,10 +205,7 @@ def build(
         subject,
         text,
         html,
-        attachments=[
-            mail.Attachment(
-                "invitation.ics", ics, "text", "calendar", {"method": method, "charset": "utf-8"}
-            )
-        ],
+        date=written,
+        invitation=mail.Invitation(ics, method),
     )
     return Invitation(ics, message, recipients_csv(people), people)

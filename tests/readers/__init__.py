@@ -62,3 +62,12 @@ def ical_js(*files: Path) -> dict[str, Any]:
         "ical_instants.mjs", ICAL_JS, "ical.js", *(str(f) for f in files)
     )
     return result
+
+
+def mailparser(*files: Path) -> dict[str, Any]:
+    """Each message as nodemailer's mailparser reads it: headers, MIME tree, text, HTML and
+    attachments (see ``mail_parts.mjs``)."""
+    result: dict[str, Any] = node_json(
+        "mail_parts.mjs", MAILPARSER, "mailparser", *(str(f) for f in files)
+    )
+    return result

@@ -83,7 +83,10 @@ def send(
     )
     where = ", ".join(changes.files)
     smtp = mail.SmtpSettings.from_env() if send_mail else None
-    files = {f"{item}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
+    files = {  # sent: each file is what went; otherwise drafts to send by hand
+        f"{item}-{party}.eml": bytes(m) if smtp else mail.draft(m)
+        for party, m in outgoing.messages.items()
+    }
     written = write_outputs(output_dir, root, files)
     if smtp is not None:
         try:

@@ -254,7 +254,8 @@ def invite(
     built = invitation.build(ds, found, lang, now)
     files = {
         "invitation.ics": built.ics,
-        "invitation.eml": bytes(built.eml),
+        # sent: the file is what went; otherwise a draft to send by hand
+        "invitation.eml": bytes(built.eml) if send else mail.draft(built.eml),
         "recipients.csv": built.csv.encode("utf-8"),
     }
     for path in write_outputs(output_dir, root, files):
