@@ -79,17 +79,29 @@ def report_github(report: Report) -> list[str]:
 
 
 def report_gitlab(report: Report) -> list[dict[str, Any]]:
-    """A GitLab Code Quality report: one issue per problem, with a stable fingerprint."""
+    """A GitLab Code Quality report: one issue per problem. The fingerprint is the problem's
+    code, file and message with its ordinal among the problems that share all three (counted
+    in order of place in the file): unique per problem, so GitLab shows every one, and stable
+    when lines move, so an unchanged problem is not reported as fixed and new."""
     import hashlib
 
+    def place(p: Problem) -> tuple[int, int]:
+        return (p.location.line or 0, p.location.column or 0)
+
+    ordinal: dict[int, int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
+    for index, p in sorted(enumerate(report.problems), key=lambda item: place(item[1])):
+        same = (p.code, p.location.file, p.message)
+        ordinal[index] = seen.get(same, 0)
+        seen[same] = ordinal[index] + 1
     out: list[dict[str, Any]] = []
-    for p in report.problems:
-        key = f"{p.code}|{p.location.file}|{p.message}".encode()
+    for index, p in enumerate(report.problems):
+        text = f"{p.code}|{p.location.file}|{p.message}|{ordinal[index]}"
         out.append(
             {
                 "description": f"{p.code} {p.message}",
                 "check_name": p.code,
-                "fingerprint": hashlib.sha256(key).hexdigest(),
+                "fingerprint": hashlib.sha256(text.encode()).hexdigest(),
                 "severity": "major" if p.severity is Severity.ERROR else "minor",
                 "location": {"path": p.location.file, "lines": {"begin": p.location.line or 1}},
             }
