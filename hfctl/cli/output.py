@@ -16,6 +16,8 @@ from hfctl.core.errors import HfctlError
 from hfctl.core.problems import Problem, Severity
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from hfctl.checks.validation import Report
     from hfctl.documents.tables import Matrix
     from hfctl.domain.dashboard import Dashboard
@@ -352,3 +354,14 @@ def print_warnings(warnings: list[str]) -> None:
     err = console(stderr=True)
     for warning in warnings:
         err.print(Text(f"warning: {warning}", style="yellow"))
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a generated binary file (a workbook) atomically and say so."""
+    from hfctl.store.writer import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+    console().print(Text(f"wrote {path}"))

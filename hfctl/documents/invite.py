@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from hfctl.core.errors import HfctlError
 from hfctl.documents.agenda import render_agenda
-from hfctl.documents.tables import safe_cell
+from hfctl.documents.tables import BOM, safe_cell
 from hfctl.domain.meetings import OSLO
 from hfctl.domain.secretariat import holder_on
 from hfctl.formats import mail
@@ -154,8 +154,10 @@ def calendar(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> 
 
 
 def recipients_csv(people: list[Invitee]) -> str:
-    """Who is invited and why, as CSV (cells a spreadsheet would run are neutralised)."""
-    out = io.StringIO()
+    """Who is invited and why, as CSV with a byte order mark (cells a spreadsheet would run
+    are neutralised)."""
+    out = io.StringIO(BOM)
+    out.seek(0, io.SEEK_END)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["person", "name", "email", "reason", "deputy"])
     for p in people:
