@@ -208,7 +208,9 @@ Kommunenummer = Annotated[str, BeforeValidator(_parse_text), Field(pattern=r"^\d
 Email = Annotated[
     str,
     BeforeValidator(_parse_text),
-    Field(pattern=r"^[^@\s<>,;\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", max_length=200),
+    # no escaped quote in the class: JSON Schema's regular expressions are ECMA-262's, where
+    # ``\"`` is not a valid escape (check-jsonschema refuses the schema)
+    Field(pattern=r'^[^@\s<>,;"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$', max_length=200),
 ]
 
 
