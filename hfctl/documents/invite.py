@@ -101,6 +101,15 @@ def _uid(ds: Dataset, meeting: Meeting) -> str:
     return meeting.uid or f"{meeting.id}@{community}.hfctl"
 
 
+def once(local: dt.datetime) -> dt.datetime:
+    """``local`` as a calendar writes it: in Europe/Oslo, but in UTC for a wall-clock time that
+    comes twice (the hour the clocks go back), where RFC 5545 means the first and ical.js reads
+    the second; UTC names the first for every reader."""
+    if local.utcoffset() != local.replace(fold=1).utcoffset():
+        return local.astimezone(dt.UTC)
+    return local
+
+
 def event(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> Event:
     """The meeting as a calendar event with no one's address in it: time (Europe/Oslo),
     place, status, the uid and sequence that invitations and feeds share, and DTSTAMP the
@@ -120,8 +129,8 @@ def event(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> Eve
     found.add("summary", Text(title))
     start = dt.datetime.combine(meeting.date, meeting.start, tzinfo=OSLO)
     end_time = meeting.end or (start + dt.timedelta(hours=2)).time()
-    found.add("dtstart", start)
-    found.add("dtend", dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO))
+    found.add("dtstart", once(start))
+    found.add("dtend", once(dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO)))
     found.add("dtstamp", stamp(written))
     found.add("location", Text(meeting.location))
     found.add("status", "CANCELLED" if cancelled else "CONFIRMED")
