@@ -21,6 +21,7 @@ from hfctl.cli.app import main
 
 PROJECT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-24"
+NOW = "2026-11-24T09:30:00+01:00"  # the moment files are written (DTSTAMP, Date)
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +36,7 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("GIT_COMMITTER_NAME", "Test Koordinator")
     monkeypatch.setenv("GIT_COMMITTER_EMAIL", "koordinator@example.no")
     monkeypatch.setenv("HFCTL_TODAY", TODAY)
+    monkeypatch.setenv("HFCTL_NOW", NOW)
     monkeypatch.delenv("HFCTL_REPO", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")

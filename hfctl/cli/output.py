@@ -16,6 +16,8 @@ from hfctl.core.errors import HfctlError
 from hfctl.core.problems import Problem, Severity
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from hfctl.checks.validation import Report
     from hfctl.documents.tables import Matrix
     from hfctl.domain.dashboard import Dashboard
@@ -79,17 +81,29 @@ def report_github(report: Report) -> list[str]:
 
 
 def report_gitlab(report: Report) -> list[dict[str, Any]]:
-    """A GitLab Code Quality report: one issue per problem, with a stable fingerprint."""
+    """A GitLab Code Quality report: one issue per problem. The fingerprint is the problem's
+    code, file and message with its ordinal among the problems that share all three (counted
+    in order of place in the file): unique per problem, so GitLab shows every one, and stable
+    when lines move, so an unchanged problem is not reported as fixed and new."""
     import hashlib
 
+    def place(p: Problem) -> tuple[int, int]:
+        return (p.location.line or 0, p.location.column or 0)
+
+    ordinal: dict[int, int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
+    for index, p in sorted(enumerate(report.problems), key=lambda item: place(item[1])):
+        same = (p.code, p.location.file, p.message)
+        ordinal[index] = seen.get(same, 0)
+        seen[same] = ordinal[index] + 1
     out: list[dict[str, Any]] = []
-    for p in report.problems:
-        key = f"{p.code}|{p.location.file}|{p.message}".encode()
+    for index, p in enumerate(report.problems):
+        text = f"{p.code}|{p.location.file}|{p.message}|{ordinal[index]}"
         out.append(
             {
                 "description": f"{p.code} {p.message}",
                 "check_name": p.code,
-                "fingerprint": hashlib.sha256(key).hexdigest(),
+                "fingerprint": hashlib.sha256(text.encode()).hexdigest(),
                 "severity": "major" if p.severity is Severity.ERROR else "minor",
                 "location": {"path": p.location.file, "lines": {"begin": p.location.line or 1}},
             }
@@ -347,3 +361,14 @@ def print_warnings(warnings: list[str]) -> None:
     err = console(stderr=True)
     for warning in warnings:
         err.print(Text(f"warning: {warning}", style="yellow"))
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a generated binary file (a workbook) atomically and say so."""
+    from hfctl.store.writer import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+    console().print(Text(f"wrote {path}"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from hfctl.core.errors import HfctlError
 from hfctl.documents.agenda import render_agenda
-from hfctl.documents.tables import safe_cell
+from hfctl.documents.tables import BOM, safe_cell
 from hfctl.domain.meetings import OSLO, end_of
 from hfctl.domain.secretariat import holder_on
 from hfctl.formats import mail
@@ -101,12 +101,22 @@ def _uid(ds: Dataset, meeting: Meeting) -> str:
     return meeting.uid or f"{meeting.id}@{community}.hfctl"
 
 
-def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
+def once(local: dt.datetime) -> dt.datetime:
+    """``local`` as a calendar writes it: in Europe/Oslo, but in UTC for a wall-clock time that
+    comes twice (the hour the clocks go back), where RFC 5545 means the first and ical.js reads
+    the second; UTC names the first for every reader."""
+    if local.utcoffset() != local.replace(fold=1).utcoffset():
+        return local.astimezone(dt.UTC)
+    return local
+
+
+def event(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> Event:
     """The meeting as a calendar event with no one's address in it: time (Europe/Oslo),
-    place, status and the uid and sequence that invitations and feeds share."""
+    place, status, the uid and sequence that invitations and feeds share, and DTSTAMP the
+    moment ``written``."""
     from icalendar import Event
 
-    from hfctl.formats.ical import Text
+    from hfctl.formats.ical import Text, stamp
 
     forum = ds.forums.get(meeting.forum)
     title = f"{forum.display_name(lang) if forum else meeting.forum}: " + (
@@ -118,28 +128,25 @@ def event(ds: Dataset, meeting: Meeting, lang: str) -> Event:
     found.add("sequence", meeting.sequence)
     found.add("summary", Text(title))
     start = dt.datetime.combine(meeting.date, meeting.start, tzinfo=OSLO)
-    found.add("dtstart", start)
+    found.add("dtstart", once(start))
     end_time = end_of(ds, meeting)  # the forum's usual length when it has no end; none invented
     if end_time is not None:
-        found.add("dtend", dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO))
-    found.add(
-        "dtstamp",
-        dt.datetime.combine(meeting.agenda_issued or meeting.date, dt.time(0, 0), tzinfo=dt.UTC),
-    )
+        found.add("dtend", once(dt.datetime.combine(meeting.date, end_time, tzinfo=OSLO)))
+    found.add("dtstamp", stamp(written))
     found.add("location", Text(meeting.location))
     found.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return found
 
 
-def calendar(ds: Dataset, meeting: Meeting, lang: str) -> bytes:
-    """An iCalendar REQUEST (CANCEL for a cancelled meeting) with Europe/Oslo times."""
-    from icalendar import Calendar, vCalAddress, vText
+def calendar(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> bytes:
+    """An iCalendar REQUEST (CANCEL for a cancelled meeting) with Europe/Oslo times, its
+    time zone given by rules; DTSTAMP the moment ``written``."""
+    from icalendar import vCalAddress, vText
 
-    cal = Calendar()
-    cal.add("prodid", "-//hfctl//helsefellesskap//NO")
-    cal.add("version", "2.0")
-    cal.add("method", "CANCEL" if meeting.status == "cancelled" else "REQUEST")
-    invitation = event(ds, meeting, lang)
+    from hfctl.formats import ical
+
+    cal = ical.calendar("CANCEL" if meeting.status == "cancelled" else "REQUEST")
+    invitation = event(ds, meeting, lang, written)
     org = organizer(ds, meeting)
     organizer_address = vCalAddress(f"mailto:{org.email}")
     organizer_address.params["cn"] = vText(org.name)
@@ -153,13 +160,14 @@ def calendar(ds: Dataset, meeting: Meeting, lang: str) -> bytes:
         attendee.params["rsvp"] = vText("TRUE")
         invitation.add("attendee", attendee, encode=False)
     cal.add_component(invitation)
-    cal.add_missing_timezones()
     return bytes(cal.to_ical())
 
 
 def recipients_csv(people: list[Invitee]) -> str:
-    """Who is invited and why, as CSV (cells a spreadsheet would run are neutralised)."""
-    out = io.StringIO()
+    """Who is invited and why, as CSV with a byte order mark (cells a spreadsheet would run
+    are neutralised)."""
+    out = io.StringIO(BOM)
+    out.seek(0, io.SEEK_END)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["person", "name", "email", "reason", "deputy"])
     for p in people:
@@ -182,11 +190,22 @@ class Invitation:
     recipients: list[Invitee]
 
 
-def build(ds: Dataset, meeting: Meeting, lang: str | None, today: dt.date) -> Invitation:
-    """The calendar event, the e-mail (agenda as text and HTML, .ics attached) and the list."""
+def build(
+    ds: Dataset,
+    meeting: Meeting,
+    lang: str | None,
+    today: dt.date,
+    written: dt.datetime | None = None,
+) -> Invitation:
+    """The calendar event, the e-mail (agenda as text and HTML, the event among the
+    alternatives and attached) and the list; ``written`` (by default the moment, see
+    ``store.repo.moment``) stamps the event and dates the message."""
+    from hfctl.store.repo import moment
+
+    written = written or moment()
     language = resolve_lang(ds, lang)
     people = invitees(ds, meeting)
-    ics = calendar(ds, meeting, language)
+    ics = calendar(ds, meeting, language, written)
     text = render_agenda(ds, meeting.id, language, "md", today)
     html = render_agenda(ds, meeting.id, language, "html", today)
     subject = text.splitlines()[0].lstrip("# ").strip()
@@ -198,10 +217,7 @@ def build(ds: Dataset, meeting: Meeting, lang: str | None, today: dt.date) -> In
         subject,
         text,
         html,
-        attachments=[
-            mail.Attachment(
-                "invitation.ics", ics, "text", "calendar", {"method": method, "charset": "utf-8"}
-            )
-        ],
+        date=written,
+        invitation=mail.Invitation(ics, method),
     )
     return Invitation(ics, message, recipients_csv(people), people)

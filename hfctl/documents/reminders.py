@@ -78,11 +78,12 @@ def letters(
 
 
 def write_letters(found: list[Letter], folder: Path, root: Path) -> list[Path]:
-    """Write each letter as reminder-<municipality>.md and .eml into ``folder``."""
+    """Write each letter as reminder-<municipality>.md and .eml (a draft, to send by hand)
+    into ``folder``."""
     from hfctl.store.writer import write_outputs
 
     files: dict[str, bytes] = {}
     for letter in found:
         files[f"reminder-{letter.municipality.id}.md"] = letter.markdown.encode("utf-8")
-        files[f"reminder-{letter.municipality.id}.eml"] = bytes(letter.message)
+        files[f"reminder-{letter.municipality.id}.eml"] = mail.draft(letter.message)
     return write_outputs(folder, root, files)

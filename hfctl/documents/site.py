@@ -265,41 +265,38 @@ def _by_year(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]
     return sorted(years.items(), reverse=True)
 
 
-def calendars(ds: Dataset, lang: str) -> dict[str, bytes]:
-    """A calendar feed per body: its meetings, with no one's address in them."""
-    from icalendar import Calendar
-
+def calendars(ds: Dataset, lang: str, written: dt.datetime) -> dict[str, bytes]:
+    """A calendar feed per body: its meetings, with no one's address in them; DTSTAMP the
+    moment ``written``."""
     from hfctl.documents.invite import event
-    from hfctl.formats.ical import Text
+    from hfctl.formats import ical
 
     out: dict[str, bytes] = {}
     for forum in sorted(ds.forums.values(), key=lambda f: f.id):
         if forum.dissolved is not None:
             continue
-        cal = Calendar()
-        cal.add("prodid", "-//hfctl//helsefellesskap//NO")
-        cal.add("version", "2.0")
-        cal.add("method", "PUBLISH")
-        cal.add("x-wr-calname", Text(forum.display_name(lang)))
-        cal.add("x-wr-timezone", "Europe/Oslo")
+        cal = ical.calendar(
+            "PUBLISH", x_wr_calname=ical.Text(forum.display_name(lang)), x_wr_timezone=ical.TZID
+        )
         for meeting in sorted(
             (m for m in ds.meetings.values() if m.forum == forum.id), key=lambda m: m.id
         ):
-            cal.add_component(event(ds, meeting, lang))
-        cal.add_missing_timezones()
+            cal.add_component(event(ds, meeting, lang, written))
         out[feed(forum.id)] = bytes(cal.to_ical())
     return out
 
 
-def build(ds: Dataset, lang: str, today: dt.date) -> dict[str, bytes]:
-    """Every file of the site as of ``today``, by name."""
+def build(ds: Dataset, lang: str, today: dt.date, written: dt.datetime) -> dict[str, bytes]:
+    """Every file of the site as of ``today``, by name; the feeds' DTSTAMP is ``written`` (the
+    command gives the data's last commit, so that a rebuild with no data change is
+    byte-identical)."""
     from hfctl.formats.render import render
 
     files: dict[str, bytes] = {}
     for page in pages(ds, lang, today):
         files[page.name] = render(ds.root, page.template, **page.context).encode("utf-8")
     files["site.css"] = render(ds.root, "site/site.css.j2").encode("utf-8")
-    files.update(calendars(ds, lang))
+    files.update(calendars(ds, lang, written))
     return dict(sorted(files.items()))
 
 

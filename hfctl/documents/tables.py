@@ -104,15 +104,27 @@ def safe_cell(value: object) -> str:
     return text
 
 
+BOM = "\ufeff"
+"""The UTF-8 byte order mark every CSV starts with: Excel reads a CSV opened by double-click
+as UTF-8 only with it (and pandas, csvkit and LibreOffice skip it)."""
+
+
+def fields(rows: Sequence[Row]) -> list[str]:
+    """The columns of a row table, as `--format json` names them."""
+    return list(rows[0].to_json()) if rows else ["agreement"]
+
+
 def rows_csv(rows: Sequence[Row]) -> str:
-    """Every row as CSV with a header line, formula-like cells neutralised."""
-    out = io.StringIO()
+    """Every row as CSV with a byte order mark and a header line, formula-like cells
+    neutralised."""
+    out = io.StringIO(BOM)
+    out.seek(0, io.SEEK_END)
     writer = csv.writer(out, lineterminator="\r\n")
-    fields = list(rows[0].to_json()) if rows else ["agreement"]
-    writer.writerow(fields)
+    names = fields(rows)
+    writer.writerow(names)
     for row in rows:
         data = row.to_json()
-        writer.writerow([safe_cell(data[f]) for f in fields])
+        writer.writerow([safe_cell(data[f]) for f in names])
     return out.getvalue()
 
 

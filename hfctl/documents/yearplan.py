@@ -108,23 +108,20 @@ def _unmet_lines(unmet: list[str], bullet: str) -> list[str]:
 
 
 def ics(ds: Dataset, found: list[Row], year: int) -> bytes:
-    """Every planned meeting of the year as one published calendar (Europe/Oslo times)."""
-    from icalendar import Calendar
-
+    """Every planned meeting of the year as one calendar (PUBLISH), with the Europe/Oslo rules
+    every invitation and feed carries; DTSTAMP the moment written."""
     from hfctl.documents.invite import event
-    from hfctl.formats.ical import Text
+    from hfctl.formats import ical
+    from hfctl.store.repo import moment
 
-    cal = Calendar()
-    cal.add("prodid", "-//hfctl//helsefellesskap//NO")
-    cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", Text(f"Møteplan {year}"))
-    cal.add("x-wr-timezone", "Europe/Oslo")
+    cal = ical.calendar(
+        "PUBLISH", x_wr_calname=ical.Text(f"Møteplan {year}"), x_wr_timezone=ical.TZID
+    )
     lang = ds.community.default_language if ds.community else "nn"
+    written = moment()
     for row in found:
         if row.meeting.status == "planned":
-            cal.add_component(event(ds, row.meeting, lang))
-    cal.add_missing_timezones()
+            cal.add_component(event(ds, row.meeting, lang, written))
     return bytes(cal.to_ical())
 
 

@@ -2,10 +2,17 @@
 
 Every address and subject comes from data, so each is checked: a line break in a name or a
 subject is refused (it would inject headers), and non-ASCII is encoded by the SMTP policy.
+Every message has a Date (the moment it is written, ``store.repo.moment``) and a Message-ID,
+the same in the file written and in what is sent. Its text is the plain text of the letter's
+Markdown (``formats.plaintext``), with the HTML beside it. An invitation carries its calendar
+inside the ``multipart/alternative`` (where Outlook and other iMIP readers look for a meeting
+to accept) and attached as a file too; a file meant to be sent by hand is a draft
+(``X-Unsent: 1``: Outlook and Thunderbird open it ready to send).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -117,18 +124,35 @@ class Attachment:
     params: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Invitation:
+    """An iCalendar object (REQUEST or CANCEL) to carry as the message's meeting."""
+
+    ics: bytes
+    method: str
+    filename: str = "invitation.ics"
+
+
 def build(
     sender: Recipient,
     to: Sequence[Recipient],
     subject: str,
-    text: str,
+    markdown: str,
     html: str | None = None,
     attachments: Sequence[Attachment] = (),
     cc: Sequence[Recipient] = (),
-    date: object | None = None,
+    date: dt.datetime | None = None,
     message_id_domain: str | None = None,
+    invitation: Invitation | None = None,
 ) -> EmailMessage:
-    """A MIME message: plain text (and HTML), attachments, headers checked for injection."""
+    """A MIME message: the plain text of ``markdown`` (and the HTML), the invitation's calendar
+    as an alternative and as a file, attachments; headers checked for injection. ``date`` is
+    the moment written (by default ``store.repo.moment()``)."""
+    from zoneinfo import ZoneInfo
+
+    from hfctl.formats.plaintext import from_markdown
+    from hfctl.store.repo import moment
+
     # refold_source="none": the address headers below go out as folded here
     message = EmailMessage(policy=SMTP.clone(refold_source="none"))
     # set as folded here, so Python's folder never splits a name (see ``_encoded_words``)
@@ -137,16 +161,29 @@ def build(
     if cc:
         message.set_raw("Cc", _address_field("Cc", [address(r) for r in cc]))
     message["Subject"] = _clean(subject, "subject")
-    if date is not None:
-        import datetime as dt
-
-        assert isinstance(date, dt.datetime)
-        message["Date"] = format_datetime(date)
+    written = date or moment()
+    message["Date"] = format_datetime(written.astimezone(ZoneInfo("Europe/Oslo")))
     domain = message_id_domain or sender.email.split("@")[-1]
     message["Message-ID"] = make_msgid(domain=domain)
-    message.set_content(text)
+    message.set_content(from_markdown(markdown))
     if html is not None:
         message.add_alternative(html, subtype="html")
+    if invitation is not None:
+        # RFC 6047: the iMIP part, text/calendar with the method, among the alternatives
+        message.add_alternative(
+            invitation.ics.decode("utf-8"),
+            subtype="calendar",
+            params={"method": invitation.method},
+            cte="base64",  # no 8-bit line reaches a server without 8BITMIME
+        )
+        # and the same object as a file, for readers that show only attachments; as
+        # application/ics, so that a calendar client does not take the meeting twice
+        message.add_attachment(
+            invitation.ics,
+            maintype="application",
+            subtype="ics",
+            filename=_clean(invitation.filename, "attachment name"),
+        )
     for item in attachments:
         message.add_attachment(
             item.content,
@@ -156,6 +193,12 @@ def build(
             params=item.params,
         )
     return message
+
+
+def draft(message: EmailMessage) -> bytes:
+    """The message as a file to send by hand: marked ``X-Unsent: 1``, so that Outlook and
+    Thunderbird open it as a draft ready to send (the header is never sent by hfctl)."""
+    return b"X-Unsent: 1\r\n" + bytes(message)
 
 
 @dataclass(frozen=True)

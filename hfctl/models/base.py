@@ -210,7 +210,9 @@ EMAIL_PATTERN = r"^[^@\s<>,;\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$"
 Email = Annotated[
     str,
     BeforeValidator(_parse_text),
-    Field(pattern=EMAIL_PATTERN, max_length=200),
+    # no escaped quote in the class: JSON Schema's regular expressions are ECMA-262's, where
+    # ``\"`` is not a valid escape (check-jsonschema refuses the schema)
+    Field(pattern=r'^[^@\s<>,;"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$', max_length=200),
 ]
 
 PATTERN_WORDS = {

@@ -264,3 +264,18 @@ def remove(repo: Repo) -> None:
     import shutil
 
     shutil.rmtree(git_dir(repo), ignore_errors=True)
+
+
+def last_change(root: Path, folder: str = "data") -> dt.datetime | None:
+    """When ``folder`` last changed in a commit (committer time, aware); None outside git or
+    before the first commit."""
+    from git import GitCommandError
+
+    repo = open_repo(root)
+    if repo is None:
+        return None
+    try:
+        out = str(repo.git.log("-1", "--format=%cI", "--", Paths.of(repo, root).to_git(folder)))
+    except GitCommandError:
+        return None
+    return dt.datetime.fromisoformat(out.strip()) if out.strip() else None

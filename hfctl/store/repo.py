@@ -1,7 +1,8 @@
-"""Finding the data repository and its data files."""
+"""Finding the data repository and its data files, and the moment a file is written."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -38,3 +39,18 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
     if (bundled / MARKER).is_file():
         return bundled
     raise UsageError(f"no hfctl data repository here or above ({here}); give one with --repo PATH")
+
+
+def moment() -> dt.datetime:
+    """The moment a file is written (a calendar's DTSTAMP, a message's Date), aware: $HFCTL_NOW
+    (ISO 8601 with an offset; tests pin it) if set, else the system clock."""
+    env = os.environ.get("HFCTL_NOW")
+    if env:
+        try:
+            value = dt.datetime.fromisoformat(env)
+        except ValueError:
+            value = None
+        if value is None or value.tzinfo is None:
+            raise UsageError(f"HFCTL_NOW: '{env}' is not a moment with an offset (ISO 8601)")
+        return value
+    return dt.datetime.now(dt.UTC)

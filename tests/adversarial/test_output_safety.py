@@ -133,9 +133,11 @@ def test_invitation_email_and_calendar(repo: Repo, tmp_path: Path, payload: str)
     message = message_from_bytes((tmp_path / "invitation.eml").read_bytes(), policy=policy.default)
     assert message["Bcc"] is None
     assert set(message.keys()) <= {
+        "X-Unsent",
         "From",
         "To",
         "Subject",
+        "Date",
         "Message-ID",
         "MIME-Version",
         "Content-Type",

@@ -64,6 +64,31 @@ def test_gitlab_code_quality_report(repo: Repo) -> None:
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 
+def _fingerprints(repo: Repo, file: str) -> list[tuple[int, str]]:
+    result = run("validate", "--format", "gitlab", repo=repo)
+    return sorted(
+        (i["location"]["lines"]["begin"], i["fingerprint"])
+        for i in result.json()
+        if i["location"]["path"] == file and i["check_name"] == "HF310"
+    )
+
+
+def test_gitlab_fingerprints_of_two_identical_problems_differ_and_survive_moved_lines(
+    repo: Repo,
+) -> None:
+    """Two identical problems (same code, file and message) on different lines get two
+    fingerprints, so GitLab's widget shows both; moving the lines keeps both fingerprints."""
+    forum = "data/forums/fousam.yaml"
+    repo.edit(forum, "  - person: eirik-moe", "  - person: nobody-here", count=2)
+    first = _fingerprints(repo, forum)
+    assert [line for line, _ in first] == [27, 34]
+    assert len({f for _, f in first}) == 2
+    repo.edit(forum, "id: fousam\n", "id: fousam\n# a comment\n# another\n")
+    moved = _fingerprints(repo, forum)
+    assert [line for line, _ in moved] == [29, 36]
+    assert [f for _, f in moved] == [f for _, f in first]
+
+
 @pytest.mark.skipif(
     shutil.which("pre-commit") is None
     and not (Path(sys.executable).parent / "pre-commit").exists(),

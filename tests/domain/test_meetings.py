@@ -208,7 +208,7 @@ def test_invite_writes_three_files_that_parse(repo: Repo, tmp_path: Path) -> Non
     attachments = [part.get_filename() for part in message.iter_attachments()]
     assert attachments == ["invitation.ics"]
     assert message.get_body(("html",)) is not None and message.get_body(("plain",)) is not None
-    rows = (out / "recipients.csv").read_text().splitlines()
+    rows = (out / "recipients.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rows[0] == "person,name,email,reason,deputy" and len(rows) - 1 >= len(to)
 
 

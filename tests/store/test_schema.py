@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +87,42 @@ def test_schema_rejects_an_unknown_key() -> None:
     schema = json.loads((PROJECT / "schemas" / "person.schema.json").read_text())
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"id": "a", "name": "A", "party": "b", "titel": "x"}, schema)
+
+
+def _check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run check-jsonschema (a dev dependency: its own YAML reader and its own ECMA-262
+    regular expressions, apart from what wrote the schemas)."""
+    program = shutil.which("check-jsonschema") or str(
+        Path(sys.executable).parent / "check-jsonschema"
+    )
+    return subprocess.run(
+        [program, *args], capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def test_check_jsonschema_accepts_every_schema_and_every_bundled_file(tmp_path: Path) -> None:
+    schemas = sorted(str(p) for p in (PROJECT / "schemas").glob("*.schema.json"))
+    done = _check_jsonschema("--check-metaschema", *schemas)
+    assert done.returncode == 0, done.stdout + done.stderr
+    by_kind: dict[str, list[str]] = {}
+    for path in (p for paths in _files().values() for p in paths):
+        name = schema_for(path.relative_to(PROJECT).as_posix())
+        assert name is not None
+        if path.suffix == ".md":  # the front matter, as a YAML file of its own
+            copy = tmp_path / f"{path.stem}.yaml"
+            copy.write_text(split_front_matter(path.read_text(encoding="utf-8"))[0])
+            path = copy
+        by_kind.setdefault(name, []).append(str(path))
+    for name, files in sorted(by_kind.items()):
+        schema = str(PROJECT / "schemas" / f"{name}.schema.json")
+        done = _check_jsonschema("--schemafile", schema, *files)
+        assert done.returncode == 0, f"{name}: {done.stdout}{done.stderr}"
+
+
+def test_check_jsonschema_flags_a_bad_id_as_hfctl_does(tmp_path: Path) -> None:
+    """The README promises that an editor flags a bad id while typing: ``a,b:c``."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: a,b:c\nname: A\nparty: helse-fonna\n")
+    schema = str(PROJECT / "schemas" / "person.schema.json")
+    done = _check_jsonschema("--schemafile", schema, str(bad))
+    assert done.returncode == 1 and "a,b:c" in done.stdout

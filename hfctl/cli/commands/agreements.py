@@ -30,6 +30,7 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
+    xlsx = "xlsx"
 
 
 @app.command()
@@ -44,11 +45,17 @@ def status(
     repo: RepoOption = None,
     today: TodayOption = None,
     at: AtOption = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (an xlsx workbook needs one)."),
+    ] = None,
 ) -> None:
-    """Which municipality has signed which agreement: a matrix, or one agreement in detail."""
+    """Which municipality has signed which agreement: a matrix, or one agreement in detail;
+    every row as json, csv (with a byte order mark, for Excel) or an xlsx workbook."""
     from hfctl.cli import output
     from hfctl.cli.commands.common import load_data, parse_day, resolve_today
     from hfctl.cli.context import note_unreadable
+    from hfctl.core.errors import UsageError
     from hfctl.documents import tables
     from hfctl.domain import agreements, followup, lookup
     from hfctl.store.repo import find_root
@@ -59,10 +66,19 @@ def status(
     if agreement is not None:
         agreement = lookup.find_agreement(ds, agreement).id
     rows = agreements.rows(ds, day, agreement)
+    if output_file is not None and fmt not in (Format.csv, Format.xlsx):
+        raise UsageError("--output is for --format csv or xlsx")
     if fmt is Format.json:
         output.print_json([r.to_json() for r in rows])
     elif fmt is Format.csv:
-        output.print_text(tables.rows_csv(rows))
+        output.write_or_print(tables.rows_csv(rows), str(output_file) if output_file else None)
+    elif fmt is Format.xlsx:
+        from hfctl.documents.workbook import rows_xlsx
+        from hfctl.store.repo import moment
+
+        if output_file is None:
+            raise UsageError("--format xlsx writes a workbook: give the file with --output")
+        output.write_file(output_file, rows_xlsx(rows, moment()))
     elif agreement is None:
         matrix = tables.matrix(rows)
         if fmt is Format.md:

@@ -74,6 +74,7 @@ def send(
     from hfctl.cli import output
     from hfctl.cli.commands.common import load, resolve_today
     from hfctl.domain import information
+    from hfctl.formats import mail
     from hfctl.store.loader import require_readable
     from hfctl.store.repo import find_root
     from hfctl.store.writer import write_outputs
@@ -88,7 +89,9 @@ def send(
             raise UsageError(
                 "--dry-run and --commit go with --send (without it nothing is recorded)"
             )
-        files = {f"{outgoing.key}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
+        files = {  # to send by hand: drafts (X-Unsent), recording nothing
+            f"{outgoing.key}-{party}.eml": mail.draft(m) for party, m in outgoing.messages.items()
+        }
         written = write_outputs(output_dir, root, files)
         output.print_lines(
             [

@@ -121,7 +121,7 @@ def invite(
             f"numbers: issue it first (hfctl agenda {found.id} --issue), or send with --send"
         )
     output.print_warnings(issuing.invitation_warnings(ds, found, now))
-    built = _write(ds, root, found.id, output_dir, lang, now)
+    built = _write(ds, root, found.id, output_dir, lang, now, draft=True)
     output.print_lines(
         [
             f"{len(built.recipients)} invited: written to {output_dir}, not sent; nothing is "
@@ -132,17 +132,27 @@ def invite(
 
 
 def _write(
-    ds: Dataset, root: Path, meeting_id: str, folder: Path, lang: str | None, now: dt.date
+    ds: Dataset,
+    root: Path,
+    meeting_id: str,
+    folder: Path,
+    lang: str | None,
+    now: dt.date,
+    *,
+    draft: bool = False,
 ) -> Invitation:
+    """Write the invitation's files; ``draft`` for one to send by hand (X-Unsent), else the
+    message as it goes to the mail server."""
     from hfctl.cli import output
     from hfctl.documents import invite as invitation
     from hfctl.domain.lookup import find_meeting
+    from hfctl.formats import mail
     from hfctl.store.writer import write_outputs
 
     built = invitation.build(ds, find_meeting(ds, meeting_id), lang, now)
     files = {
         "invitation.ics": built.ics,
-        "invitation.eml": bytes(built.eml),
+        "invitation.eml": mail.draft(built.eml) if draft else bytes(built.eml),
         "recipients.csv": built.csv.encode("utf-8"),
     }
     for path in write_outputs(folder, root, files):

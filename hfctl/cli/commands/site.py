@@ -28,14 +28,19 @@ def build(
     from hfctl.cli.commands.common import load, resolve_today
     from hfctl.documents import site
     from hfctl.formats.words import resolve_lang
+    from hfctl.store.gitops import last_change
     from hfctl.store.loader import require_readable
-    from hfctl.store.repo import find_root
+    from hfctl.store.repo import find_root, moment
 
     resolve_today(today)  # checked here; the pages are built from the data alone
     root = find_root(explicit=repo)
     ds = load(root)
     require_readable(ds)
-    files = site.build(ds, resolve_lang(ds, lang), resolve_today(today))
+    # the feeds are stamped with the data's last commit, not the clock: a rebuild with no data
+    # change is byte-identical; outside git (or before a commit) the moment of writing
+    files = site.build(
+        ds, resolve_lang(ds, lang), resolve_today(today), last_change(root) or moment()
+    )
     written, removed = site.write(output_dir, root, files)
     pages = sum(1 for p in written if p.suffix == ".html")
     feeds = sum(1 for p in written if p.suffix == ".ics")
