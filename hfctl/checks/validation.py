@@ -55,11 +55,11 @@ def validate(root: Path, today: dt.date, history: bool = True, at: str | None = 
     if at is None and history and cache.enabled() and not meetings_changed(root, "HEAD"):
         state = cache.data_state(root, today)
         kept = cache.get_report(root, state) if state else None
-        if isinstance(kept, Report):
-            return kept
+        if kept is not None:
+            return Report(*kept)
     report = _validate(root, today, history, at)
     if state is not None:
-        cache.put_report(root, state, report)
+        cache.put_report(root, state, report.problems, report.files)
     return report
 
 

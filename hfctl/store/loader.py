@@ -281,7 +281,7 @@ def read_file(
         return _read_bytes(name, raw, path.suffix == ".md", model, personal)
     # a cached entry holds every problem, the personal-data ones included
     key = file_cache.key(name, raw)
-    hit = file_cache.get(key)
+    hit = file_cache.get(key, name, raw)
     if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
         result = hit
     else:
