@@ -21,7 +21,8 @@ def open_repo(root: Path) -> Repo | None:
     from git import InvalidGitRepositoryError, NoSuchPathError, Repo
 
     try:
-        return Repo(root, search_parent_directories=True)
+        # expand_vars=False: a '$' in a folder's name is part of the name, not a variable
+        return Repo(root, search_parent_directories=True, expand_vars=False)
     except (InvalidGitRepositoryError, NoSuchPathError):
         return None
 
@@ -63,11 +64,16 @@ def dirty_files(repo: Repo, root: Path, files: Sequence[str]) -> list[str]:
         return []
     work = Path(repo.working_tree_dir or root)
     paths = [str((root / f).resolve().relative_to(work.resolve())) for f in files]
-    out = repo.git.status("--porcelain", "--untracked-files=all", "--", *paths)
+    out = repo.git.status("--porcelain", "-z", "--untracked-files=all", "--", *paths)
+    # -z: "XY name\0", a rename or copy followed by "old name\0"; names are never quoted
     dirty: list[str] = []
-    for line in out.splitlines():
-        name = line[3:].strip().strip('"')
-        rel = (work / name).resolve().relative_to(root.resolve()).as_posix()
+    records = iter(out.split("\0"))
+    for record in records:
+        if len(record) < 4:
+            continue
+        if record[0] in "RC":
+            next(records, None)
+        rel = (work / record[3:]).resolve().relative_to(root.resolve()).as_posix()
         dirty.append(rel)
     return sorted(set(dirty))
 
@@ -165,17 +171,33 @@ def default_base(repo: Repo) -> str:
 
 
 def log_data(repo: Repo, folder: str, since: str | None = None) -> list[dict[str, Any]]:
-    """Commits that touched ``folder``, newest first, with their files: one ``git log``."""
-    args = ["--format=%x1e%H%x1f%P%x1f%ad%x1f%an%x1f%s", "--date=short", "--name-only"]
+    """Commits that touched ``folder``, newest first, with their files: one ``git log``.
+
+    Every field and file name is NUL-terminated (``%x00``, ``-z``), and each commit starts
+    with a marker made fresh for this run, so no author, subject or file name (which may
+    hold any byte but NUL) can end a field early or start a commit of its own."""
+    import secrets
+
+    marker = f"hfctl-commit-{secrets.token_hex(8)}"
+    fields = "%x00".join(("%H", "%P", "%ad", "%an", "%s"))
+    args = ["-z", f"--format=%x00{marker}%x00{fields}%x00", "--date=short", "--name-only"]
     if since:
         args.append(f"--since={since}")
-    out = repo.git.log(*args, "--", folder)
+    tokens = repo.git.log(*args, "--", folder).split("\0")
     commits: list[dict[str, Any]] = []
-    for record in out.split("\x1e"):
-        if not record.strip():
+    index = 0
+    while index < len(tokens):
+        if tokens[index] != marker or index + 5 >= len(tokens):
+            if commits and tokens[index]:
+                # a file name; git puts a line break between a commit's fields and its names
+                name = tokens[index]
+                if not name.startswith(folder) and name.startswith("\n"):
+                    name = name[1:]
+                if name.startswith(folder):
+                    commits[-1]["files"].append(name)
+            index += 1
             continue
-        header, _, names = record.partition("\n")
-        sha, parents, date, author, subject = header.split("\x1f")
+        sha, parents, date, author, subject = tokens[index + 1 : index + 6]
         commits.append(
             {
                 "sha": sha,
@@ -183,37 +205,57 @@ def log_data(repo: Repo, folder: str, since: str | None = None) -> list[dict[str
                 "date": date,
                 "author": author,
                 "subject": subject,
-                "files": [n for n in names.splitlines() if n.strip()],
+                "files": [],
             }
         )
+        index += 6
     return commits
 
 
 def blobs(repo: Repo, specs: list[str]) -> dict[str, bytes]:
     """The content of ``rev:path`` specs, all read by one ``git cat-file --batch``; missing
-    specs are left out."""
+    specs are left out. The specs are sent NUL-terminated (``-z``), so a file name holding a
+    line break is one name; git older than 2.36 has no ``-z``, and there such a name is
+    left out rather than read as two."""
     import subprocess
 
     if not specs:
         return {}
-    request = "".join(f"{spec}\n" for spec in specs).encode("utf-8")
+    command = ["git", "cat-file", "--batch", "-z"]
+    request = b"".join(spec.encode("utf-8", "surrogateescape") + b"\0" for spec in specs)
     result = subprocess.run(
-        ["git", "cat-file", "--batch"],
-        input=request,
-        capture_output=True,
-        check=False,
-        cwd=repo.working_tree_dir,
+        command, input=request, capture_output=True, check=False, cwd=repo.working_tree_dir
     )
-    data, pos, out = result.stdout, 0, {}
+    if result.returncode != 0:  # no -z: one spec a line, the names with a line break left out
+        specs = [spec for spec in specs if "\n" not in spec]
+        request = b"".join(spec.encode("utf-8", "surrogateescape") + b"\n" for spec in specs)
+        result = subprocess.run(
+            command[:-1], input=request, capture_output=True, check=False, cwd=repo.working_tree_dir
+        )
+    return _read_batch(result.stdout, specs)
+
+
+def _read_batch(data: bytes, specs: list[str]) -> dict[str, bytes]:
+    """``git cat-file --batch`` output, one answer per spec in order: ``<id> blob <size>``
+    and the content, or ``<spec> missing`` (which repeats the spec, line breaks and all)."""
+    pos, out = 0, {}
     for spec in specs:
-        end = data.index(b"\n", pos)
-        header = data[pos:end].split()
-        if len(header) >= 3 and header[1] == b"blob":
-            size = int(header[2])
-            out[spec] = data[end + 1 : end + 1 + size]
-            pos = end + 1 + size + 1
+        for answer in (b" missing\n", b" ambiguous\n"):
+            echoed = spec.encode("utf-8", "surrogateescape") + answer
+            if data.startswith(echoed, pos):
+                pos += len(echoed)
+                break
         else:
-            pos = end + 1
+            end = data.find(b"\n", pos)
+            if end < 0:
+                break
+            header = data[pos:end].split()
+            if len(header) != 3 or not header[2].isdigit():
+                break  # not an answer this code understands: read no further
+            size = int(header[2])
+            if header[1] == b"blob":
+                out[spec] = data[end + 1 : end + 1 + size]
+            pos = end + 1 + size + 1
     return out
 
 
