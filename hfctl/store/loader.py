@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from hfctl.core import unicode
 from hfctl.core.problems import Location, Problem, Severity
 from hfctl.models.agreement import Agreement
 from hfctl.models.base import Model, Source
@@ -322,6 +323,17 @@ _RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") fo
 
 def _check_name(root: Path, path: Path) -> Problem | None:
     name = path.name
+    for part in path.relative_to(root / DATA_DIR).parts:
+        bad = unicode.first_refused(part)
+        if bad:  # a line break or an escape sequence in a name would speak to terminals and CI
+            what = "folder" if part != name else "file"
+            return _file_problem(
+                root,
+                path,
+                "HF115",
+                f"the {what} name holds {unicode.describe(bad.group())}: rename it "
+                "(lower-case letters, digits, hyphens)",
+            )
     if unicodedata.normalize("NFC", name) != name or not name.isascii():
         return _file_problem(
             root,
