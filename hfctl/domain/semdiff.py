@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from hfctl.core.problems import Severity
+from hfctl.formats.safe import md_code, md_inline
 from hfctl.formats.words import MEETING_KIND, PARTY_KIND, ROLE, long_day, word
 from hfctl.models.agreement import Signature
 from hfctl.models.meeting import case_label
@@ -737,7 +738,7 @@ def no_changes(lang: str) -> str:
 
 def markdown(changes: list[Change], base: str, head: str, lang: str = "en") -> str:
     """A pull-request comment: changes grouped in sections."""
-    heading = f"### {WORDS[lang]['heading']} ({base} → {head})"
+    heading = f"### {WORDS[lang]['heading']} ({md_inline(base)} → {md_inline(head)})"
     if not changes:
         return f"{heading}\n\n{no_changes(lang).capitalize()}.\n"
     lines = [heading, ""]
@@ -747,10 +748,6 @@ def markdown(changes: list[Change], base: str, head: str, lang: str = "en") -> s
         sections.setdefault(SECTIONS[lang][SECTION_OF.get(prefix, "people")], []).append(change)
     for title, items in sections.items():
         lines += [f"**{title}**", ""]
-        lines += [f"- {_md(c.message)} (`{c.file}`)" for c in items]
+        lines += [f"- {md_inline(c.message)} ({md_code(c.file)})" for c in items]
         lines.append("")
     return "\n".join(lines)
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
