@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterable
 from itertools import groupby
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -362,19 +363,26 @@ def print_dashboard(board: Dashboard) -> None:
     out.print(line)
 
 
-def write_or_print(text: str, path: str | None) -> None:
-    """Write generated text to a file (atomically), or print it."""
+def write_or_print(
+    text: str, path: str | None, root: Path | None = None, force: bool = False
+) -> None:
+    """Write generated text to a file (atomically), or print it. A file is never written over
+    data (``hfctl.store.outputs``: not inside data/, not a tracked file, not an existing file
+    hfctl did not write unless ``force``)."""
     if path is None:
         print_text(text)
         return
-    from pathlib import Path
-
+    from hfctl.store import outputs
+    from hfctl.store.repo import find_root
     from hfctl.store.writer import atomic_write
 
+    repo_root = root or find_root()
+    target = outputs.check_file(Path(path), repo_root, force)
     try:
-        atomic_write(Path(path), text.encode("utf-8"))
+        atomic_write(target, text.encode("utf-8"))
     except OSError as exc:
         raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+    outputs.remember(repo_root, [target])
     console().print(Text(f"wrote {path}"))
 
 

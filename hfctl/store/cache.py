@@ -264,6 +264,21 @@ def _write(root: Path, name: str, body: bytes) -> None:
         os.close(fd)
 
 
+def read_file(root: Path, name: str) -> bytes | None:
+    """The body of file ``name`` of the cache folder, if this code wrote that very file."""
+    return _read(root, name)
+
+
+def write_file(root: Path, name: str, body: bytes) -> None:
+    """Write file ``name`` into the cache folder; best-effort."""
+    _write(root, name, body)
+
+
+def dump_json(value: Any) -> bytes:
+    """Plain data as the JSON the cache keeps."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 class FileCache:
     """Results of reading data files by path and content, read at the start of a load and
     saved at its end with the entries used in that load."""
@@ -356,7 +371,7 @@ def get_report(root: Path, state: str) -> tuple[list[Problem], int] | None:
 def put_report(root: Path, state: str, problems: list[Problem], files: int) -> None:
     """Keep the validation report of ``state`` (only the latest is kept)."""
     kept = {"state": state, "files": files, "problems": dump_problems(problems)}
-    _write(root, REPORT_FILE, json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode())
+    _write(root, REPORT_FILE, dump_json(kept))
 
 
 def enabled() -> bool:

@@ -203,11 +203,9 @@ def write_outputs(folder: Path, root: Path, files: dict[str, bytes]) -> list[Pat
     Output is not data: a folder inside the repository's data/ is refused.
     """
     from hfctl.core.errors import HfctlError, UsageError
+    from hfctl.store.outputs import check_folder
 
-    target = folder.resolve()
-    data = (root / "data").resolve()
-    if target == data or data in target.parents:
-        raise UsageError(f"write generated files outside data/ (not {folder})")
+    target = check_folder(folder, root)
     written: list[Path] = []
     for name, content in files.items():
         path = target / name

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from hfctl.store.changes import Changeset, Plan
     from hfctl.store.writer import Applied
 
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace an existing -o file that hfctl did not write."),
+]
 RepoOption = Annotated[
     Path | None,
     typer.Option(

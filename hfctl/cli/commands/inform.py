@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, apply_changes, write_plan
+from hfctl.cli.commands.common import (
+    ForceOption,
+    LangOption,
+    RepoOption,
+    TodayOption,
+    apply_changes,
+    write_plan,
+)
 from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
 
 app = typer.Typer(help="Information items: record, send to every party at once, list, digest.")
@@ -167,6 +174,7 @@ def digest(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="md|html")] = "md",
     lang: LangOption = None,
     output_file: Annotated[str | None, typer.Option("-o", "--output")] = None,
+    force: ForceOption = False,
     repo: RepoOption = None,
 ) -> None:
     """A digest of the items since a day, for the next Helseleiarnettverket meeting."""
@@ -179,4 +187,4 @@ def digest(
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
     text = information.digest(ds, parse_day(since, "--since"), fmt, lang)
-    output.write_or_print(text, output_file)
+    output.write_or_print(text, output_file, ds.root, force)

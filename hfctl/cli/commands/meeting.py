@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from hfctl.cli.commands import minutes as minutes_cmd
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, apply_changes, write_plan
+from hfctl.cli.commands.common import (
+    ForceOption,
+    LangOption,
+    RepoOption,
+    TodayOption,
+    apply_changes,
+    write_plan,
+)
 from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
 
 app = typer.Typer(help="Meetings: new, list, cases, move, cancel, decisions, attendance.")
@@ -188,6 +195,7 @@ def agenda(
     lang: LangOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="md|html")] = "md",
     output_file: Annotated[str | None, typer.Option("-o", "--output")] = None,
+    force: ForceOption = False,
     issue: Annotated[
         bool, typer.Option("--issue", help="Give the cases their numbers and mark it issued.")
     ] = False,
@@ -211,7 +219,7 @@ def agenda(
     if issue:
         apply_changes(plan_issue(ds, meeting, now).changes, now, allow_dirty=allow_dirty)
         ds = load(root)
-    output.write_or_print(render_agenda(ds, meeting, lang, fmt, now), output_file)
+    output.write_or_print(render_agenda(ds, meeting, lang, fmt, now), output_file, root, force)
 
 
 def invite(

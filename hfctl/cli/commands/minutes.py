@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, write_plan
+from hfctl.cli.commands.common import ForceOption, LangOption, RepoOption, TodayOption, write_plan
 
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the diff; write nothing.")]
 Commit = Annotated[bool, typer.Option("--commit", help="Commit the change.")]
@@ -40,6 +40,7 @@ def minutes(
     output_file: Annotated[
         str | None, typer.Option("-o", "--output", help="Write to this file.")
     ] = None,
+    force: ForceOption = False,
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -54,7 +55,7 @@ def minutes(
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
     text = render_minutes(ds, meeting, lang, fmt.value, resolve_today(today))
-    output.write_or_print(text, output_file)
+    output.write_or_print(text, output_file, ds.root, force)
 
 
 def decide(
