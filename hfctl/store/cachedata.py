@@ -281,7 +281,7 @@ def loads(line: bytes, name: str, raw: bytes) -> Entry:
     if type(markdown) is not bool:
         raise fail("entry")
     try:
-        text = raw.decode("utf-8")  # it was read without a problem when the entry was made
+        text = raw.decode("utf-8-sig")  # read without a problem (and its BOM left out) before
         parsed = _LazyParsed(blob, name, raw, markdown)
         if markdown:
             _yaml, _offset, body, body_line = split_front_matter(text)

@@ -9,6 +9,8 @@ from hfctl.core import unicode
 from hfctl.store.yamlread import Parsed, ReadError, parse_yaml
 
 MAX_FILE_BYTES = 1_000_000
+BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte order mark: accepted at the start of a data file, and kept by every write."""
 
 _CONFLICT = re.compile(r"^(<{7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 _INDENT_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
@@ -44,10 +46,8 @@ def decode(raw: bytes) -> str:
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError("HF103", "file is UTF-16; save it as UTF-8", 1, 1)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise ReadError(
-            "HF103", "file starts with a byte order mark (BOM); save it as UTF-8 without BOM", 1, 1
-        )
+    if raw.startswith(BOM):  # as Windows editors save UTF-8; YAML allows it, writes keep it
+        raw = raw[len(BOM) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
