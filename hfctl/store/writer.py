@@ -101,9 +101,13 @@ def _refuse_if_changed_meanwhile(changes: Changeset) -> None:
 def _write_all(changes: Changeset) -> None:
     """Write every file, new and changed ones before removals; if one fails (or the write is
     interrupted), put back the files already written, so that the change is all or nothing."""
+    from hfctl.store import journal
+
     order = sorted(changes.files, key=lambda rel: changes.after[rel] is None)
     done: list[str] = []
     current = order[0]
+    # a change to several files is journalled: a crash part-way is finished by the next write
+    record = journal.begin(changes.root, changes.before, changes.after) if len(order) > 1 else None
     try:
         for current in order:
             content = changes.after[current]
@@ -114,6 +118,8 @@ def _write_all(changes: Changeset) -> None:
             done.append(current)
     except BaseException as exc:
         restored = _restore(changes, done)
+        if record is not None and restored:
+            journal.end(record)
         tail = (
             "the files are unchanged"
             if restored
@@ -124,6 +130,8 @@ def _write_all(changes: Changeset) -> None:
         if not isinstance(exc, OSError):
             raise
         raise RefusedError(f"could not write {current}: {os_reason(exc)}; {tail}") from None
+    if record is not None:
+        journal.end(record)
 
 
 def os_reason(exc: OSError) -> str:
@@ -186,6 +194,9 @@ def apply(
         _preflight(changes, today, allow_dirty, check)
         return Applied(files, diff)
     with write_lock(changes.root):
+        from hfctl.store import journal
+
+        journal.recover(changes.root)  # a change a crash left half-written, finished first
         _preflight(changes, today, allow_dirty, check)
         _refuse_if_changed_meanwhile(changes)
         if branch and repo is not None:
