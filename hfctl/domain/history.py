@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hfctl.core.errors import UsageError
 from hfctl.domain.agreements import find_municipality
 from hfctl.domain.semdiff import Change, compare
 from hfctl.store import gitops
@@ -45,9 +44,7 @@ def _fill(a: Dataset, b: Dataset, full: Dataset) -> None:
 def entries(root: Path, since: str | None = None, lang: str = "en") -> list[Entry]:
     """Semantic changes of every commit that touched data/, newest first (two git processes:
     one ``git log`` and one ``git cat-file --batch``)."""
-    repo = gitops.open_repo(root)
-    if repo is None:
-        raise UsageError("hfctl log needs a git repository")
+    repo = gitops.require_repo(root, "hfctl log")
     paths = gitops.Paths.of(repo, root)
     commits = gitops.log_data(repo, paths.to_git("data"), since)
     specs = []

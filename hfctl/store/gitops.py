@@ -5,19 +5,41 @@ GitPython is imported only here, and only when a command writes or reads history
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hfctl.core.errors import RefusedError
+from hfctl.core.errors import RefusedError, UsageError
 
 if TYPE_CHECKING:
     from git import Repo
 
 
+def git_installed() -> bool:
+    """Whether a ``git`` program is on PATH (GitPython cannot start without one)."""
+    import shutil
+
+    return shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is not None
+
+
+def require_repo(root: Path, what: str) -> Repo:
+    """The repository holding ``root`` for ``what`` (a command or option that needs git), or
+    a usage error that says whether git is missing or the folder is not under git."""
+    if not git_installed():
+        raise UsageError(f"{what} needs git, which is not installed (or not on PATH)")
+    repo = open_repo(root)
+    if repo is None:
+        raise UsageError(f"{what} needs a git repository")
+    return repo
+
+
 def open_repo(root: Path) -> Repo | None:
-    """The git repository that holds ``root``, or None if it is not under git."""
+    """The git repository that holds ``root``, or None if it is not under git (or git is not
+    installed: writes without --commit still work, and what needs git says so)."""
+    if not git_installed():
+        return None
     from git import InvalidGitRepositoryError, NoSuchPathError, Repo
 
     try:
@@ -51,6 +73,11 @@ def refuse_if_busy(repo: Repo) -> None:
                 f"{what} is in progress in this repository; finish or abort it before "
                 "hfctl changes data"
             )
+    if repo.git.ls_files("-u"):  # a conflicted stash pop or merge --squash: no MERGE_HEAD
+        raise RefusedError(
+            "the repository has unmerged paths (a conflict is not resolved); resolve them "
+            "(git status) before hfctl changes data"
+        )
     if (folder / "index.lock").exists():
         raise RefusedError(
             f"git's lock file {folder / 'index.lock'} exists: another git command is running, "

@@ -72,9 +72,7 @@ def load_data(root: Path, at: str | None = None, personal: bool = True) -> Datas
 
     if at is None:
         return load(root, personal=personal)
-    repo = gitops.open_repo(root)
-    if repo is None:
-        raise UsageError("--at needs a git repository")
+    repo = gitops.require_repo(root, "--at")
     if not gitops.revision_exists(repo, at):
         raise NotFoundError(f"--at: no revision '{at}' in this repository")
     paths = gitops.Paths.of(repo, root)

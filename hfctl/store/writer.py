@@ -187,9 +187,14 @@ def apply(
     diff = changes.diff()
     if not files:
         return Applied([], "")
+    if branch is not None and not branch.strip():
+        raise RefusedError("--branch needs the name of the branch to create")
     repo = gitops.open_repo(changes.root)
     if repo is None and (commit_message or branch):
-        raise RefusedError("--commit and --branch need a git repository")
+        missing = (
+            "git, which is not installed" if not gitops.git_installed() else "a git repository"
+        )
+        raise RefusedError(f"--commit and --branch need {missing}")
     if dry_run:
         _preflight(changes, today, allow_dirty, check)
         return Applied(files, diff)

@@ -31,16 +31,13 @@ def diff(
 ) -> None:
     """Say what changed in governance terms: members, terms, meetings, cases, signatures."""
     from hfctl.cli import output
-    from hfctl.core.errors import UsageError
     from hfctl.domain import semdiff
     from hfctl.formats.words import resolve_lang
     from hfctl.store import gitops
     from hfctl.store.repo import find_root, load_data
 
     root = find_root(explicit=repo)
-    git_repo = gitops.open_repo(root)
-    if git_repo is None:
-        raise UsageError("hfctl diff needs a git repository")
+    git_repo = gitops.require_repo(root, "hfctl diff")
     base_rev = base or gitops.default_base(git_repo)
     before = load_data(root, base_rev, personal=False)
     after = load_data(root, head, personal=False)
