@@ -262,6 +262,44 @@ def blobs(repo: Repo, specs: list[str]) -> dict[str, bytes]:
     return _read_batch(result.stdout, specs)
 
 
+def sparse_files(root: Path, folder: str = "data") -> dict[str, bytes]:
+    """Files under ``folder`` (relative to ``root``) that a sparse checkout leaves out of the
+    work tree (git's skip-worktree), with their content in the index: they are still data, not
+    removed. Empty outside git, without git, or in a full checkout (one ``git ls-files``)."""
+    import subprocess
+
+    try:
+        listing = subprocess.run(
+            ["git", "ls-files", "-t", "-z", "--", folder],
+            cwd=root,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if listing.returncode != 0:
+        return {}
+    names = [
+        entry[2:].decode("utf-8", "surrogateescape")
+        for entry in listing.stdout.split(b"\0")
+        if entry.startswith(b"S ")
+    ]
+    if not names:
+        return {}
+    specs = [f":./{name}" for name in names]  # the index, relative to root
+    request = b"".join(spec.encode("utf-8", "surrogateescape") + b"\0" for spec in specs)
+    batch = subprocess.run(
+        ["git", "cat-file", "--batch", "-z"],
+        cwd=root,
+        input=request,
+        capture_output=True,
+        check=False,
+    )
+    found = _read_batch(batch.stdout, specs)
+    return {name: found[spec] for name, spec in zip(names, specs, strict=True) if spec in found}
+
+
 def _read_batch(data: bytes, specs: list[str]) -> dict[str, bytes]:
     """``git cat-file --batch`` output, one answer per spec in order: ``<id> blob <size>``
     and the content, or ``<spec> missing`` (which repeats the spec, line breaks and all)."""

@@ -17,11 +17,18 @@ DATA_DIR = "data"
 
 
 def data_files(root: Path) -> set[Path]:
-    """Every file (and symbolic link) under ``root/data``: what a load looks at on disk."""
+    """Every file (and symbolic link, and anything else that is not a folder, and any folder
+    named like a data file) under ``root/data``: what a load looks at on disk."""
     folder = root / DATA_DIR
     if not folder.is_dir():
         return set()
-    return {p for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
+    # a FIFO, a socket or a device is listed too (the loader reports it, never opens it), and
+    # so is a folder named like a data file
+    return {
+        p
+        for p in folder.rglob("*")
+        if not p.is_dir() or p.is_symlink() or p.suffix in (".yaml", ".yml", ".md")
+    }
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
@@ -70,8 +77,8 @@ def load_data(root: Path, at: str | None = None, personal: bool = True) -> Datas
     from hfctl.store import gitops
     from hfctl.store.loader import load
 
-    if at is None:
-        return load(root, personal=personal)
+    if at is None:  # a sparse checkout's files left out of the work tree are still data
+        return load(root, gitops.sparse_files(root) or None, personal=personal)
     repo = gitops.require_repo(root, "--at")
     if not gitops.revision_exists(repo, at):
         raise NotFoundError(f"--at: no revision '{at}' in this repository")

@@ -54,3 +54,23 @@ def test_an_empty_branch_name_is_refused(repo: Repo) -> None:
     result = run(*MOVE, "--branch", "", repo=repo)
     assert result.exit_code != 0 and "--branch" in result.stderr
     assert "Rom 2" not in repo.read("data/meetings/2026/2026-12-17-fousam.md")
+
+
+def test_a_sparse_checkout_is_not_a_removal(repo: Repo) -> None:
+    git(
+        repo.root,
+        "sparse-checkout",
+        "set",
+        "--no-cone",
+        "/data/*.yaml",
+        "/data/people/",
+        "/data/parties/",
+    )
+    assert not repo.path("data/meetings").exists()
+    changes = run("diff", "HEAD", "--format", "json", repo=repo).json()
+    assert changes == []
+    # control: a meeting really removed in a full checkout is reported
+    git(repo.root, "sparse-checkout", "disable")
+    repo.path("data/meetings/2026/2026-12-17-fousam.md").unlink()
+    removed = run("diff", "HEAD", "--format", "json", repo=repo).json()
+    assert any("2026-12-17-fousam" in c["file"] for c in removed)
