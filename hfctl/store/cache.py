@@ -191,14 +191,14 @@ def _read(root: Path, name: str) -> bytes | None:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode) or not _mine(info):
             return None
-        with os.fdopen(handle, "rb") as opened:
-            handle = -1
-            raw = opened.read()
+        chunks = []
+        while chunk := os.read(handle, 1 << 20):
+            chunks.append(chunk)
+        raw = b"".join(chunks)
     except OSError:
         return None
     finally:
-        if handle >= 0:
-            os.close(handle)
+        os.close(handle)
     first, newline, body = raw.partition(b"\n")
     try:
         header = parse_json(first) if newline else None
@@ -242,23 +242,25 @@ def _write_atomic(fd: int, name: str, body: bytes) -> None:
 
 
 def _write(root: Path, name: str, body: bytes) -> None:
-    """Write cache file ``name``; best-effort (a read-only checkout has no cache)."""
+    """Write cache file ``name``; best-effort (a read-only checkout has no cache, and no
+    failure of the cache ever fails a command)."""
     fd = _open_folder(root, create=True)
     if fd is None:
         return
     try:
         for extra, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG)):
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
             try:
-                made = os.open(
-                    extra, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=fd
-                )
+                made = os.open(extra, flags, 0o644, dir_fd=fd)
             except FileExistsError:
                 continue
-            with os.fdopen(made, "w", encoding="utf-8") as opened:
-                opened.write(text)
+            try:
+                os.write(made, text.encode("utf-8"))
+            finally:
+                os.close(made)
         _remove_leftovers(fd)
         _write_atomic(fd, name, body)
-    except OSError:
+    except Exception:  # the cache is an optimisation: a run goes on without it
         return
     finally:
         os.close(fd)
@@ -347,7 +349,12 @@ def data_state(root: Path, today: dt.date) -> str | None:
     for path in sorted(data_files(root)):
         name = path.relative_to(root).as_posix()
         try:
-            content = b"->" + os.readlink(path).encode() if path.is_symlink() else path.read_bytes()
+            if path.is_symlink():
+                content = b"->" + os.readlink(path).encode("utf-8", "surrogateescape")
+            elif not path.is_file():  # a folder or a pipe: never opened
+                content = b"|" + str(path.lstat().st_mode).encode()
+            else:
+                content = path.read_bytes()
         except (OSError, UnicodeError):
             return None
         digest.update(

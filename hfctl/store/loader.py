@@ -402,6 +402,10 @@ def load(
                 _file_problem(root, path, "HF115", "data files may not be symbolic links")
             )
             continue
+        if not only_overlay and not path.is_file():
+            what = "a folder" if path.is_dir() else "not a regular file (a pipe, socket or device)"
+            ds.problems.append(_file_problem(root, path, "HF100", f"this data path is {what}"))
+            continue
         bad_name = _check_name(root, path)
         if bad_name:
             ds.problems.append(bad_name)
