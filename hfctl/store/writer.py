@@ -106,9 +106,10 @@ def _write_all(changes: Changeset) -> None:
     order = sorted(changes.files, key=lambda rel: changes.after[rel] is None)
     done: list[str] = []
     current = order[0]
-    # a change to several files is journalled: a crash part-way is finished by the next write
-    record = journal.begin(changes.root, changes.before, changes.after) if len(order) > 1 else None
+    record = None
     try:
+        if len(order) > 1:  # journalled: a crash part-way is finished by the next write
+            record = journal.begin(changes.root, changes.before, changes.after)
         for current in order:
             content = changes.after[current]
             if content is None:
