@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hfctl.core import unicode
 from hfctl.core.problems import Location, Problem, Severity
 from hfctl.models.agreement import Agreement
 from hfctl.models.base import Model, Source
@@ -24,6 +22,7 @@ from hfctl.models.meeting import Meeting
 from hfctl.models.party import Counties, Party, Person
 from hfctl.models.role import Role
 from hfctl.store import personal_data
+from hfctl.store.names import check_name
 from hfctl.store.repo import DATA_DIR, data_files
 from hfctl.store.sources import Document, read_document
 from hfctl.store.yamlread import ReadError
@@ -317,41 +316,6 @@ def _file_problem(
     return Problem(code, severity, message, Location(rel(root, path)))
 
 
-# names Windows cannot create: a repository holding one cannot be checked out there
-_RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
-
-
-def _check_name(root: Path, path: Path) -> Problem | None:
-    name = path.name
-    for part in path.relative_to(root / DATA_DIR).parts:
-        bad = unicode.first_refused(part)
-        if bad:  # a line break or an escape sequence in a name would speak to terminals and CI
-            what = "folder" if part != name else "file"
-            return _file_problem(
-                root,
-                path,
-                "HF115",
-                f"the {what} name holds {unicode.describe(bad.group())}: rename it "
-                "(lower-case letters, digits, hyphens)",
-            )
-    if unicodedata.normalize("NFC", name) != name or not name.isascii():
-        return _file_problem(
-            root,
-            path,
-            "HF115",
-            "file name must be plain ASCII (lower-case letters, digits, hyphens)",
-        )
-    if name.split(".")[0].lower() in _RESERVED or name.endswith((".", " ")):
-        return _file_problem(
-            root,
-            path,
-            "HF115",
-            f"'{name}' cannot be a file name on Windows, so the repository could not be "
-            "checked out there: choose another id",
-        )
-    return None
-
-
 def _walk(root: Path, overlay: Mapping[str, bytes | None] | None, only: bool) -> list[Path]:
     found = set() if only else data_files(root)
     for name, content in (overlay or {}).items():
@@ -402,13 +366,14 @@ def load(
                 _file_problem(root, path, "HF115", "data files may not be symbolic links")
             )
             continue
-        if not only_overlay and not path.is_file():
+        given = overlay is not None and overlay.get(name) is not None
+        if not only_overlay and not given and not path.is_file():
             what = "a folder" if path.is_dir() else "not a regular file (a pipe, socket or device)"
             ds.problems.append(_file_problem(root, path, "HF100", f"this data path is {what}"))
             continue
-        bad_name = _check_name(root, path)
+        bad_name = check_name(path.relative_to(data).parts)
         if bad_name:
-            ds.problems.append(bad_name)
+            ds.problems.append(_file_problem(root, path, "HF115", bad_name))
             continue
         model, kind = _classify(parts, path)
         if model is None:
