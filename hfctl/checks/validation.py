@@ -63,11 +63,11 @@ def validate(
     if at is None and history and use and not meetings_changed(root, "HEAD"):
         state = cache_module.data_state(root, today)
         kept = cache_module.get_report(root, state) if state else None
-        if isinstance(kept, Report):
-            return kept
+        if kept is not None:
+            return Report(*kept)
     report = _validate(root, today, history, at, use)
     if state is not None:
-        cache_module.put_report(root, state, report)
+        cache_module.put_report(root, state, report.problems, report.files)
     return report
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import typer
 
@@ -98,17 +101,62 @@ def __getattr__(name: str) -> typer.Typer:
     raise AttributeError(name)
 
 
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EBADF, errno.EPIPE, errno.EDQUOT, errno.EFBIG}
+"""Errors of writing the output (a full disk, a closed descriptor): said, never a traceback."""
+
+
+def _prepare_streams() -> None:
+    """Output that any terminal or file can take: a closed stdout or stderr writes nowhere,
+    and a character the stream's encoding lacks (ASCII) is written as an escape."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None or _closed(stream):
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _closed(stream: Any) -> bool:
+    """Whether the stream's descriptor is closed (``>&-``); a stream without one (a test's
+    buffer) is open."""
+    if getattr(stream, "closed", False):
+        return True
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return False
+    try:
+        os.fstat(descriptor)
+    except OSError:
+        return True
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point stdout at nowhere, so that Python's own flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main() -> None:
     """Entry point: run the app; turn hfctl's errors into messages and exit codes."""
     from hfctl.cli.context import begin
     from hfctl.core.errors import HfctlError
 
     run = begin()
+    _prepare_streams()
     try:
         try:
             named = command_named(sys.argv[1:])
             build_app(None if named is None else [named])()
         except SystemExit as done:
+            sys.stdout.flush()  # a full or closed output fails here, inside the handlers
             if done.code == 130:  # typer turns Ctrl-C into a silent exit 130
                 raise KeyboardInterrupt from None
             unreadable = run.unreadable_once()
@@ -126,6 +174,16 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("hfctl: interrupted\n")
         sys.exit(130)
+    except BrokenPipeError:
+        # the reader went away (| head -1): stop quietly, with click's code for it
+        _silence_stdout()
+        sys.exit(1)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
+        _silence_stdout()
+        sys.stderr.write(f"hfctl: cannot write the output: {exc.strerror}\n")
+        sys.exit(1)
     except Exception as exc:
         if os.environ.get("HFCTL_DEBUG"):
             raise

@@ -7,13 +7,17 @@ import os
 import sys
 from collections.abc import Iterable
 from itertools import groupby
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 
+from hfctl.core import unicode
 from hfctl.core.errors import HfctlError
 from hfctl.core.problems import Problem, Severity
+from hfctl.formats.safe import visible
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,23 +31,63 @@ if TYPE_CHECKING:
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
+class _VisibleConsole(Console):
+    """A console that shows every control, format and bidi character of what it prints as a
+    visible escape (``hfctl.formats.safe.visible``): data text never speaks to the terminal."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            Segment(visible(text, lines=True), style, control) if not control else segment
+            for segment in buffer
+            for text, style, control in (segment,)
+        )
+
+
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+
+
+def _width() -> int | None:
+    """The width COLUMNS asks for, up to 1000; None if it asks for none or for a width no
+    table fits in (``COLUMNS=0`` printed nothing at all)."""
+    value = os.environ.get("COLUMNS", "").strip()
+    if not value.isdigit() or int(value) < MIN_WIDTH:
+        return None
+    return min(int(value), MAX_WIDTH)
+
+
 def console(stderr: bool = False) -> Console:
-    """A console that colours only on a terminal and never reads markup or emoji from data."""
-    out = Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    """A console that colours only on a terminal, never reads markup or emoji from data, and
+    shows control characters as escapes."""
+    width = _width()
+    if width is None and "COLUMNS" in os.environ:  # a COLUMNS rich would take as it is
+        try:
+            width = os.get_terminal_size((sys.stderr if stderr else sys.stdout).fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            width = 160
+    out = _VisibleConsole(
+        stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=True, width=width
+    )
     if not out.is_terminal and "COLUMNS" not in os.environ:
         out.width = 160  # pipes and CI logs: do not wrap tables at 80 columns
     return out
 
 
+_JSON_REFUSED = unicode.pattern("\n")  # a line break is the layout; in a string it is escaped
+
+
 def print_json(value: Any) -> None:
-    """Print a value as JSON (UTF-8, not ASCII-escaped)."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+    """Print a value as JSON (UTF-8; controls, format and bidi characters as \\u escapes, so
+    the JSON means the same and shows nothing raw on a terminal)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    text = _JSON_REFUSED.sub(lambda m: json.dumps(m.group())[1:-1], text)
+    sys.stdout.write(text + "\n")
 
 
 def print_lines(lines: Iterable[str]) -> None:
-    """Print plain lines."""
+    """Print lines, each kept on its one line: a line break, an escape sequence or a bidi
+    control inside a line is shown as an escape (a forged ``::error`` line cannot start)."""
     for line in lines:
-        sys.stdout.write(line + "\n")
+        sys.stdout.write(visible(line) + "\n")
 
 
 def report_json(report: Report, strict: bool = False) -> dict[str, Any]:
@@ -127,7 +171,7 @@ def print_report(report: Report, strict: bool = False) -> None:
     """Problems grouped by file, then a count; coloured on a terminal."""
     text = Text()
     for file, problems in groupby(report.problems, key=lambda p: p.location.file):
-        text.append(file, style="bold underline")
+        text.append(visible(file), style="bold underline")
         text.append("\n")
         for p in problems:
             loc = p.location
@@ -139,8 +183,8 @@ def print_report(report: Report, strict: bool = False) -> None:
             text.append("  ")
             text.append(f"{where:>8}  ", style="dim")
             text.append(f"{p.severity.value:<7} ", style=_STYLE[p.severity])
-            text.append(f"{p.code}  ", style="bold")
-            text.append(p.message)
+            text.append(f"{visible(p.code)}  ", style="bold")
+            text.append(visible(p.message))
             text.append("\n")
         text.append("\n")
     status = "failed" if report.failed(strict) else "ok"
@@ -161,7 +205,7 @@ def print_unreadable(problems: list[Problem], limit: int = 20) -> None:
         )
     )
     for p in problems[:limit]:
-        err.print(Text(f"  {p.location}: {p.severity.value} {p.code} {p.message}"))
+        err.print(Text(visible(f"  {p.location}: {p.severity.value} {p.code} {p.message}")))
     if len(problems) > limit:
         err.print(Text(f"  … and {len(problems) - limit} more"))
 
@@ -169,9 +213,9 @@ def print_unreadable(problems: list[Problem], limit: int = 20) -> None:
 def print_error(exc: HfctlError) -> None:
     """An error message on stderr, with any problems that explain it."""
     err = console(stderr=True)
-    err.print(Text(f"hfctl: {exc.message}", style="bold red"))
+    err.print(Text(visible(f"hfctl: {exc.message}"), style="bold red"))
     for p in exc.problems:
-        err.print(Text(f"  {p.location}: {p.severity.value} {p.code} {p.message}"))
+        err.print(Text(visible(f"  {p.location}: {p.severity.value} {p.code} {p.message}")))
 
 
 def print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
@@ -199,7 +243,7 @@ def print_applied(applied: Applied, summary_line: str) -> None:
     """The outcome of a change: the diff for a dry run, else what was written and committed."""
     out = console()
     if not applied.written:
-        sys.stdout.write(applied.diff)
+        sys.stdout.write(visible(applied.diff, lines=True))
         out.print(Text(f"dry run: {summary_line} (nothing written)", style="dim"))
         return
     out.print(Text(summary_line, style="bold green"))
@@ -213,12 +257,12 @@ def print_applied(applied: Applied, summary_line: str) -> None:
 
 def print_markdown(text: str) -> None:
     """Markdown as written (it reads well as plain text in a terminal and in a pipe)."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.write(visible(text if text.endswith("\n") else text + "\n", lines=True))
 
 
 def print_text(text: str) -> None:
-    """Text exactly as given."""
-    sys.stdout.write(text)
+    """Text as given, its lines and tabs kept; any other control character as an escape."""
+    sys.stdout.write(visible(text, lines=True))
 
 
 _STATUS_STYLE = {
@@ -340,19 +384,26 @@ def print_dashboard(board: Dashboard) -> None:
     out.print(line)
 
 
-def write_or_print(text: str, path: str | None) -> None:
-    """Write generated text to a file (atomically), or print it."""
+def write_or_print(
+    text: str, path: str | None, root: Path | None = None, force: bool = False
+) -> None:
+    """Write generated text to a file (atomically), or print it. A file is never written over
+    data (``hfctl.store.outputs``: not inside data/, not a tracked file, not an existing file
+    hfctl did not write unless ``force``)."""
     if path is None:
         print_text(text)
         return
-    from pathlib import Path
+    from hfctl.store import outputs
+    from hfctl.store.atomic import atomic_write
+    from hfctl.store.repo import find_root
 
-    from hfctl.store.writer import atomic_write
-
+    repo_root = root or find_root()
+    target = outputs.check_file(Path(path), repo_root, force)
     try:
-        atomic_write(Path(path), text.encode("utf-8"))
+        atomic_write(target, text.encode("utf-8"))
     except OSError as exc:
         raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+    outputs.remember(repo_root, [target])
     console().print(Text(f"wrote {path}"))
 
 
@@ -365,7 +416,7 @@ def print_warnings(warnings: list[str]) -> None:
 
 def write_file(path: Path, data: bytes) -> None:
     """Write a generated binary file (a workbook) atomically and say so."""
-    from hfctl.store.writer import atomic_write
+    from hfctl.store.atomic import atomic_write
 
     try:
         atomic_write(path, data)

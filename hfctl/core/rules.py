@@ -33,7 +33,12 @@ _TABLE: list[Rule] = [
     Rule("HF100", "unreadable-file", E, "Every data file can be opened and read."),
     Rule("HF101", "yaml-syntax", E, "Every data file is valid YAML."),
     Rule("HF102", "duplicate-key", E, "No mapping gives the same key twice."),
-    Rule("HF103", "encoding", E, "Files are UTF-8 without BOM, control or invisible characters."),
+    Rule(
+        "HF103",
+        "encoding",
+        E,
+        "Files are UTF-8 (a BOM allowed) without control or invisible characters.",
+    ),
     Rule("HF104", "structure", E, "Keys are plain text and nesting stays shallow."),
     Rule("HF105", "file-too-large", E, "No data file is larger than 1 MB."),
     Rule("HF106", "merge-conflict", E, "No file holds unresolved merge-conflict markers."),

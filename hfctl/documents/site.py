@@ -303,8 +303,11 @@ def build(ds: Dataset, lang: str, today: dt.date, written: dt.datetime) -> dict[
 def write(folder: Path, root: Path, files: dict[str, bytes]) -> tuple[list[Path], list[str]]:
     """Write the site into ``folder``; remove the files an earlier build made that this one
     does not. A folder that holds other files, not made by hfctl, is refused."""
-    from hfctl.store.writer import atomic_write, write_outputs
+    from hfctl.store.atomic import atomic_write
+    from hfctl.store.outputs import check_folder
+    from hfctl.store.writer import write_outputs
 
+    check_folder(folder, root)  # before anything is made: a refused -o leaves nothing
     folder.mkdir(parents=True, exist_ok=True)
     manifest = folder / MANIFEST
     earlier: list[str] = []

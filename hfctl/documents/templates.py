@@ -31,7 +31,7 @@ def builtin() -> dict[str, bytes]:
 
 def export(root: Path) -> list[str]:
     """Copy the built-in templates into ``root/templates``; refuse to overwrite any there."""
-    from hfctl.store.writer import atomic_write
+    from hfctl.store.atomic import atomic_write
 
     target = root / FOLDER
     files = builtin()

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hfctl.core.errors import UsageError
 from hfctl.domain.lookup import find_agreement, find_forum, find_municipality, find_person
 from hfctl.domain.semdiff import Change, compare
 from hfctl.store import gitops
@@ -47,9 +46,7 @@ def entries(root: Path, since: dt.date | None = None, lang: str = "en") -> list[
     """Semantic changes of every commit that touched data/, newest first (two git processes:
     one ``git log`` and one ``git cat-file --batch``); with ``since``, those of that day (the
     whole of it, by the date each commit shows) and later."""
-    repo = gitops.open_repo(root)
-    if repo is None:
-        raise UsageError("hfctl log needs a git repository")
+    repo = gitops.require_repo(root, "hfctl log")
     paths = gitops.Paths.of(repo, root)
     commits = gitops.log_data(repo, paths.to_git("data"), since)
     if since is not None:

@@ -23,6 +23,7 @@ from hfctl.domain.semdiff_say import (
     role_term,
     same,
 )
+from hfctl.formats.safe import md_code, md_inline
 from hfctl.formats.words import PARTY_KIND, word
 from hfctl.models.agreement import Signature
 from hfctl.store.loader import Dataset
@@ -347,7 +348,7 @@ def no_changes(lang: str) -> str:
 
 def markdown(changes: list[Change], base: str, head: str, lang: str = "en") -> str:
     """A pull-request comment: changes grouped in sections."""
-    heading = f"### {WORDS[lang]['heading']} ({base} → {head})"
+    heading = f"### {WORDS[lang]['heading']} ({md_inline(base)} → {md_inline(head)})"
     if not changes:
         return f"{heading}\n\n{no_changes(lang).capitalize()}.\n"
     lines = [heading, ""]
@@ -357,10 +358,6 @@ def markdown(changes: list[Change], base: str, head: str, lang: str = "en") -> s
         sections.setdefault(SECTIONS[lang][SECTION_OF.get(prefix, "people")], []).append(change)
     for title, items in sections.items():
         lines += [f"**{title}**", ""]
-        lines += [f"- {_md(c.message)} (`{c.file}`)" for c in items]
+        lines += [f"- {md_inline(c.message)} ({md_code(c.file)})" for c in items]
         lines.append("")
     return "\n".join(lines)
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")

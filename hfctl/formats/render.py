@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from hfctl.core.errors import TemplateError
+from hfctl.formats.safe import md_text
 
 
 @cache
@@ -29,6 +30,7 @@ def environment(root: Path | None) -> Any:
     if root is not None and (root / "templates").is_dir():
         folders.append(FileSystemLoader(root / "templates"))
     folders.append(FileSystemLoader(_default_templates()))
+    _finalize = _make_finalize()
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(folders),
         undefined=StrictUndefined,
@@ -39,8 +41,30 @@ def environment(root: Path | None) -> Any:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize,
     )
+    env.filters["md"] = md_text
     return env
+
+
+MARKDOWN_DOCUMENTS = frozenset(
+    {"agenda/agenda.md.j2", "minutes/minutes.md.j2", "inform/digest.md.j2"}
+)
+"""Templates whose output is Markdown that a forge renders: every value printed in them is
+data text made inert (``hfctl.formats.safe.md_text``), without a filter in the template (a
+repository's own copy of one of these templates is escaped alike)."""
+
+
+def _finalize_value(context: Any, value: Any) -> Any:
+    if context.name in MARKDOWN_DOCUMENTS and value is not None:
+        return md_text(value)
+    return value
+
+
+def _make_finalize() -> Any:
+    from jinja2 import pass_context
+
+    return pass_context(_finalize_value)
 
 
 def render(root: Path | None, name: str, **context: Any) -> str:

@@ -1,51 +1,82 @@
 """A cache for repeated runs: a warm command reads only the data files that changed.
 
-Each data file's result (its model, parsed document and problems) is kept under a key made of
-its path and a hash of its bytes, so a changed file always misses. The cache file names the
-cache format, the hfctl version and a hash of hfctl's code; any other is ignored. It lives in
-``<root>/.hfctl-cache/`` (git-ignored by a ``.gitignore`` of its own, and marked with a
-``CACHEDIR.TAG`` for backup tools).
+Each data file's result (its model, the positions of its keys and values, and its problems) is
+kept under a key made of its path and a hash of its bytes, so a changed file always misses.
+It lives in ``<root>/.hfctl-cache/`` (git-ignored by a ``.gitignore`` of its own, and marked
+with a ``CACHEDIR.TAG`` for backup tools).
 
-The cache is never trusted. It is a pickle, which is only safe to read if this machine wrote
-it: every cache file is signed with an HMAC whose key lives inside the git directory (which no
-commit, pull request or clone carries), and it is read only if the signature matches. A file
-that is unreadable, unsigned, mis-signed, truncated, of another version or of the wrong shape
-is ignored and rebuilt. Writing is atomic and best-effort: a read-only checkout simply runs
-without a cache.
+The cache is never trusted, and it can never run code: it is plain JSON read by the standard
+library's parser, and every value is checked before a model is built from it
+(``hfctl.store.cachedata``). No key or secret is kept anywhere. A cache is read only from a
+real folder (not a symbolic link) owned by the user running hfctl and writable by no one else,
+and only from a regular file in it that is owned by that user and is the very file this code
+wrote: the file's header names its own device and inode, which a copy, a checkout, an
+unpacked archive or a committed file never has. A file that is unreadable, of another format
+or version, whose body does not match its checksum, or of the wrong shape is ignored and
+rebuilt; nothing in the folder is ever followed. Writing is atomic and best-effort: a
+read-only checkout simply runs without a cache.
 
-Beside it, ``report.pickle`` keeps the last validation report with the state it was made
-from: hfctl's code, the day, and the path and content of every file under ``data/``. A
-validation of the same state (and no meeting changed since the last commit, which the
-renumbering check compares with git) takes that report without loading anything.
+Beside it, ``report.json`` keeps the last validation report with the state it was made from:
+hfctl's code, the day, and the path and content of every file under ``data/``. A validation of
+the same state (and no meeting changed since the last commit, which the renumbering check
+compares with git) takes that report without loading anything.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-import hmac
+import json
 import os
-import pickle
 import secrets
-import tempfile
-from collections.abc import Callable
+import stat
+import time
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from hfctl import __version__
+from hfctl.core.problems import Problem
+from hfctl.store.cachejson import BadEntry, dump_problems, parse_json, problems
 
-FORMAT = 1
+if TYPE_CHECKING:
+    from hfctl.store.cachedata import Entry
+
+FORMAT = 2
 FOLDER = ".hfctl-cache"
-FILE = "files.pickle"
-REPORT_FILE = "report.pickle"
-KEY_FILE = "hfctl-cache.key"
-SIGNATURE_LENGTH = 64  # hex of an HMAC-SHA256
+FILE = "files.json"
+REPORT_FILE = "report.json"
+TEMP_SUFFIX = ".hfctl-tmp"
+STALE_SECONDS = 600
+"""A temporary file older than this is left over from a run that died: the next write removes it."""
+OLD_FILES = ("files.pickle", "report.pickle", "hfctl-cache.key")
+"""What earlier versions kept in the folder (a signed pickle and its key): removed on writing."""
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# hfctl's cache of parsed data files\n"
+KEY_LENGTH = 40  # hex of the 20-byte key of one file's content
+
+_SAFE = (
+    os.open in os.supports_dir_fd
+    and os.rename in os.supports_dir_fd
+    and hasattr(os, "O_NOFOLLOW")
+    and hasattr(os, "O_DIRECTORY")
+    and hasattr(os, "geteuid")
+)
+"""Whether this system can open the folder without following links (not on Windows: there
+hfctl runs without a cache)."""
+
+
+_CODE_VERSIONS: dict[str, str] = {}
 
 
 def code_version() -> str:
     """hfctl's version and a hash of its own source: a cache written by other code (another
     release, or an edited checkout) is never read as if it were this code's."""
+    if __version__ not in _CODE_VERSIONS:
+        _CODE_VERSIONS[__version__] = _hash_code()
+    return _CODE_VERSIONS[__version__]
+
+
+def _hash_code() -> str:
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")):
@@ -53,79 +84,147 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _git_dir(root: Path) -> Path | None:
-    """The git directory of the repository holding ``root`` (worktrees included)."""
-    for folder in (root, *root.parents):
-        dotgit = folder / ".git"
-        if dotgit.is_dir():
-            return dotgit
-        if dotgit.is_file():
-            text = dotgit.read_text(encoding="utf-8", errors="replace").strip()
-            if text.startswith("gitdir:"):
-                found = Path(text.removeprefix("gitdir:").strip())
-                return found if found.is_absolute() else (folder / found).resolve()
-            return None
-    return None
+def _mine(info: os.stat_result) -> bool:
+    """Owned by the user running hfctl, and writable by no one else."""
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _key(root: Path, create: bool) -> bytes | None:
-    """The signing key: in the git directory, or beside the cache outside git."""
-    git_dir = _git_dir(root)
-    path = git_dir / KEY_FILE if git_dir is not None else root / FOLDER / KEY_FILE
+def _open_folder(root: Path, create: bool) -> int | None:
+    """A descriptor of ``root/.hfctl-cache`` if it is a real folder of this user's (made if
+    ``create``); None for a symbolic link, a file, another user's folder or any error."""
+    if not _SAFE:
+        return None
+    path = root / FOLDER
     try:
-        key = path.read_bytes()
-        if len(key) >= 32:
-            return key
+        if create:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(path, 0o700)
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        return None
+    if not stat.S_ISDIR(info.st_mode) or not _mine(info):
+        os.close(fd)
+        return None
+    return fd
+
+
+def _header(info: os.stat_result, body: bytes) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "hfctl": code_version(),
+        "file": [info.st_dev, info.st_ino],
+        "digest": hashlib.blake2b(body, digest_size=20).hexdigest(),
+    }
+
+
+def _read(root: Path, name: str) -> bytes | None:
+    """The body of cache file ``name`` if this code wrote that very file, else None."""
+    fd = _open_folder(root, create=False)
+    if fd is None:
+        return None
+    try:
+        handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or not _mine(info):
+            return None
+        chunks = []
+        while chunk := os.read(handle, 1 << 20):
+            chunks.append(chunk)
+        raw = b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    first, newline, body = raw.partition(b"\n")
+    try:
+        header = parse_json(first) if newline else None
+    except BadEntry:
+        return None
+    return body if header == _header(info, body) else None
+
+
+def _remove_leftovers(fd: int) -> None:
+    """Remove what earlier versions kept, and temporary files of runs that died."""
+    for old in OLD_FILES:
+        with contextlib.suppress(OSError):
+            os.unlink(old, dir_fd=fd)
+    now = time.time()
+    try:
+        with os.scandir(fd) as entries:
+            names = [e.name for e in entries if e.name.endswith(TEMP_SUFFIX)]
+        for leftover in names:
+            info = os.stat(leftover, dir_fd=fd, follow_symlinks=False)
+            if now - info.st_mtime > STALE_SECONDS:
+                os.unlink(leftover, dir_fd=fd)
     except OSError:
         pass
-    if not create:
-        return None
-    key = secrets.token_bytes(32)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(path, lambda handle: handle.write(key))
-    except OSError:
-        return None
-    return key
 
 
-def _write_atomic(path: Path, fill: Callable[[BinaryIO], object]) -> None:
-    """Replace ``path`` with what ``fill`` writes into an open file, atomically."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hfctl-tmp", dir=path.parent)
+def _write_atomic(fd: int, name: str, body: bytes) -> None:
+    """Replace file ``name`` in the folder open as ``fd`` with ``body`` under its header."""
+    tmp = f".{name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    handle = os.open(tmp, flags, 0o600, dir_fd=fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            fill(handle)
-        os.replace(tmp, path)
+        with os.fdopen(handle, "wb") as opened:
+            header = _header(os.fstat(opened.fileno()), body)
+            opened.write(json.dumps(header, separators=(",", ":")).encode() + b"\n")
+            opened.write(body)
+        os.replace(tmp, name, src_dir_fd=fd, dst_dir_fd=fd)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=fd)
         raise
 
 
-class _Signing:
-    """A file that keeps an HMAC of what is written to it, so a large cache is pickled
-    straight to disk instead of into memory first."""
+def _write(root: Path, name: str, body: bytes) -> None:
+    """Write cache file ``name``; best-effort (a read-only checkout has no cache, and no
+    failure of the cache ever fails a command)."""
+    fd = _open_folder(root, create=True)
+    if fd is None:
+        return
+    try:
+        for extra, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG)):
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+            try:
+                made = os.open(extra, flags, 0o644, dir_fd=fd)
+            except FileExistsError:
+                continue
+            try:
+                os.write(made, text.encode("utf-8"))
+            finally:
+                os.close(made)
+        _remove_leftovers(fd)
+        _write_atomic(fd, name, body)
+    except Exception:  # the cache is an optimisation: a run goes on without it
+        return
+    finally:
+        os.close(fd)
 
-    def __init__(self, handle: BinaryIO, key: bytes) -> None:
-        self.handle = handle
-        self.mac = hmac.new(key, digestmod=hashlib.sha256)
 
-    def write(self, data: bytes) -> int:
-        self.mac.update(data)
-        return self.handle.write(data)
+def read_file(root: Path, name: str) -> bytes | None:
+    """The body of file ``name`` of the cache folder, if this code wrote that very file."""
+    return _read(root, name)
 
 
-def _pickle_signed(handle: BinaryIO, key: bytes, content: Any) -> None:
-    """Write the hex HMAC of the pickle of ``content``, a line break, then the pickle (the
-    signature's place is filled once the pickle is written)."""
-    handle.write(b"0" * SIGNATURE_LENGTH + b"\n")
-    signing = _Signing(handle, key)
-    pickle.dump(content, signing, protocol=pickle.HIGHEST_PROTOCOL)
-    handle.seek(0)
-    handle.write(signing.mac.hexdigest().encode())
+def write_file(root: Path, name: str, body: bytes) -> None:
+    """Write file ``name`` into the cache folder; best-effort."""
+    _write(root, name, body)
 
 
-Entry = tuple[Any, Any, list[Any]]
-"""(model or None, Document or None, problems) of one data file, as loader.read_file gives."""
+def dump_json(value: Any) -> bytes:
+    """Plain data as the JSON the cache keeps."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class FileCache:
@@ -134,12 +233,14 @@ class FileCache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.folder = root / FOLDER
-        self.old: dict[str, bytes] = {}
-        self.new: dict[str, bytes] = {}
+        self.old: dict[bytes, bytes] = {}
+        self.new: dict[bytes, bytes] = {}
         self.hits = 0
         self.misses = 0
-        self._read()
+        body = _read(root, FILE)
+        for line in body.split(b"\n") if body else ():
+            if line[KEY_LENGTH : KEY_LENGTH + 1] == b" ":
+                self.old[line[:KEY_LENGTH]] = line[KEY_LENGTH + 1 :]
 
     @staticmethod
     def key(name: str, raw: bytes) -> str:
@@ -148,33 +249,31 @@ class FileCache:
         digest.update(name.encode("utf-8"))
         return digest.hexdigest()
 
-    def _read(self) -> None:
-        content = _read_signed(self.root, FILE)
-        if isinstance(content, dict) and isinstance(content.get("entries"), dict):
-            self.old = content["entries"]
+    def get(self, key: str, name: str, raw: bytes) -> Entry | None:
+        """The entry for ``key`` (the file ``name`` holding ``raw``), if this cache holds it."""
+        line = self.old.get(key.encode())
+        if line is not None:
+            from hfctl.store import cachedata
 
-    def get(self, key: str) -> Entry | None:
-        """The entry for ``key``, if this cache holds it."""
-        raw = self.old.get(key)
-        entry: Any = None
-        if isinstance(raw, bytes):
             try:
-                entry = pickle.loads(raw)  # signed by this machine: checked on reading
-            except Exception:
+                entry = cachedata.loads(line, name, raw)
+            except BadEntry:
                 entry = None
-        if isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], list):
-            self.new[key] = raw  # type: ignore[assignment]
-            self.hits += 1
-            return entry
+            if entry is not None:
+                self.new[key.encode()] = line
+                self.hits += 1
+                return entry
         self.misses += 1
         return None
 
     def put(self, key: str, entry: Entry) -> None:
-        """Remember a file's result for the next run (each entry is pickled on its own, so
-        a run with one changed file pickles one entry)."""
+        """Remember a file's result for the next run (each entry is encoded on its own, so a
+        run with one changed file encodes one entry)."""
+        from hfctl.store import cachedata
+
         try:
-            self.new[key] = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            self.new[key.encode()] = cachedata.dumps(entry)
+        except BadEntry:
             return
 
     def save(self) -> None:
@@ -182,55 +281,7 @@ class FileCache:
         if self.misses == 0 and len(self.new) == len(self.old):
             return
         self.old = {}  # the entries still used are in self.new; the rest may go before writing
-        _write_signed(self.root, FILE, {"entries": self.new})
-
-
-def _read_signed(root: Path, name: str) -> dict[str, Any] | None:
-    """The content of cache file ``name`` if this machine signed it for this code, else None."""
-    key = _key(root, create=False)
-    if key is None:
-        return None
-    try:
-        raw = (root / FOLDER / name).read_bytes()
-    except OSError:
-        return None
-    end = raw.find(b"\n")
-    if end < 0:
-        return None
-    body = memoryview(raw)[end + 1 :]  # a view, not a copy: the cache may be large
-    expected = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
-    if not hmac.compare_digest(raw[:end], expected):
-        return None
-    try:
-        content = pickle.loads(body)  # signed by this machine: checked above
-    except Exception:  # a signed but unreadable cache (another Python, say) is rebuilt
-        return None
-    finally:
-        body.release()
-    if (
-        isinstance(content, dict)
-        and content.get("format") == FORMAT
-        and content.get("hfctl") == code_version()
-    ):
-        return content
-    return None
-
-
-def _write_signed(root: Path, name: str, content: dict[str, Any]) -> None:
-    """Write cache file ``name``, signed; best-effort (a read-only checkout has no cache)."""
-    folder = root / FOLDER
-    try:
-        folder.mkdir(exist_ok=True)
-        for extra, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG)):
-            if not (folder / extra).exists():
-                (folder / extra).write_text(text, encoding="utf-8")
-        key = _key(root, create=True)
-        if key is None:
-            return
-        body = {"format": FORMAT, "hfctl": code_version(), **content}
-        _write_atomic(folder / name, lambda handle: _pickle_signed(handle, key, body))
-    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        return
+        _write(self.root, FILE, b"".join(k + b" " + v + b"\n" for k, v in self.new.items()))
 
 
 def data_state(root: Path, today: dt.date) -> str | None:
@@ -244,22 +295,36 @@ def data_state(root: Path, today: dt.date) -> str | None:
     for path in sorted(data_files(root)):
         name = path.relative_to(root).as_posix()
         try:
-            content = b"->" + os.readlink(path).encode() if path.is_symlink() else path.read_bytes()
+            if path.is_symlink():
+                content = b"->" + os.readlink(path).encode("utf-8", "surrogateescape")
+            elif not path.is_file():  # a folder or a pipe: never opened
+                content = b"|" + str(path.lstat().st_mode).encode()
+            else:
+                content = path.read_bytes()
         except (OSError, UnicodeError):
             return None
-        digest.update(f"{len(name)}:{name}{len(content)}:".encode() + content)
+        digest.update(
+            f"{len(name)}:{name}{len(content)}:".encode("utf-8", "surrogateescape") + content
+        )
     return digest.hexdigest()
 
 
-def get_report(root: Path, state: str) -> Any | None:
-    """The validation report kept for ``state``, if any."""
-    content = _read_signed(root, REPORT_FILE)
-    return content.get("report") if content and content.get("state") == state else None
+def get_report(root: Path, state: str) -> tuple[list[Problem], int] | None:
+    """The problems and the number of files of the validation report kept for ``state``."""
+    body = _read(root, REPORT_FILE)
+    try:
+        kept = parse_json(body) if body else None
+        if type(kept) is dict and kept.get("state") == state and type(kept.get("files")) is int:
+            return problems(kept.get("problems")), kept["files"]
+    except BadEntry:
+        pass
+    return None
 
 
-def put_report(root: Path, state: str, report: Any) -> None:
+def put_report(root: Path, state: str, problems: list[Problem], files: int) -> None:
     """Keep the validation report of ``state`` (only the latest is kept)."""
-    _write_signed(root, REPORT_FILE, {"state": state, "report": report})
+    kept = {"state": state, "files": files, "problems": dump_problems(problems)}
+    _write(root, REPORT_FILE, dump_json(kept))
 
 
 def enabled() -> bool:

@@ -6,23 +6,46 @@ GitPython is imported only here, and only when a command writes or reads history
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hfctl.core.errors import RefusedError
+from hfctl.core.errors import RefusedError, UsageError
 
 if TYPE_CHECKING:
     from git import Repo
 
 
+def git_installed() -> bool:
+    """Whether a ``git`` program is on PATH (GitPython cannot start without one)."""
+    import shutil
+
+    return shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is not None
+
+
+def require_repo(root: Path, what: str) -> Repo:
+    """The repository holding ``root`` for ``what`` (a command or option that needs git), or
+    a usage error that says whether git is missing or the folder is not under git."""
+    if not git_installed():
+        raise UsageError(f"{what} needs git, which is not installed (or not on PATH)")
+    repo = open_repo(root)
+    if repo is None:
+        raise UsageError(f"{what} needs a git repository")
+    return repo
+
+
 def open_repo(root: Path) -> Repo | None:
-    """The git repository that holds ``root``, or None if it is not under git."""
+    """The git repository that holds ``root``, or None if it is not under git (or git is not
+    installed: writes without --commit still work, and what needs git says so)."""
+    if not git_installed():
+        return None
     from git import InvalidGitRepositoryError, NoSuchPathError, Repo
 
     try:
-        return Repo(root, search_parent_directories=True)
+        # expand_vars=False: a '$' in a folder's name is part of the name, not a variable
+        return Repo(root, search_parent_directories=True, expand_vars=False)
     except (InvalidGitRepositoryError, NoSuchPathError):
         return None
 
@@ -51,6 +74,11 @@ def refuse_if_busy(repo: Repo) -> None:
                 f"{what} is in progress in this repository; finish or abort it before "
                 "hfctl changes data"
             )
+    if repo.git.ls_files("-u"):  # a conflicted stash pop or merge --squash: no MERGE_HEAD
+        raise RefusedError(
+            "the repository has unmerged paths (a conflict is not resolved); resolve them "
+            "(git status) before hfctl changes data"
+        )
     if (folder / "index.lock").exists():
         raise RefusedError(
             f"git's lock file {folder / 'index.lock'} exists: another git command is running, "
@@ -64,11 +92,16 @@ def dirty_files(repo: Repo, root: Path, files: Sequence[str]) -> list[str]:
         return []
     work = Path(repo.working_tree_dir or root)
     paths = [str((root / f).resolve().relative_to(work.resolve())) for f in files]
-    out = repo.git.status("--porcelain", "--untracked-files=all", "--", *paths)
+    out = repo.git.status("--porcelain", "-z", "--untracked-files=all", "--", *paths)
+    # -z: "XY name\0", a rename or copy followed by "old name\0"; names are never quoted
     dirty: list[str] = []
-    for line in out.splitlines():
-        name = line[3:].strip().strip('"')
-        rel = (work / name).resolve().relative_to(root.resolve()).as_posix()
+    records = iter(out.split("\0"))
+    for record in records:
+        if len(record) < 4:
+            continue
+        if record[0] in "RC":
+            next(records, None)
+        rel = (work / record[3:]).resolve().relative_to(root.resolve()).as_posix()
         dirty.append(rel)
     return sorted(set(dirty))
 
@@ -168,19 +201,35 @@ def default_base(repo: Repo) -> str:
 def log_data(repo: Repo, folder: str, since: dt.date | None = None) -> list[dict[str, Any]]:
     """Commits that touched ``folder``, newest first, with their files: one ``git log``.
 
+    Every field and file name is NUL-terminated (``%x00``, ``-z``), and each commit starts
+    with a marker made fresh for this run, so no author, subject or file name (which may
+    hold any byte but NUL) can end a field early or start a commit of its own.
+
     With ``since``, at least every commit dated that day or later (git's own ``--since`` counts
     from the time of day it runs, and in the local time zone, so it is given two days earlier; the
     caller keeps the commits by the date they show)."""
-    args = ["--format=%x1e%H%x1f%P%x1f%ad%x1f%an%x1f%s", "--date=short", "--name-only"]
+    import secrets
+
+    marker = f"hfctl-commit-{secrets.token_hex(8)}"
+    fields = "%x00".join(("%H", "%P", "%ad", "%an", "%s"))
+    args = ["-z", f"--format=%x00{marker}%x00{fields}%x00", "--date=short", "--name-only"]
     if since:
         args.append(f"--since={since - dt.timedelta(days=2)}")
-    out = repo.git.log(*args, "--", folder)
+    tokens = repo.git.log(*args, "--", folder).split("\0")
     commits: list[dict[str, Any]] = []
-    for record in out.split("\x1e"):
-        if not record.strip():
+    index = 0
+    while index < len(tokens):
+        if tokens[index] != marker or index + 5 >= len(tokens):
+            if commits and tokens[index]:
+                # a file name; git puts a line break between a commit's fields and its names
+                name = tokens[index]
+                if not name.startswith(folder) and name.startswith("\n"):
+                    name = name[1:]
+                if name.startswith(folder):
+                    commits[-1]["files"].append(name)
+            index += 1
             continue
-        header, _, names = record.partition("\n")
-        sha, parents, date, author, subject = header.split("\x1f")
+        sha, parents, date, author, subject = tokens[index + 1 : index + 6]
         commits.append(
             {
                 "sha": sha,
@@ -188,37 +237,95 @@ def log_data(repo: Repo, folder: str, since: dt.date | None = None) -> list[dict
                 "date": date,
                 "author": author,
                 "subject": subject,
-                "files": [n for n in names.splitlines() if n.strip()],
+                "files": [],
             }
         )
+        index += 6
     return commits
 
 
 def blobs(repo: Repo, specs: list[str]) -> dict[str, bytes]:
     """The content of ``rev:path`` specs, all read by one ``git cat-file --batch``; missing
-    specs are left out."""
+    specs are left out. The specs are sent NUL-terminated (``-z``), so a file name holding a
+    line break is one name; git older than 2.36 has no ``-z``, and there such a name is
+    left out rather than read as two."""
     import subprocess
 
     if not specs:
         return {}
-    request = "".join(f"{spec}\n" for spec in specs).encode("utf-8")
+    command = ["git", "cat-file", "--batch", "-z"]
+    request = b"".join(spec.encode("utf-8", "surrogateescape") + b"\0" for spec in specs)
     result = subprocess.run(
-        ["git", "cat-file", "--batch"],
+        command, input=request, capture_output=True, check=False, cwd=repo.working_tree_dir
+    )
+    if result.returncode != 0:  # no -z: one spec a line, the names with a line break left out
+        specs = [spec for spec in specs if "\n" not in spec]
+        request = b"".join(spec.encode("utf-8", "surrogateescape") + b"\n" for spec in specs)
+        result = subprocess.run(
+            command[:-1], input=request, capture_output=True, check=False, cwd=repo.working_tree_dir
+        )
+    return _read_batch(result.stdout, specs)
+
+
+def sparse_files(root: Path, folder: str = "data") -> dict[str, bytes]:
+    """Files under ``folder`` (relative to ``root``) that a sparse checkout leaves out of the
+    work tree (git's skip-worktree), with their content in the index: they are still data, not
+    removed. Empty outside git, without git, or in a full checkout (one ``git ls-files``)."""
+    import subprocess
+
+    try:
+        listing = subprocess.run(
+            ["git", "ls-files", "-t", "-z", "--", folder],
+            cwd=root,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if listing.returncode != 0:
+        return {}
+    names = [
+        entry[2:].decode("utf-8", "surrogateescape")
+        for entry in listing.stdout.split(b"\0")
+        if entry.startswith(b"S ")
+    ]
+    if not names:
+        return {}
+    specs = [f":./{name}" for name in names]  # the index, relative to root
+    request = b"".join(spec.encode("utf-8", "surrogateescape") + b"\0" for spec in specs)
+    batch = subprocess.run(
+        ["git", "cat-file", "--batch", "-z"],
+        cwd=root,
         input=request,
         capture_output=True,
         check=False,
-        cwd=repo.working_tree_dir,
     )
-    data, pos, out = result.stdout, 0, {}
+    found = _read_batch(batch.stdout, specs)
+    return {name: found[spec] for name, spec in zip(names, specs, strict=True) if spec in found}
+
+
+def _read_batch(data: bytes, specs: list[str]) -> dict[str, bytes]:
+    """``git cat-file --batch`` output, one answer per spec in order: ``<id> blob <size>``
+    and the content, or ``<spec> missing`` (which repeats the spec, line breaks and all)."""
+    pos, out = 0, {}
     for spec in specs:
-        end = data.index(b"\n", pos)
-        header = data[pos:end].split()
-        if len(header) >= 3 and header[1] == b"blob":
-            size = int(header[2])
-            out[spec] = data[end + 1 : end + 1 + size]
-            pos = end + 1 + size + 1
+        for answer in (b" missing\n", b" ambiguous\n"):
+            echoed = spec.encode("utf-8", "surrogateescape") + answer
+            if data.startswith(echoed, pos):
+                pos += len(echoed)
+                break
         else:
-            pos = end + 1
+            end = data.find(b"\n", pos)
+            if end < 0:
+                break
+            header = data[pos:end].split()
+            if len(header) != 3 or not header[2].isdigit():
+                break  # not an answer this code understands: read no further
+            size = int(header[2])
+            if header[1] == b"blob":
+                out[spec] = data[end + 1 : end + 1 + size]
+            pos = end + 1 + size + 1
     return out
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import typing
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from hfctl.models.meeting import Meeting
 from hfctl.models.party import Counties, Party, Person
 from hfctl.models.role import Role
 from hfctl.store import personal_data
+from hfctl.store.names import check_name
 from hfctl.store.parsing import parse_model
 from hfctl.store.repo import DATA_DIR, data_files
 from hfctl.store.sources import Document, read_document
@@ -112,7 +112,7 @@ def read_file(
         return _read_bytes(name, raw, path.suffix == ".md", model, personal)
     # a cached entry holds every problem, the personal-data ones included
     key = file_cache.key(name, raw)
-    hit = file_cache.get(key)
+    hit = file_cache.get(key, name, raw)
     if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
         result = hit
     else:
@@ -143,30 +143,6 @@ def _read_bytes(
 
 def _file_problem(root: Path, path: Path, code: str, message: str) -> Problem:
     return problem(code, message, Location(rel(root, path)))
-
-
-# names Windows cannot create: a repository holding one cannot be checked out there
-_RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
-
-
-def _check_name(root: Path, path: Path) -> Problem | None:
-    name = path.name
-    if unicodedata.normalize("NFC", name) != name or not name.isascii():
-        return _file_problem(
-            root,
-            path,
-            "HF115",
-            "file name must be plain ASCII (lower-case letters, digits, hyphens)",
-        )
-    if name.split(".")[0].lower() in _RESERVED or name.endswith((".", " ")):
-        return _file_problem(
-            root,
-            path,
-            "HF115",
-            f"'{name}' cannot be a file name on Windows, so the repository could not be "
-            "checked out there: choose another id",
-        )
-    return None
 
 
 def _walk(root: Path, overlay: Mapping[str, bytes | None] | None, only: bool) -> list[Path]:
@@ -219,9 +195,14 @@ def load(
                 _file_problem(root, path, "HF115", "data files may not be symbolic links")
             )
             continue
-        bad_name = _check_name(root, path)
+        given = overlay is not None and overlay.get(name) is not None
+        if not only_overlay and not given and not path.is_file():
+            what = "a folder" if path.is_dir() else "not a regular file (a pipe, socket or device)"
+            ds.problems.append(_file_problem(root, path, "HF100", f"this data path is {what}"))
+            continue
+        bad_name = check_name(path.relative_to(data).parts)
         if bad_name:
-            ds.problems.append(bad_name)
+            ds.problems.append(_file_problem(root, path, "HF115", bad_name))
             continue
         model, kind = _classify(parts, path)
         if model is None:

@@ -13,11 +13,18 @@ DATA_DIR = "data"
 
 
 def data_files(root: Path) -> set[Path]:
-    """Every file (and symbolic link) under ``root/data``: what a load looks at on disk."""
+    """Every file (and symbolic link, and anything else that is not a folder, and any folder
+    named like a data file) under ``root/data``: what a load looks at on disk."""
     folder = root / DATA_DIR
     if not folder.is_dir():
         return set()
-    return {p for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
+    # a FIFO, a socket or a device is listed too (the loader reports it, never opens it), and
+    # so is a folder named like a data file
+    return {
+        p
+        for p in folder.rglob("*")
+        if not p.is_dir() or p.is_symlink() or p.suffix in (".yaml", ".yml", ".md")
+    }
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:

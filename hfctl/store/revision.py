@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hfctl.core.errors import NotFoundError, UsageError
+from hfctl.core.errors import NotFoundError
 from hfctl.store import gitops
 from hfctl.store.loader import Dataset, load
 
@@ -15,11 +15,9 @@ def load_data(
 ) -> Dataset:
     """The dataset of the working tree, or as it was at git revision ``at`` (no checkout);
     ``personal`` as for ``hfctl.store.loader.load``."""
-    if at is None:
-        return load(root, personal=personal, cache=cache)
-    repo = gitops.open_repo(root)
-    if repo is None:
-        raise UsageError("the data as at a revision needs a git repository")
+    if at is None:  # a sparse checkout's files left out of the work tree are still data
+        return load(root, gitops.sparse_files(root) or None, personal=personal, cache=cache)
+    repo = gitops.require_repo(root, "reading the data at a revision")
     if not gitops.revision_exists(repo, at):
         raise NotFoundError(f"no revision '{at}' in this repository")
     paths = gitops.Paths.of(repo, root)

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from hfctl.core import unicode
 from hfctl.store.yamlread import Parsed, ReadError, parse_yaml
 
 MAX_FILE_BYTES = 1_000_000
+BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte order mark: accepted at the start of a data file, and kept by every write."""
 
 _CONFLICT = re.compile(r"^(<{7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
-# C0/C1 controls except tab, LF, CR; plus invisible and direction-changing characters that make
-# text read differently from what it is.
-_BAD_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff\ufff9-\ufffb]"
-)
 _INDENT_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
 
@@ -50,10 +46,8 @@ def decode(raw: bytes) -> str:
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError("HF103", "file is UTF-16; save it as UTF-8", 1, 1)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise ReadError(
-            "HF103", "file starts with a byte order mark (BOM); save it as UTF-8 without BOM", 1, 1
-        )
+    if raw.startswith(BOM):  # as Windows editors save UTF-8; YAML allows it, writes keep it
+        raw = raw[len(BOM) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -66,14 +60,12 @@ def decode(raw: bytes) -> str:
             line,
             col,
         ) from None
-    bad = _BAD_CHARS.search(text)
+    bad = unicode.first_refused(text, in_text=True)
     if bad:
         line, col = line_col(text, bad.start())
-        char = bad.group()
-        name = unicodedata.name(char, "control character")
         raise ReadError(
             "HF103",
-            f"invisible or control character U+{ord(char):04X} ({name}) in the text",
+            f"invisible or control character {unicode.describe(bad.group())} in the text",
             line,
             col,
         )

@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import TYPE_CHECKING
 from hfctl.core.errors import Interrupted, RefusedError
 from hfctl.core.problems import Problem
 from hfctl.store import gitops
+from hfctl.store.atomic import atomic_write
 from hfctl.store.changes import Changeset
 
 if TYPE_CHECKING:
@@ -78,35 +77,6 @@ def write_lock(root: Path) -> Iterator[None]:
         handle.close()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping its mode; never leave a partial file."""
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hfctl-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 def _refuse_if_changed_meanwhile(changes: Changeset) -> None:
     for rel, before in changes.before.items():
         if changes.on_disk(rel) != before:
@@ -118,10 +88,15 @@ def _refuse_if_changed_meanwhile(changes: Changeset) -> None:
 def _write_all(changes: Changeset) -> None:
     """Write every file, new and changed ones before removals; if one fails (or the write is
     interrupted), put back the files already written, so that the change is all or nothing."""
+    from hfctl.store import journal
+
     order = sorted(changes.files, key=lambda rel: changes.after[rel] is None)
     done: list[str] = []
     current = order[0]
+    record = None
     try:
+        if len(order) > 1:  # journalled: a crash part-way is finished by the next write
+            record = journal.begin(changes.root, changes.before, changes.after)
         for current in order:
             content = changes.after[current]
             if content is None:
@@ -131,6 +106,8 @@ def _write_all(changes: Changeset) -> None:
             done.append(current)
     except BaseException as exc:
         restored = _restore(changes, done)
+        if record is not None and restored:
+            journal.end(record)
         tail = (
             "the files are unchanged"
             if restored
@@ -141,6 +118,8 @@ def _write_all(changes: Changeset) -> None:
         if not isinstance(exc, OSError):
             raise
         raise RefusedError(f"could not write {current}: {os_reason(exc)}; {tail}") from None
+    if record is not None:
+        journal.end(record)
 
 
 def os_reason(exc: OSError) -> str:
@@ -254,13 +233,21 @@ def apply(
     diff = changes.diff()
     if not files:
         return Applied([], "")
+    if branch is not None and not branch.strip():
+        raise RefusedError("--branch needs the name of the branch to create")
     repo = gitops.open_repo(changes.root)
     if repo is None and (commit_message or branch):
-        raise RefusedError("--commit and --branch need a git repository")
+        missing = (
+            "git, which is not installed" if not gitops.git_installed() else "a git repository"
+        )
+        raise RefusedError(f"--commit and --branch need {missing}")
     if dry_run:
         _preflight(changes, today, allow_dirty, check)
         return Applied(files, diff)
     with write_lock(changes.root):
+        from hfctl.store import journal
+
+        journal.recover(changes.root)  # a change a crash left half-written, finished first
         _preflight(changes, today, allow_dirty, check)
         _refuse_if_changed_meanwhile(changes)
         if branch and repo is not None:
@@ -279,11 +266,9 @@ def write_outputs(folder: Path, root: Path, files: dict[str, bytes]) -> list[Pat
     Output is not data: a folder inside the repository's data/ is refused.
     """
     from hfctl.core.errors import HfctlError, UsageError
+    from hfctl.store.outputs import check_folder
 
-    target = folder.resolve()
-    data = (root / "data").resolve()
-    if target == data or data in target.parents:
-        raise UsageError(f"write generated files outside data/ (not {folder})")
+    target = check_folder(folder, root)
     written: list[Path] = []
     for name, content in files.items():
         path = target / name

@@ -18,7 +18,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from hfctl.core.errors import RefusedError
-from hfctl.store.sources import decode, split_front_matter
+from hfctl.store.sources import BOM, decode, split_front_matter
 from hfctl.store.yamlread import ReadError, misread_as
 
 
@@ -43,18 +43,20 @@ class EditableDocument:
     suffix: str = ""
     """Text after the YAML (the closing '---' and the Markdown body)."""
     newline: str = "\n"
+    bom: bool = False
+    """Whether the file starts with a UTF-8 byte order mark (kept, as the line endings are)."""
 
     def render(self) -> str:
-        """The whole file as text, in the file's own line endings."""
+        """The whole file as text, in the file's own line endings (and byte order mark)."""
         out = io.StringIO()
         _yaml().dump(self.data, out)
         text = self.prefix + out.getvalue() + self.suffix
         if self.newline != "\n":
             text = text.replace("\n", self.newline)
-        return text
+        return "\ufeff" + text if self.bom else text
 
 
-def open_text(path: str, text: str, markdown: bool) -> EditableDocument:
+def open_text(path: str, text: str, markdown: bool, bom: bool = False) -> EditableDocument:
     """Read text for editing; refuse a file that would not survive a round trip unchanged."""
     newline = "\r\n" if "\r\n" in text else "\n"
     normal = text.replace("\r\n", "\n")
@@ -74,8 +76,8 @@ def open_text(path: str, text: str, markdown: bool) -> EditableDocument:
         raise RefusedError(f"{path}: cannot edit a file that is not valid YAML ({exc})") from None
     if not isinstance(data, CommentedMap):
         raise RefusedError(f"{path}: cannot edit a file whose top level is not a mapping")
-    doc = EditableDocument(path, data, prefix, suffix, newline)
-    again = doc.render()
+    doc = EditableDocument(path, data, prefix, suffix, newline, bom)
+    again = doc.render().removeprefix("\ufeff" if bom else "")
     if again != text:
         line = _first_difference(text, again)
         raise RefusedError(
@@ -91,7 +93,7 @@ def open_bytes(path: str, raw: bytes, markdown: bool) -> EditableDocument:
         text = decode(raw)
     except ReadError as exc:
         raise RefusedError(f"{path}: {exc.message}") from None
-    return open_text(path, text, markdown)
+    return open_text(path, text, markdown, bom=raw.startswith(BOM))
 
 
 def _first_difference(a: str, b: str) -> int:

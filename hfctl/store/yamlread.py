@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError
 
+from hfctl.core import unicode
 from hfctl.core.problems import pack, unpack
 
 try:  # the C parser (ruamel.yaml.clib); the pure one is the fallback
@@ -42,10 +43,7 @@ _YAML_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*
 _NULLS = {"", "~", "null", "Null", "NULL"}
 # control and invisible characters a value may not hold, even written as an escape ("\e");
 # newlines and tabs are text (block scalars), a carriage return is not
-_BAD_IN_VALUE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff\ufff9-\ufffb]"
-)
+_BAD_IN_VALUE = unicode.pattern("\t\n")
 
 
 # a comment right after a value, with no space after '#' ("Sak #5", "Rom #2"): a cut value
@@ -254,7 +252,7 @@ class _Builder:
                 raise self.fail(
                     "HF103",
                     f"control or invisible character "
-                    f"U+{ord(bad.group()):04X} in a value (written as an escape)",
+                    f"{unicode.describe(bad.group())} in a value (written as an escape)",
                     event.start_mark,
                 )
             if plain and value in _NULLS:

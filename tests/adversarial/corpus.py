@@ -37,7 +37,7 @@ CASES: list[tuple[str, str, bytes, str, int | None]] = [
     ("scalar", PERSON, b"just text\n", "HF108", 1),
     ("flow-garbage", PERSON, b"{id: [}\n", "HF101", None),
     # encodings
-    ("bom", PERSON, b"\xef\xbb\xbf" + GOOD.encode(), "HF103", 1),
+    ("bom-inside", PERSON, GOOD.encode().replace(b"\n", b"\n\xef\xbb\xbf", 1), "HF103", 2),
     ("utf-16", PERSON, GOOD.encode("utf-16"), "HF103", 1),
     ("latin-1", PERSON, "id: ola-testmann\nname: Åse\n".encode("latin-1"), "HF103", 2),
     ("nul", PERSON, b"id: ola-testmann\x00\n", "HF103", 1),

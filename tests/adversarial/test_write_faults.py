@@ -14,6 +14,7 @@ import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -189,10 +190,10 @@ def _changed_meanwhile(monkeypatch: pytest.MonkeyPatch, repo: Repo) -> None:
     """Someone else saves a file after hfctl read it and before it writes."""
     real = validation.new_errors
 
-    def meddle(changes: changes_module.Changeset, today: object) -> object:
+    def meddle(changes: changes_module.Changeset, today: object, **given: Any) -> object:
         for rel, before in changes.before.items():  # a new file: someone made it meanwhile
             (changes.root / rel).write_bytes((before or b"") + b"# someone else\n")
-        return real(changes, today)  # type: ignore[arg-type]
+        return real(changes, today, **given)  # type: ignore[arg-type]
 
     monkeypatch.setattr(validation, "new_errors", meddle)
 

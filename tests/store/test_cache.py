@@ -4,8 +4,11 @@ hfctl version changed, and never trusted when it is corrupt, tampered with or fo
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import pickle
+import time
 from pathlib import Path
 from typing import Any
 
@@ -84,10 +87,10 @@ def test_a_version_change_ignores_the_whole_cache(
         lambda raw: raw[: len(raw) // 2],  # truncated
         lambda raw: b"",  # empty
         lambda raw: raw[:100] + bytes([raw[100] ^ 1]) + raw[101:],  # one bit flipped
-        lambda raw: b"not a signature\n" + raw.partition(b"\n")[2],  # signature replaced
+        lambda raw: b"not a header\n" + raw.partition(b"\n")[2],  # header replaced
         lambda raw: os.urandom(4096),  # garbage
     ],
-    ids=["truncated", "empty", "bit-flip", "bad-signature", "garbage"],
+    ids=["truncated", "empty", "bit-flip", "bad-header", "garbage"],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(repo: Repo, damage: object) -> None:
     cold, _ = _load(repo)
@@ -105,19 +108,127 @@ class _Boom:
         return (Path.touch, ("/tmp/hfctl-cache-pwned",))
 
 
-def test_a_planted_pickle_is_never_unpickled(repo: Repo) -> None:
-    """A cache committed to the repository (say, in a pull request) carries no valid
-    signature: the key lives in .git/, which no commit can hold."""
+@pytest.mark.parametrize("name", [cache.FILE, cache.REPORT_FILE, "files.pickle", "report.pickle"])
+def test_a_planted_pickle_is_never_unpickled(repo: Repo, name: str) -> None:
+    """The cache is JSON: a pickle planted in the folder (say, committed in a pull request,
+    with the key file earlier versions kept beside it) is never read as anything else."""
     marker = Path("/tmp/hfctl-cache-pwned")
     marker.unlink(missing_ok=True)
     folder = repo.root / cache.FOLDER
     folder.mkdir()
+    (folder / "hfctl-cache.key").write_bytes(b"k" * 32)
     body = pickle.dumps({"format": cache.FORMAT, "hfctl": cache.code_version(), "entries": _Boom()})
-    (folder / cache.FILE).write_bytes(b"0" * 64 + b"\n" + body)
+    (folder / name).write_bytes(b"0" * 64 + b"\n" + body)
     _ds, used = _load(repo)
     assert used.hits == 0
+    assert run("validate", repo=repo).exit_code == 0
     assert not marker.exists()
-    assert (repo.root / ".git" / cache.KEY_FILE).is_file()
+    # the pickles and the key of earlier versions are removed once a cache is written
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [".gitignore", "CACHEDIR.TAG", cache.FILE, cache.REPORT_FILE]
+    )
+    assert not list(repo.root.joinpath(".git").glob("hfctl-cache*"))
+
+
+def test_the_cache_is_plain_json_with_no_secret(repo: Repo) -> None:
+    assert run("validate", repo=repo).exit_code == 0
+    for name in (cache.FILE, cache.REPORT_FILE):
+        head, _, body = (repo.root / cache.FOLDER / name).read_bytes().partition(b"\n")
+        header = json.loads(head)
+        assert header.keys() == {"format", "hfctl", "file", "digest"}  # no signature, no key
+        for line in body.splitlines():
+            _key, _, rest = line.partition(b" ")
+            for part in rest.split(b"\t") if name == cache.FILE else [body]:
+                json.loads(part)  # every part of it is plain JSON
+
+
+def _copy_of_the_cache(repo: Repo, *names: str) -> None:
+    """Replace cache files by copies of themselves (as a clone, an unpacked archive or a
+    committed folder gives them): the same bytes, another file. (Made while the file its
+    header names still exists: a freed inode may be given to the copy.)"""
+    for name in names or (cache.FILE, cache.REPORT_FILE):
+        path = repo.root / cache.FOLDER / name
+        copy = path.with_name("copy")
+        copy.write_bytes(path.read_bytes())  # made while the original lives: another inode
+        copy.replace(path)
+
+
+def test_a_cache_that_is_not_the_file_hfctl_wrote_is_ignored(repo: Repo) -> None:
+    """A cache shipped with the data (every byte of it valid, the checksum right) is not the
+    file this machine wrote: its header names another inode, and it is never used."""
+    _load(repo)
+    _validate(repo)
+    _ds, control = _load(repo)
+    assert control.hits > 150  # control: the cache as written is used
+    assert _validate(repo)[1] == 0
+    _copy_of_the_cache(repo)
+    assert _validate(repo)[1] == 1  # the copied report is not used (nor the copied files)
+    _copy_of_the_cache(repo, cache.FILE)  # as rewritten by that validation
+    _ds, used = _load(repo)
+    assert used.hits == 0
+
+
+def test_a_symlinked_cache_folder_is_never_followed(repo: Repo, tmp_path: Path) -> None:
+    """A committed ``.hfctl-cache`` that is a symbolic link: nothing is read from or written
+    where it points (a reading command in CI on a pull request writes nothing outside)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (repo.root / cache.FOLDER).symlink_to(elsewhere, target_is_directory=True)
+    git(repo.root, "add", cache.FOLDER)
+    git(repo.root, "commit", "-qm", "a link")
+    assert run("validate", repo=repo).exit_code == 0
+    assert run("status", repo=repo).exit_code == 0
+    assert list(elsewhere.iterdir()) == []
+    # control: the same folder, real, is used
+    (repo.root / cache.FOLDER).unlink()
+    assert run("validate", repo=repo).exit_code == 0
+    assert (repo.root / cache.FOLDER / cache.FILE).is_file()
+
+
+def test_a_cache_file_that_is_a_symlink_is_never_followed(repo: Repo, tmp_path: Path) -> None:
+    assert run("validate", repo=repo).exit_code == 0
+    target = tmp_path / "target"
+    target.write_bytes(b"keep me")
+    for name in (cache.FILE, cache.REPORT_FILE):
+        (repo.root / cache.FOLDER / name).unlink()
+        (repo.root / cache.FOLDER / name).symlink_to(target)
+    _ds, used = _load(repo)
+    assert used.hits == 0
+    assert target.read_bytes() == b"keep me"
+    assert not (repo.root / cache.FOLDER / cache.FILE).is_symlink()  # replaced, not followed
+
+
+def test_a_foreign_cache_folder_is_ignored(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    _load(repo)
+    folder = repo.root / cache.FOLDER
+    _ds, control = _load(repo)
+    assert control.hits > 150
+    monkeypatch.setattr(os, "geteuid", lambda: os.stat(folder).st_uid + 1)  # another user's
+    _ds, used = _load(repo)
+    assert used.hits == 0
+    monkeypatch.undo()
+    folder.chmod(0o777)  # anyone may write in it
+    _ds, used = _load(repo)
+    assert used.hits == 0
+    folder.chmod(0o700)
+    _ds, used = _load(repo)
+    assert used.hits > 150
+
+
+def test_stale_temporary_files_are_removed(repo: Repo) -> None:
+    folder = repo.root / cache.FOLDER
+    folder.mkdir()
+    stale, fresh = (
+        folder / f".files.json.dead{cache.TEMP_SUFFIX}",
+        folder / f".x{cache.TEMP_SUFFIX}",
+    )
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    old = time.time() - cache.STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    assert run("validate", repo=repo).exit_code == 0
+    assert not stale.exists()
+    assert fresh.exists()  # perhaps another run's, still writing
 
 
 def test_the_cache_stays_out_of_git(repo: Repo) -> None:
@@ -139,7 +250,7 @@ def test_no_cache_writes_no_cache(repo: Repo) -> None:
 
 
 def test_an_unwritable_cache_is_no_error(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(_path: Path, _content: bytes) -> None:
+    def refuse(*_args: object) -> None:
         raise OSError(30, "Read-only file system")
 
     monkeypatch.setattr(cache, "_write_atomic", refuse)
@@ -228,7 +339,11 @@ def test_a_damaged_or_foreign_report_is_never_used(repo: Repo) -> None:
     raw = path.read_bytes()
     path.write_bytes(raw[:-10])
     assert _validate(repo) == (first, 1)
-    body = pickle.dumps({"format": cache.FORMAT, "hfctl": cache.code_version(), "state": "x"})
-    path.write_bytes(b"0" * 64 + b"\n" + body)
+    head, _, body = raw.partition(b"\n")
+    kept = json.loads(body)
+    kept["problems"] = [[1, 2, 3]]  # not a problem
+    forged = json.dumps(kept).encode()
+    header = {**json.loads(head), "digest": hashlib.blake2b(forged, digest_size=20).hexdigest()}
+    path.write_bytes(json.dumps(header).encode() + b"\n" + forged)
     assert _validate(repo) == (first, 1)
     assert _validate(repo) == (first, 0)

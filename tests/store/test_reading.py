@@ -29,7 +29,7 @@ CASES: list[tuple[str, bytes, str, int | None, int | None]] = [
         12,
     ),
     ("utf-16", GOOD.encode("utf-16"), "HF103", 1, 1),
-    ("bom", b"\xef\xbb\xbf" + GOOD.encode(), "HF103", 1, 1),
+    ("bom-inside", GOOD.encode().replace(b"\n", b"\n\xef\xbb\xbf", 1), "HF103", 2, 1),
     ("nul", b"id: ola-testmann\nname: Ola\x00\nparty: haugesund\n", "HF103", 2, 10),
     (
         "zero-width",

@@ -14,6 +14,7 @@ from hfctl.cli.commands.common import (
     Branch,
     Commit,
     DryRun,
+    ForceOption,
     LangOption,
     RepoOption,
     TodayOption,
@@ -49,6 +50,7 @@ def status(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (an xlsx workbook needs one)."),
     ] = None,
+    force: ForceOption = False,
 ) -> None:
     """Which municipality has signed which agreement: a matrix, or one agreement in detail;
     every row as json, csv (with a byte order mark, for Excel) or an xlsx workbook."""
@@ -71,7 +73,9 @@ def status(
     if fmt is Format.json:
         output.print_json([r.to_json() for r in rows])
     elif fmt is Format.csv:
-        output.write_or_print(tables.rows_csv(rows), str(output_file) if output_file else None)
+        output.write_or_print(
+            tables.rows_csv(rows), str(output_file) if output_file else None, ds.root, force
+        )
     elif fmt is Format.xlsx:
         from hfctl.documents.workbook import rows_xlsx
         from hfctl.store.repo import moment

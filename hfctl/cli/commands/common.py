@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from hfctl.store.loader import Dataset
     from hfctl.store.writer import Applied
 
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace an existing -o file that hfctl did not write."),
+]
 RepoOption = Annotated[
     Path | None,
     typer.Option(

@@ -33,7 +33,6 @@ def diff(
     """Say what changed in governance terms: members, terms, meetings, cases, signatures."""
     from hfctl.cli import output
     from hfctl.cli.commands.common import load_data, resolve_today
-    from hfctl.core.errors import UsageError
     from hfctl.domain import semdiff
     from hfctl.formats.words import resolve_lang
     from hfctl.store import gitops
@@ -41,9 +40,7 @@ def diff(
 
     resolve_today(today)  # a diff does not depend on the day; a bad day is still an error
     root = find_root(explicit=repo)
-    git_repo = gitops.open_repo(root)
-    if git_repo is None:
-        raise UsageError("hfctl diff needs a git repository")
+    git_repo = gitops.require_repo(root, "hfctl diff")
     base_rev = base or gitops.default_base(git_repo)
     before = load_data(root, base_rev, personal=False)
     after = load_data(root, head, personal=False)

@@ -12,6 +12,7 @@ from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
     DryRun,
+    ForceOption,
     LangOption,
     RepoOption,
     TodayOption,
@@ -249,6 +250,7 @@ def digest(
     lang: LangOption = None,
     output_file: Annotated[str | None, typer.Option("-o", "--output")] = None,
     repo: RepoOption = None,
+    force: ForceOption = False,
     today: TodayOption = None,
 ) -> None:
     """A digest of the items since a day, for the next Helseleiarnettverket meeting."""
@@ -262,4 +264,4 @@ def digest(
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
     text = information.digest(ds, parse_day(since, "--since"), fmt, lang)
-    output.write_or_print(text, output_file)
+    output.write_or_print(text, output_file, ds.root, force)

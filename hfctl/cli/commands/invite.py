@@ -15,6 +15,7 @@ from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
     DryRun,
+    ForceOption,
     LangOption,
     RepoOption,
     TodayOption,
@@ -34,6 +35,7 @@ def agenda(
     lang: LangOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="md|html")] = "md",
     output_file: Annotated[str | None, typer.Option("-o", "--output")] = None,
+    force: ForceOption = False,
     issue: Annotated[
         bool, typer.Option("--issue", help="Give the cases their numbers and mark it issued.")
     ] = False,
@@ -63,7 +65,7 @@ def agenda(
         if dry_run:
             return
         ds = load(root)
-    output.write_or_print(render_agenda(ds, meeting, lang, fmt, now), output_file)
+    output.write_or_print(render_agenda(ds, meeting, lang, fmt, now), output_file, root, force)
 
 
 def invite(

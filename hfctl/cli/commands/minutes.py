@@ -11,6 +11,7 @@ from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
     DryRun,
+    ForceOption,
     LangOption,
     RepoOption,
     TodayOption,
@@ -44,6 +45,7 @@ def minutes(
     output_file: Annotated[
         str | None, typer.Option("-o", "--output", help="Write to this file.")
     ] = None,
+    force: ForceOption = False,
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -57,7 +59,7 @@ def minutes(
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
     text = render_minutes(ds, meeting, lang, fmt.value, resolve_today(today))
-    output.write_or_print(text, output_file)
+    output.write_or_print(text, output_file, ds.root, force)
 
 
 def decide(

@@ -10,6 +10,7 @@ from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
     DryRun,
+    ForceOption,
     RepoOption,
     TodayOption,
     write_plan,
@@ -27,6 +28,7 @@ def plan(
     output_file: Annotated[
         str | None, typer.Option("-o", "--output", help="Write the overview to this file.")
     ] = None,
+    force: ForceOption = False,
     dry_run: DryRun = False,
     commit: Commit = False,
     allow_dirty: AllowDirty = False,
@@ -71,4 +73,4 @@ def plan(
         rendered = yearplan.ics(after, rows, year).decode("utf-8")
     else:
         rendered = yearplan.html(after, rows, year, unmet)
-    output.write_or_print(rendered, output_file)
+    output.write_or_print(rendered, output_file, root, force)

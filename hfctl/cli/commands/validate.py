@@ -56,12 +56,9 @@ def validate(
             report = Report(problems, report.files)
     if changed_since is not None:
         from hfctl.checks.validation import only_files
-        from hfctl.core.errors import UsageError
         from hfctl.store import gitops
 
-        git_repo = gitops.open_repo(root)
-        if git_repo is None:
-            raise UsageError("--changed-since needs a git repository")
+        git_repo = gitops.require_repo(root, "--changed-since")
         report = only_files(report, gitops.changed_files(git_repo, root, changed_since))
     if fmt is Format.json:
         output.print_json(output.report_json(report, strict))

@@ -1,0 +1,32 @@
+"""What a data file's name may be: the one place that says (HF115)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hfctl.core import unicode
+
+# names Windows cannot create: a repository holding one cannot be checked out there
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+
+
+def check_name(parts: tuple[str, ...]) -> str | None:
+    """What is wrong with a data file's path (its parts below ``data/``), or None. The
+    message never repeats a name that holds a character of the Unicode policy list."""
+    name = parts[-1]
+    for part in parts:
+        bad = unicode.first_refused(part)
+        if bad:  # a line break or an escape sequence in a name would speak to terminals and CI
+            what = "folder" if part != name else "file"
+            return (
+                f"the {what} name holds {unicode.describe(bad.group())}: rename it "
+                "(lower-case letters, digits, hyphens)"
+            )
+    if unicodedata.normalize("NFC", name) != name or not name.isascii():
+        return "file name must be plain ASCII (lower-case letters, digits, hyphens)"
+    if name.split(".")[0].lower() in _RESERVED or name.endswith((".", " ")):
+        return (
+            f"'{name}' cannot be a file name on Windows, so the repository could not be "
+            "checked out there: choose another id"
+        )
+    return None
