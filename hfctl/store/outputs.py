@@ -5,7 +5,7 @@ refused, before anything is made (no folder is left behind), for a path inside `
 file git tracks, a folder given where a file is meant (or a file where a folder is), and an
 existing file hfctl did not write there itself (unless the command is given ``--force``).
 What hfctl wrote is remembered by path and content in the cache folder (best-effort: with no
-usable cache folder an existing file simply needs ``--force``).
+usable cache folder, or with ``--no-cache``, an existing file simply needs ``--force``).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _registry(root: Path) -> dict[str, str]:
     from hfctl.store import cache
     from hfctl.store.cachejson import BadEntry, parse_json
 
-    body = cache.read_file(root, REGISTRY)
+    body = cache.read_file(root, REGISTRY) if cache.enabled() else None
     try:
         found = parse_json(body) if body else {}
     except BadEntry:
@@ -95,6 +95,8 @@ def remember(root: Path, paths: list[Path]) -> None:
     """Note that hfctl wrote ``paths`` as they are now (so that it may replace them later)."""
     from hfctl.store import cache
 
+    if not cache.enabled():  # --no-cache writes nothing into the cache folder
+        return
     found = _registry(root)
     for path in paths:
         digest = _digest(path)
