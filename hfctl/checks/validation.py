@@ -91,6 +91,7 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
         identity,
         information,
         meetings,
+        papers,
         periods,
         references,
         roles,
