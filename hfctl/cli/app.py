@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "agenda": ("hfctl.cli.commands.meeting", "agenda", False),
     "invite": ("hfctl.cli.commands.meeting", "invite", False),
     "minutes": ("hfctl.cli.commands.minutes", "minutes", False),
+    "papers": ("hfctl.cli.commands.papers", "papers", False),
     "actions": ("hfctl.cli.commands.minutes", "actions_app", True),
     "inform": ("hfctl.cli.commands.inform", "app", True),
     "diff": ("hfctl.cli.commands.diff", "diff", False),

@@ -15,10 +15,11 @@ from typing import Any
 
 from hfctl.core.errors import RefusedError
 from hfctl.domain.agreements import Signing, signing
+from hfctl.domain.publication import forbidden, leaks, public_view
 from hfctl.formats.words import MEETING_KIND, ROLE, long_day, word
 from hfctl.models.agreement import STEP_FIELDS
 from hfctl.models.forum import Forum, Member, MemberRole
-from hfctl.models.meeting import Meeting, case_label
+from hfctl.models.meeting import Meeting
 from hfctl.store.loader import Dataset
 
 MANIFEST = ".hfctl-site"
@@ -238,13 +239,14 @@ def pages(ds: Dataset, lang: str, today: dt.date) -> list[Page]:
                     },
                     "cases": [
                         {
-                            "label": case_label(c.number, meeting.date.year) if c.number else "",
+                            "label": c.label,
                             "title": c.title,
                             "type": c.type,
-                            "decision": c.decision or "",
-                            "reference": c.reference or "",
+                            "decision": c.decision,
+                            "reference": c.reference,
+                            "exempt": c.exempt.cite if c.exempt else "",
                         }
-                        for c in meeting.cases
+                        for c in public_view(ds, meeting).cases
                     ],
                 },
             )
@@ -300,7 +302,24 @@ def build(ds: Dataset, lang: str, today: dt.date) -> dict[str, bytes]:
         files[page.name] = render(ds.root, page.template, **page.context).encode("utf-8")
     files["site.css"] = render(ds.root, "site/site.css.j2").encode("utf-8")
     files.update(calendars(ds, lang))
+    refuse_leaks(ds, files)
     return dict(sorted(files.items()))
+
+
+def refuse_leaks(ds: Dataset, files: dict[str, bytes]) -> None:
+    """Refuse a public output any file of which holds text exempt from public access."""
+    secret = forbidden(ds)
+    if not secret:
+        return
+    for name, data in files.items():
+        if name.endswith((".pdf", ".png")):
+            continue
+        found = leaks(data.decode("utf-8", errors="replace"), secret)
+        if found:
+            raise RefusedError(
+                f"{name} would publish text exempt from public access ('{found[0][:60]}'); "
+                "nothing was written"
+            )
 
 
 def write(folder: Path, root: Path, files: dict[str, bytes]) -> tuple[list[Path], list[str]]:
