@@ -64,11 +64,22 @@ class Writer:
             else:
                 self.para(_plain(" ".join(lines)))
 
-    def table(self, headers: list[str], rows: list[list[str]]) -> None:
-        """A table whose first row is a header row repeated on every page."""
+    def table(self, headers: list[str] | None, rows: list[list[str]]) -> None:
+        """A table whose first row is a header row repeated on every page (``headers``), or
+        one of label and value per row (no ``headers``: the first column is bold)."""
         from docx.oxml.ns import qn
         from docx.oxml.parser import OxmlElement
 
+        if headers is None:
+            table = self.doc.add_table(rows=0, cols=len(rows[0]))
+            table.style = "Table Grid"
+            for row in rows:
+                cells = table.add_row().cells
+                cells[0].paragraphs[0].add_run(row[0]).bold = True
+                for cell, text in zip(cells[1:], row[1:], strict=True):
+                    cell.text = text
+            self.text.extend(c for row in rows for c in row)
+            return
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
@@ -196,7 +207,7 @@ def minutes(v: dict[str, Any], t: dict[str, str]) -> bytes:
         )
     if v["secretary"]:
         rows.append([t["secretary"], v["secretary"]])
-    w.table(["", ""], rows)
+    w.table(None, rows)
     for case in v["cases"]:
         w.heading(f"{case['label']} {case['title']}".strip(), 1)
         if case["conflicts"]:
