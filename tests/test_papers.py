@@ -193,6 +193,31 @@ def test_the_site_holds_no_exempt_text(repo: Repo, tmp_path: Path) -> None:
         assert MARK.lower() not in page.read_bytes().decode("utf-8", "replace").lower(), page
     meeting = (tmp_path / "site" / f"meeting-{MEETING}.html").read_text(encoding="utf-8")
     assert "Unnateke offentlegheit" in meeting and "Sak 34/26" in meeting
+    assert f'href="papers-{MEETING}.html"' in meeting
+    papers = (tmp_path / "site" / f"papers-{MEETING}.html").read_text(encoding="utf-8")
+    assert "Unnateke offentlegheit" in papers and "Forslag til vedtak" in papers
+    assert "video." not in papers  # the video link is for those called
+    for page in (tmp_path / "site").glob("*.html"):
+        assert 'href="accessibility.html"' in page.read_text(encoding="utf-8"), page.name
+    statement = (tmp_path / "site" / "accessibility.html").read_text(encoding="utf-8")
+    for needed in ("WCAG 2.1", "1.4.3", "axe-core", "Kjende manglar", "postmottak@"):
+        assert needed in statement, needed
+
+
+def test_the_site_publishes_public_papers_as_pdf(repo: Repo, tmp_path: Path) -> None:
+    import pikepdf
+
+    _plant(repo)
+    result = run("site", "build", "--pdf", "-o", str(tmp_path / "site"), repo=repo)
+    assert result.exit_code == 0, result.stderr
+    meeting = (tmp_path / "site" / f"meeting-{MEETING}.html").read_text(encoding="utf-8")
+    assert f'href="papers-{MEETING}.pdf"' in meeting
+    path = tmp_path / "site" / f"papers-{MEETING}.pdf"
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "nn" and "/StructTreeRoot" in pdf.Root
+    text = _pdf_text(path)
+    assert MARK.lower() not in text.lower() and EXEMPT_ATTACHMENT_TEXT not in text
+    assert "Unnateke offentlegheit" in text
 
 
 def test_a_public_output_holding_exempt_text_is_refused(repo: Repo, tmp_path: Path) -> None:
@@ -283,6 +308,7 @@ def test_papers_golden(repo: Repo, lang: str, golden: Callable[[str, str], None]
         result = run("papers", MEETING, f"--{version}", "--lang", lang, repo=repo)
         assert result.exit_code == 0, result.stderr
         golden(f"papers/{MEETING}.{version}.{lang}.md", result.stdout)
+        assert ("video.helse-fonna" in result.stdout) == (version == "internal")
 
 
 def test_minutes_as_pdf_and_docx(repo: Repo, tmp_path: Path) -> None:

@@ -118,7 +118,8 @@ def context(ds: Dataset, view: MeetingView, lang: str) -> dict[str, Any]:
         "date": long_date(meeting.date, lang),
         "time": clock(meeting.start, meeting.end, lang),
         "location": meeting.location,
-        "online": meeting.online or "",
+        # the video link is for those called; a public version leaves it out
+        "online": "" if view.public else meeting.online or "",
         "extraordinary": meeting.kind == "extraordinary",
         "cancelled": meeting.status == "cancelled",
         "issued": long_date(meeting.agenda_issued, lang) if meeting.agenda_issued else "",
@@ -195,13 +196,7 @@ def render_papers(
         return text.encode("utf-8")
     from hfctl.documents import pdf
 
-    t_attachment = {"nn": "Vedlegg", "nb": "Vedlegg", "en": "Attachment"}[language]
-    appended = [
-        (a["file"], f"{t_attachment} {a['number']} ({a['case']}): {a['title']}")
-        for a in values["attachments"]
-        if a["appended"]
-    ]
-    return pdf.from_html(html, ds.root, appended)
+    return pdf.from_html(html, ds.root, _appended(values))
 
 
 def render_minutes_file(
@@ -222,3 +217,38 @@ def render_minutes_file(
     from hfctl.documents import pdf
 
     return pdf.from_html(render(ds.root, "minutes/minutes.html.j2", **values), ds.root)
+
+
+def papers_page(meeting_id: str, suffix: str = "html") -> str:
+    """The file name of a meeting's public papers on the website."""
+    return f"papers-{meeting_id}.{suffix}"
+
+
+def site_files(ds: Dataset, lang: str, pdf: bool) -> dict[str, bytes]:
+    """The public papers of every meeting with an issued agenda, as HTML (with the site's
+    accessibility statement linked) and, with ``pdf``, as PDF; only from ``public_view``."""
+    from hfctl.formats.render import render
+
+    files: dict[str, bytes] = {}
+    for meeting in sorted(ds.meetings.values(), key=lambda m: m.id):
+        if meeting.agenda_issued is None or not meeting.cases:
+            continue
+        values = context(ds, public_view(ds, meeting), lang)
+        html = render(ds.root, "papers/papers.html.j2", **values, site=True)
+        files[papers_page(meeting.id)] = html.encode("utf-8")
+        if pdf:
+            from hfctl.documents import pdf as pdf_module
+
+            files[papers_page(meeting.id, "pdf")] = pdf_module.from_html(
+                render(ds.root, "papers/papers.html.j2", **values), ds.root, _appended(values)
+            )
+    return files
+
+
+def _appended(values: dict[str, Any]) -> list[tuple[str, str]]:
+    word = {"nn": "Vedlegg", "nb": "Vedlegg", "en": "Attachment"}[values["lang"]]
+    return [
+        (a["file"], f"{word} {a['number']} ({a['case']}): {a['title']}")
+        for a in values["attachments"]
+        if a["appended"]
+    ]

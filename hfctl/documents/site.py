@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hfctl.core.errors import RefusedError
+from hfctl.documents.papers import papers_page
 from hfctl.domain.agreements import Signing, signing
 from hfctl.domain.publication import forbidden, leaks, public_view
 from hfctl.formats.words import MEETING_KIND, ROLE, long_day, word
@@ -150,10 +151,11 @@ def _agreement(ds: Dataset, progress: Signing, lang: str, today: dt.date) -> dic
     }
 
 
-def pages(ds: Dataset, lang: str, today: dt.date) -> list[Page]:
-    """Every HTML page of the site as of ``today``, with its context."""
+def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Page]:
+    """Every HTML page of the site as of ``today``, with its context (``pdf``: the meetings'
+    papers are published as PDF too, so their pages link to them)."""
     community = ds.community.name.get(lang) if ds.community else "hfctl"
-    common = {"lang": lang, "community": community}
+    common = {"lang": lang, "community": community, "pdf": pdf}
     forums = sorted(
         (f for f in ds.forums.values() if f.dissolved is None),
         key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, f.id),
@@ -248,9 +250,18 @@ def pages(ds: Dataset, lang: str, today: dt.date) -> list[Page]:
                         }
                         for c in public_view(ds, meeting).cases
                     ],
+                    "papers": papers_page(meeting.id) if meeting.agenda_issued else "",
                 },
             )
         )
+    contact = ds.community.accessibility_contact if ds.community else None
+    out.append(
+        Page(
+            "accessibility.html",
+            "site/accessibility.html.j2",
+            {**common, "page": "accessibility", "contact": contact or ""},
+        )
+    )
     return out
 
 
@@ -293,15 +304,18 @@ def calendars(ds: Dataset, lang: str) -> dict[str, bytes]:
     return out
 
 
-def build(ds: Dataset, lang: str, today: dt.date) -> dict[str, bytes]:
-    """Every file of the site as of ``today``, by name."""
+def build(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> dict[str, bytes]:
+    """Every file of the site as of ``today``, by name; with ``pdf``, the meetings' public
+    papers as PDF too (a second or so each)."""
+    from hfctl.documents.papers import site_files
     from hfctl.formats.render import render
 
     files: dict[str, bytes] = {}
-    for page in pages(ds, lang, today):
+    for page in pages(ds, lang, today, pdf):
         files[page.name] = render(ds.root, page.template, **page.context).encode("utf-8")
     files["site.css"] = render(ds.root, "site/site.css.j2").encode("utf-8")
     files.update(calendars(ds, lang))
+    files.update(site_files(ds, lang, pdf))
     refuse_leaks(ds, files)
     return dict(sorted(files.items()))
 

@@ -19,6 +19,9 @@ def build(
         typer.Option("--output", "-o", help="The folder to build into (made if missing)."),
     ] = Path("site"),
     lang: LangOption = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Publish each meeting's public papers as PDF too.")
+    ] = False,
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -34,7 +37,7 @@ def build(
     root = find_root(explicit=repo)
     ds = load(root)
     require_readable(ds)
-    files = site.build(ds, resolve_lang(ds, lang), resolve_today(today))
+    files = site.build(ds, resolve_lang(ds, lang), resolve_today(today), pdf)
     written, removed = site.write(output_dir, root, files)
     pages = sum(1 for p in written if p.suffix == ".html")
     feeds = sum(1 for p in written if p.suffix == ".ics")
