@@ -208,6 +208,13 @@ _TABLE: list[Rule] = [
         E,
         "An issued case number is never removed or given to another case.",
     ),
+    Rule(
+        "HF382",
+        "approved-minutes-changed",
+        E,
+        "Approved minutes never change: attendance, decisions and conflicts of interest "
+        "(compared with the last commit).",
+    ),
     # agreements
     Rule(
         "HF370",
