@@ -333,3 +333,25 @@ def test_minutes_as_pdf_and_docx(repo: Repo, tmp_path: Path) -> None:
 def test_binary_formats_need_a_file(repo: Repo) -> None:
     result = run("papers", MEETING, "-f", "pdf", repo=repo)
     assert result.exit_code == 2 and "-o FILE" in result.stderr
+
+
+def test_the_site_publishes_approved_minutes_from_the_public_view(
+    repo: Repo, tmp_path: Path
+) -> None:
+    april = "data/meetings/2026/2026-04-23-ssu.md"
+    repo.edit(
+        april,
+        "    title: Tilbakemelding frå FSU barn og unge\n",
+        f"    title: Tilbakemelding frå FSU barn og unge\n    exempt: offl-25\n"
+        f"    decision: Teke til orientering {MARK}.\n",
+    )
+    result = run("site", "build", "-o", str(tmp_path / "site"), repo=repo)
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "site" / "minutes-2026-04-23-ssu.html").read_text(encoding="utf-8")
+    assert "Godkjend i" in page and "Sak 13/26" in page  # approved on 11 June
+    assert MARK not in page and "Unnateke offentlegheit</strong>, offl. § 25" in page
+    assert "Sak 08/26" in page and "Til stades" in page
+    assert "Tilbakemelding frå FSU barn og unge" not in page
+    assert not (tmp_path / "site" / "minutes-2026-11-19-ssu.html").exists()  # not yet approved
+    meeting = (tmp_path / "site" / "meeting-2026-04-23-ssu.html").read_text(encoding="utf-8")
+    assert 'href="minutes-2026-04-23-ssu.html"' in meeting

@@ -15,6 +15,8 @@ from typing import Any
 
 from hfctl.core.errors import RefusedError
 from hfctl.documents.papers import papers_page
+from hfctl.documents.public_minutes import approved, minutes_page
+from hfctl.documents.public_minutes import context as minutes_context
 from hfctl.domain.agreements import Signing, signing
 from hfctl.domain.publication import forbidden, leaks, public_view
 from hfctl.formats.words import MEETING_KIND, ROLE, long_day, word
@@ -225,6 +227,8 @@ def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Pag
                 },
             )
         )
+    approved_minutes = approved(ds)
+    approved_ids = {m.id for m in approved_minutes}
     for meeting in meetings:
         forum_model = ds.forums.get(meeting.forum)
         out.append(
@@ -251,9 +255,13 @@ def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Pag
                         for c in public_view(ds, meeting).cases
                     ],
                     "papers": papers_page(meeting.id) if meeting.agenda_issued else "",
+                    "minutes": minutes_page(meeting.id) if meeting.id in approved_ids else "",
                 },
             )
         )
+    for meeting in approved_minutes:
+        values = {"minutes": minutes_context(ds, meeting, lang), "page": "minutes"}
+        out.append(Page(minutes_page(meeting.id), "site/minutes.html.j2", {**common, **values}))
     contact = ds.community.accessibility_contact if ds.community else None
     out.append(
         Page(
