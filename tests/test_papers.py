@@ -355,3 +355,35 @@ def test_the_site_publishes_approved_minutes_from_the_public_view(
     assert not (tmp_path / "site" / "minutes-2026-11-19-ssu.html").exists()  # not yet approved
     meeting = (tmp_path / "site" / "meeting-2026-04-23-ssu.html").read_text(encoding="utf-8")
     assert 'href="minutes-2026-04-23-ssu.html"' in meeting
+
+
+def test_meeting_case_attach_adds_a_vedlegg(repo: Repo) -> None:
+    repo.write("data/attachments/2026-12-10-ssu/plan.pdf", b"%PDF-1.4\n%%EOF\n")
+    repo.commit("the file")
+    result = run(
+        "meeting", "case", "attach", MEETING, "30", "data/attachments/2026-12-10-ssu/plan.pdf",
+        "--title", "Utkast til referat", "--exempt", "offl-14", "--public-title", "Utkast",
+        "--commit", repo=repo,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = repo.read(DEC)
+    assert "      - title: Utkast til referat\n        file: data/attachments/" in text
+    assert "    refers_to: 2026-11-19-ssu\n    proposal:" in text  # nothing else moved
+    papers = run("papers", MEETING, "--public", repo=repo)
+    assert "Utkast – Unnateke offentlegheit, offl. § 14" in papers.stdout
+    assert "Utkast til referat" not in papers.stdout
+    url = run(
+        "meeting", "case", "attach", MEETING, "32", "https://example.org/status",
+        "--title", "Status per kommune", "--commit", repo=repo,
+    )  # fmt: skip
+    assert url.exit_code == 0, url.stderr
+    assert not [p for p in _validate(repo) if p["severity"] == "error"]
+    unknown = run(
+        "meeting", "case", "attach", MEETING, "32", "https://example.org/y", "--title", "Y",
+        "--exempt", "offl-99", repo=repo,
+    )  # fmt: skip
+    assert unknown.exit_code == 1 and "legal-bases.yaml" in unknown.stderr
+    outside = run(
+        "meeting", "case", "attach", MEETING, "32", "/etc/hostname", "--title", "Z", repo=repo
+    )
+    assert outside.exit_code == 1 and "not a file under data/" in outside.stderr

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli.commands import minutes as minutes_cmd
+from hfctl.cli.commands import papers as papers_cmd
 from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption, apply_changes, write_plan
 from hfctl.cli.commands.minutes import AllowDirty, Commit, DryRun
 
@@ -16,6 +17,7 @@ case_app = typer.Typer(help="Cases on a meeting's agenda.")
 app.add_typer(case_app, name="case")
 app.command("decide")(minutes_cmd.decide)
 app.command("attend")(minutes_cmd.attend)
+case_app.command("attach")(papers_cmd.attach)  # issue 21: vedlegg
 
 Day = Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="The day.")]
 

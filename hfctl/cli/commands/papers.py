@@ -56,3 +56,38 @@ def papers(
         note_unreadable(ds.problems)
     data = render_papers(ds, meeting, lang, fmt.value, public, resolve_today(today))
     output.write_bytes_or_print(data, output_file)
+
+
+def attach(
+    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
+    case: Annotated[str, typer.Argument(help="Case number: 7, 07/26 or 'Sak 07/26'.")],
+    source: Annotated[
+        str, typer.Argument(metavar="FILE|URL", help="A file under data/, or a web address.")
+    ],
+    title: Annotated[str, typer.Option("--title", help="The attachment's title.")],
+    exempt: Annotated[
+        str | None,
+        typer.Option("--exempt", metavar="BASIS", help="Exempt: a legal basis's id."),
+    ] = None,
+    public_title: Annotated[
+        str | None, typer.Option("--public-title", help="Title shown publicly if exempt.")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the diff only.")] = False,
+    commit: Annotated[bool, typer.Option("--commit", help="Commit the change.")] = False,
+    allow_dirty: Annotated[
+        bool, typer.Option("--allow-dirty", help="Edit a file with changes.")
+    ] = False,
+    repo: RepoOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Attach a vedlegg (a file in the repository or an address) to a case."""
+    from hfctl.cli.commands.common import write_plan
+    from hfctl.domain.attachments import plan_attach
+    from hfctl.store.loader import load
+    from hfctl.store.repo import find_root
+    from hfctl.store.repo import today as resolve_today
+
+    ds = load(find_root(explicit=repo))
+    now = resolve_today(today)
+    plan = plan_attach(ds, meeting, case, source, title, exempt, public_title)
+    write_plan(plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
