@@ -387,3 +387,18 @@ def test_meeting_case_attach_adds_a_vedlegg(repo: Repo) -> None:
         "meeting", "case", "attach", MEETING, "32", "/etc/hostname", "--title", "Z", repo=repo
     )
     assert outside.exit_code == 1 and "not a file under data/" in outside.stderr
+
+
+def test_reminder_letters_as_tagged_pdf(repo: Repo, tmp_path: Path) -> None:
+    import pikepdf
+
+    out = tmp_path / "letters"
+    result = run("agreements", "remind", "-o", str(out), "--pdf", "--lang", "nb", repo=repo)
+    assert result.exit_code == 0, result.stderr
+    letters = sorted(out.glob("reminder-*.md"))
+    assert letters and all(p.with_suffix(".pdf").is_file() for p in letters)
+    path = out / "reminder-kvinnherad.pdf"
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "nb" and "/StructTreeRoot" in pdf.Root
+        assert str(pdf.docinfo["/Title"]).startswith("Påminnelse")
+    assert "Kvinnherad" in _pdf_text(path)

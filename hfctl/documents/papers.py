@@ -26,18 +26,11 @@ from hfctl.domain.publication import (
     public_view,
 )
 from hfctl.formats.dates import clock, long_date
+from hfctl.formats.markdown import markdown_html
 from hfctl.formats.words import resolve_lang
 from hfctl.store.loader import Dataset
 
 FORMATS = ("md", "html", "pdf", "docx")
-
-
-def markdown_html(text: str) -> Any:
-    """Markdown as safe HTML (raw HTML in the text is escaped, never passed on)."""
-    from markdown_it import MarkdownIt
-    from markupsafe import Markup
-
-    return Markup(MarkdownIt("commonmark", {"html": False}).render(text)) if text else ""
 
 
 def _name(ds: Dataset, person: str | None) -> str:
@@ -66,12 +59,12 @@ def _attachment(a: AttachmentView, case: CaseView, lang: str) -> dict[str, Any]:
     }
 
 
-def _case(ds: Dataset, c: CaseView, lang: str) -> dict[str, Any]:
+def _case(ds: Dataset, c: CaseView, lang: str, index: int) -> dict[str, Any]:
     prepared = ds.meetings.get(c.prepared_in) if c.prepared_in else None
     prepared_forum = ds.forums.get(prepared.forum) if prepared else None
     return {
         "label": c.label,
-        "anchor": f"sak-{c.number or 0}",
+        "anchor": f"sak-{c.number}" if c.number else f"case-{index}",
         "title": c.title,
         "type": c.type,
         "exempt": _basis(c.exempt, lang),
@@ -107,7 +100,7 @@ def context(ds: Dataset, view: MeetingView, lang: str) -> dict[str, Any]:
             continue
         party = ds.parties.get(seats.get(person.person, ""))
         called.append({"name": person.name, "represents": party.name if party else ""})
-    cases = [_case(ds, c, lang) for c in view.cases]
+    cases = [_case(ds, c, lang, i) for i, c in enumerate(view.cases, 1)]
     return {
         "lang": lang,
         "public": view.public,

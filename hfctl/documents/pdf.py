@@ -55,3 +55,14 @@ def _append(data: bytes, root: Path, appended: list[tuple[str, str]]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def letter(root: Path, markdown: str, lang: str, title: str) -> bytes:
+    """A letter or message written in Markdown as tagged PDF (``templates/letter/``)."""
+    from hfctl.formats.markdown import markdown_html
+    from hfctl.formats.render import render
+
+    html = render(
+        root, "letter/letter.html.j2", lang=lang, title=title, body=markdown_html(markdown)
+    )
+    return from_html(html, root)
