@@ -402,3 +402,19 @@ def test_reminder_letters_as_tagged_pdf(repo: Repo, tmp_path: Path) -> None:
         assert str(pdf.Root.Lang) == "nb" and "/StructTreeRoot" in pdf.Root
         assert str(pdf.docinfo["/Title"]).startswith("Påminnelse")
     assert "Kvinnherad" in _pdf_text(path)
+
+
+def test_information_messages_as_tagged_pdf(repo: Repo, tmp_path: Path) -> None:
+    import pikepdf
+
+    item = "2026-11-20-rundskriv-okonomiske-rammer-for-kommunane-i-2027"
+    out = tmp_path / "outbox"
+    result = run("inform", "send", item, "-o", str(out), "--pdf", repo=repo)
+    assert result.exit_code == 0, result.stderr
+    messages = sorted(out.glob("*.eml"))
+    assert len(messages) == 17 and all(p.with_suffix(".pdf").is_file() for p in messages)
+    path = out / f"{item}-helse-fonna.pdf"
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "nn" and "/StructTreeRoot" in pdf.Root
+        assert "Økonomiske rammer" in str(pdf.docinfo["/Title"])
+    assert "KS" in _pdf_text(path)

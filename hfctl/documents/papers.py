@@ -33,6 +33,12 @@ from hfctl.store.loader import Dataset
 FORMATS = ("md", "html", "pdf", "docx")
 
 
+def _address(url: str | None) -> str:
+    """A web address, or nothing: a ``javascript:`` or other scheme is never made a link
+    (HF432/HF437 report it)."""
+    return url if url and url.startswith(("https://", "http://")) else ""
+
+
 def _name(ds: Dataset, person: str | None) -> str:
     if person is None:
         return ""
@@ -51,7 +57,7 @@ def _attachment(a: AttachmentView, case: CaseView, lang: str) -> dict[str, Any]:
         "number": a.number,
         "case": case.label,
         "title": a.title,
-        "url": a.url or "",
+        "url": _address(a.url),
         "file": a.file or "",
         "exempt": _basis(a.exempt, lang),
         # the public view has no file of an exempt attachment, so it is never appended there
@@ -112,7 +118,7 @@ def context(ds: Dataset, view: MeetingView, lang: str) -> dict[str, Any]:
         "time": clock(meeting.start, meeting.end, lang),
         "location": meeting.location,
         # the video link is for those called; a public version leaves it out
-        "online": "" if view.public else meeting.online or "",
+        "online": "" if view.public else _address(meeting.online),
         "extraordinary": meeting.kind == "extraordinary",
         "cancelled": meeting.status == "cancelled",
         "issued": long_date(meeting.agenda_issued, lang) if meeting.agenda_issued else "",

@@ -49,6 +49,7 @@ def send(
     send_mail: Annotated[
         bool, typer.Option("--send", help="Send through SMTP ($HFCTL_SMTP_*).")
     ] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Each message as tagged PDF too.")] = False,
     commit: Commit = False,
     allow_dirty: AllowDirty = False,
     repo: RepoOption = None,
@@ -84,6 +85,16 @@ def send(
     where = ", ".join(changes.files)
     smtp = mail.SmtpSettings.from_env() if send_mail else None
     files = {f"{item}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
+    if pdf:  # the same text as the e-mail, for those who file or print it
+        from hfctl.documents.pdf import letter
+        from hfctl.formats.words import resolve_lang
+
+        for party, message in outgoing.messages.items():
+            body = message.get_body(("plain",))
+            text = str(body.get_content()) if body is not None else ""
+            files[f"{item}-{party}.pdf"] = letter(
+                root, text, resolve_lang(ds, lang), str(message["Subject"])
+            )
     written = write_outputs(output_dir, root, files)
     if smtp is not None:
         try:
