@@ -111,4 +111,14 @@ def renumbering_problems(root: Path, ds: Dataset, rev: str = "HEAD") -> list[Pro
         {paths.from_git(spec.split(":", 1)[1]): data for spec, data in blobs.items()},
         only_overlay=True,
     )
-    return compare(before, ds)
+    from hfctl.checks import locking  # issue 21: approved minutes are locked
+
+    # every meeting as in the last commit: the changed ones from git, the rest as on disk,
+    # and none that is new since
+    new_files = {paths.from_git(name) for name in changed} - {
+        paths.from_git(spec.split(":", 1)[1]) for spec in blobs
+    }
+    at_head = {
+        mid: m for mid, m in ds.meetings.items() if m.file not in new_files
+    } | before.meetings
+    return compare(before, ds) + locking.compare(at_head, before, ds)

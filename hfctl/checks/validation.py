@@ -100,6 +100,7 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
         information,
         meetings,
         next_steps,
+        papers,
         periods,
         planning,
         references,

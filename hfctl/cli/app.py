@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "agenda": ("hfctl.cli.commands.invite", "agenda", False),
     "invite": ("hfctl.cli.commands.invite", "invite", False),
     "minutes": ("hfctl.cli.commands.minutes", "minutes", False),
+    "papers": ("hfctl.cli.commands.papers", "papers", False),
     "actions": ("hfctl.cli.commands.minutes", "actions_app", True),
     "inform": ("hfctl.cli.commands.inform", "app", True),
     "person": ("hfctl.cli.commands.person", "app", True),

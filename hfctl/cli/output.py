@@ -407,6 +407,22 @@ def write_or_print(
     console().print(Text(f"wrote {path}"))
 
 
+def write_bytes_or_print(data: bytes, path: str | None) -> None:
+    """Write a generated document to a file (atomically), or print it if it is text."""
+    if path is None:
+        print_text(data.decode("utf-8"))
+        return
+    from pathlib import Path
+
+    from hfctl.store.atomic import atomic_write
+
+    try:
+        atomic_write(Path(path), data)
+    except OSError as exc:
+        raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+    console().print(Text(f"wrote {path}"))
+
+
 def print_warnings(warnings: list[str]) -> None:
     """Warnings for the user, on stderr, in yellow on a terminal."""
     err = console(stderr=True)

@@ -228,6 +228,13 @@ _TABLE: list[Rule] = [
         "An issued case number is never removed or given to another case.",
     ),
     Rule("HF385", "case-title-twice", W, "The cases of one meeting have different titles."),
+    Rule(
+        "HF382",
+        "approved-minutes-changed",
+        E,
+        "Approved minutes never change: attendance, decisions and conflicts of interest "
+        "(compared with the last commit).",
+    ),
     # agreements
     Rule(
         "HF370",
@@ -346,6 +353,27 @@ _TABLE: list[Rule] = [
         "An SSU decision case marked as needing preparation was prepared in an earlier "
         "Helseleiarnettverket meeting.",
     ),
+    # case documents and exemption from public access
+    Rule(
+        "HF430",
+        "legal-basis-unknown",
+        E,
+        "Every exemption names a legal basis listed in data/legal-bases.yaml.",
+    ),
+    Rule(
+        "HF431",
+        "public-title-not-exempt",
+        W,
+        "Only an exempt case or attachment has a public title.",
+    ),
+    Rule("HF432", "attachment-source", E, "An attachment is one file or one web address."),
+    Rule(
+        "HF433", "attachment-missing", E, "An attachment's file is in the repository under data/."
+    ),
+    Rule("HF434", "paper-without-case", E, "Every saksframlegg names a case of its meeting."),
+    Rule("HF435", "paper-twice", E, "A case has at most one saksframlegg."),
+    Rule("HF436", "apologies-to-unknown", E, "Apologies (forfall) go to a known person."),
+    Rule("HF437", "video-link", E, "A meeting's video link is a web address."),
     # information to the parties
     Rule(
         "HF390",

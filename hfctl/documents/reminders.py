@@ -25,6 +25,7 @@ class Letter:
     rows: list[Row]
     markdown: str
     message: EmailMessage
+    lang: str = "nn"
 
 
 def letters(
@@ -73,17 +74,24 @@ def letters(
         subject = text.splitlines()[0].lstrip("# ").strip()
         to = mail.Recipient(party.contact.name or party.name, party.contact.email)
         message = mail.build(sender, [to], subject, text)
-        out.append(Letter(party, pending, text, message))
+        out.append(Letter(party, pending, text, message, language))
     return out
 
 
-def write_letters(found: list[Letter], folder: Path, root: Path) -> list[Path]:
+def write_letters(found: list[Letter], folder: Path, root: Path, pdf: bool = False) -> list[Path]:
     """Write each letter as reminder-<municipality>.md and .eml (a draft, to send by hand)
-    into ``folder``."""
+    into ``folder`` (and .pdf, tagged, with ``pdf``)."""
     from hfctl.store.writer import write_outputs
 
     files: dict[str, bytes] = {}
     for letter in found:
         files[f"reminder-{letter.municipality.id}.md"] = letter.markdown.encode("utf-8")
         files[f"reminder-{letter.municipality.id}.eml"] = mail.draft(letter.message)
+        if pdf:
+            from hfctl.documents import pdf as pdf_module
+
+            subject = str(letter.message["Subject"])
+            files[f"reminder-{letter.municipality.id}.pdf"] = pdf_module.letter(
+                root, letter.markdown, letter.lang, subject
+            )
     return write_outputs(folder, root, files)

@@ -14,11 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from hfctl.core.errors import RefusedError
+from hfctl.documents.papers import papers_page
+from hfctl.documents.public_minutes import approved, minutes_page
+from hfctl.documents.public_minutes import context as minutes_context
 from hfctl.domain.agreements import Signing, signing
+from hfctl.domain.publication import forbidden, leaks, public_view
 from hfctl.formats.words import MEETING_KIND, ROLE, long_day, word
 from hfctl.models.agreement import STEP_FIELDS
 from hfctl.models.forum import Forum, Member, MemberRole
-from hfctl.models.meeting import Meeting, case_label
+from hfctl.models.meeting import Meeting
 from hfctl.store.loader import Dataset
 
 MANIFEST = ".hfctl-site"
@@ -149,10 +153,11 @@ def _agreement(ds: Dataset, progress: Signing, lang: str, today: dt.date) -> dic
     }
 
 
-def pages(ds: Dataset, lang: str, today: dt.date) -> list[Page]:
-    """Every HTML page of the site as of ``today``, with its context."""
+def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Page]:
+    """Every HTML page of the site as of ``today``, with its context (``pdf``: the meetings'
+    papers are published as PDF too, so their pages link to them)."""
     community = ds.community.name.get(lang) if ds.community else "hfctl"
-    common = {"lang": lang, "community": community}
+    common = {"lang": lang, "community": community, "pdf": pdf}
     forums = sorted(
         (f for f in ds.forums.values() if f.dissolved is None),
         key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, f.id),
@@ -222,6 +227,8 @@ def pages(ds: Dataset, lang: str, today: dt.date) -> list[Page]:
                 },
             )
         )
+    approved_minutes = approved(ds)
+    approved_ids = {m.id for m in approved_minutes}
     for meeting in meetings:
         forum_model = ds.forums.get(meeting.forum)
         out.append(
@@ -238,17 +245,31 @@ def pages(ds: Dataset, lang: str, today: dt.date) -> list[Page]:
                     },
                     "cases": [
                         {
-                            "label": case_label(c.number, meeting.date.year) if c.number else "",
+                            "label": c.label,
                             "title": c.title,
                             "type": c.type,
-                            "decision": c.decision or "",
-                            "reference": c.reference or "",
+                            "decision": c.decision,
+                            "reference": c.reference,
+                            "exempt": c.exempt.cite if c.exempt else "",
                         }
-                        for c in meeting.cases
+                        for c in public_view(ds, meeting).cases
                     ],
+                    "papers": papers_page(meeting.id) if meeting.agenda_issued else "",
+                    "minutes": minutes_page(meeting.id) if meeting.id in approved_ids else "",
                 },
             )
         )
+    for meeting in approved_minutes:
+        values = {"minutes": minutes_context(ds, meeting, lang), "page": "minutes"}
+        out.append(Page(minutes_page(meeting.id), "site/minutes.html.j2", {**common, **values}))
+    contact = ds.community.accessibility_contact if ds.community else None
+    out.append(
+        Page(
+            "accessibility.html",
+            "site/accessibility.html.j2",
+            {**common, "page": "accessibility", "contact": contact or ""},
+        )
+    )
     return out
 
 
@@ -286,18 +307,40 @@ def calendars(ds: Dataset, lang: str, written: dt.datetime) -> dict[str, bytes]:
     return out
 
 
-def build(ds: Dataset, lang: str, today: dt.date, written: dt.datetime) -> dict[str, bytes]:
+def build(
+    ds: Dataset, lang: str, today: dt.date, written: dt.datetime, pdf: bool = False
+) -> dict[str, bytes]:
     """Every file of the site as of ``today``, by name; the feeds' DTSTAMP is ``written`` (the
     command gives the data's last commit, so that a rebuild with no data change is
-    byte-identical)."""
+    byte-identical); with ``pdf``, the meetings' public papers as PDF too (a second or so
+    each)."""
+    from hfctl.documents.papers import site_files
     from hfctl.formats.render import render
 
     files: dict[str, bytes] = {}
-    for page in pages(ds, lang, today):
+    for page in pages(ds, lang, today, pdf):
         files[page.name] = render(ds.root, page.template, **page.context).encode("utf-8")
     files["site.css"] = render(ds.root, "site/site.css.j2").encode("utf-8")
     files.update(calendars(ds, lang, written))
+    files.update(site_files(ds, lang, pdf))
+    refuse_leaks(ds, files)
     return dict(sorted(files.items()))
+
+
+def refuse_leaks(ds: Dataset, files: dict[str, bytes]) -> None:
+    """Refuse a public output any file of which holds text exempt from public access."""
+    secret = forbidden(ds)
+    if not secret:
+        return
+    for name, data in files.items():
+        if name.endswith((".pdf", ".png")):
+            continue
+        found = leaks(data.decode("utf-8", errors="replace"), secret)
+        if found:
+            raise RefusedError(
+                f"{name} would publish text exempt from public access ('{found[0][:60]}'); "
+                "nothing was written"
+            )
 
 
 def write(folder: Path, root: Path, files: dict[str, bytes]) -> tuple[list[Path], list[str]]:

@@ -17,6 +17,9 @@ FOLDER = "templates"
 EXPORTED = ("agenda", "minutes", "agreements", "inform", "secretariat", "site")
 """The template folders a community may override (``init/`` only starts a repository)."""
 
+_NOON_UTC = dt.datetime(2000, 1, 1, 12, 0, tzinfo=dt.UTC)
+"""The moment a trial render of the site gives its feeds (it is never written)."""
+
 
 def builtin() -> dict[str, bytes]:
     """The built-in templates by path under ``templates/``."""
@@ -105,7 +108,7 @@ def _documents(ds: Dataset, today: dt.date) -> list[tuple[str, Callable[[], obje
     meetings = sorted(ds.meetings.values(), key=lambda m: (m.date, m.id))
     held = [m for m in meetings if m.status == "held"]
     for lang in ("nn", "nb", "en"):
-        jobs.append((f"site ({lang})", partial(site.build, ds, lang, today)))
+        jobs.append((f"site ({lang})", partial(site.build, ds, lang, today, _NOON_UTC)))
         jobs.append((f"reminders ({lang})", partial(reminders.letters, ds, today, 0, lang)))
         for forum in rotating_forums(ds.forums):
             assert forum.secretariat is not None

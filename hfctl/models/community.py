@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from hfctl.models.base import Date, Id, Int, Model, Str, Text
+from hfctl.models.base import Date, Email, Id, Int, Model, Str, Text
 
 Lang = Literal["nn", "nb", "en"]
 
@@ -48,5 +48,9 @@ class Community(Model):
     trust: Id
     default_language: Lang = "nn"
     website: Str | None = None
+    # --- issue 21: the website's accessibility statement --------------------------------------
+    accessibility_contact: Email | None = None
+    """A functional address (never a person's) for feedback on the website's accessibility."""
+    # --- end issue 21 ---------------------------------------------------------------------------
     rules: Rules = Field(default_factory=Rules)
     statute: Statute

@@ -120,6 +120,23 @@ class Cadence(Model):
         return self
 
 
+# --- issue 21: how members send apologies (forfall) ------------------------------------------
+
+
+class Apologies(Model):
+    """How a member sends apologies (forfall) so a deputy can be called: to whom, by when."""
+
+    to: Id | None = None
+    """The person to tell; empty: the meeting's secretary."""
+    days_before: Int = Field(default=2, ge=0, le=60)
+    """Apologies are due this many days before the meeting."""
+    note: Text | None = None
+    """What else to say, e.g. that the member calls the deputy personally."""
+
+
+# --- end issue 21 -------------------------------------------------------------------------------
+
+
 class Forum(Model):
     """``data/forums/<id>.yaml``: a body of the health community."""
 
@@ -140,6 +157,10 @@ class Forum(Model):
     """Whether the forum must have a user representative from each side."""
     secretariat: Secretariat | None = None
     members: list[Member] = []
+    # --- issue 21 ---------------------------------------------------------------------------------
+    apologies: Apologies | None = None
+    """How members send apologies (forfall)."""
+    # --- end issue 21 -----------------------------------------------------------------------------
 
     def active_on(self, day: dt.date) -> bool:
         """Whether the forum exists on ``day``."""

@@ -50,6 +50,26 @@ class Attendance(Model):
     deputies: list[Deputy] = []
 
 
+# --- issue 21: case documents (attachments, exemption from public access) ---------------------
+
+
+class Attachment(Model):
+    """A vedlegg of a case: a file in the repository or an address, with its title."""
+
+    title: Str
+    file_: Str | None = Field(default=None, alias="file")
+    """A path relative to the repository's root, e.g. ``data/attachments/2026/plan.pdf``."""
+    url: Str | None = None
+    """An address (https://...) instead of a file."""
+    exempt: Id | None = None
+    """Exempt from public access: the id of a legal basis in ``data/legal-bases.yaml``."""
+    public_title: Str | None = None
+    """The title shown in the public version of an exempt attachment."""
+
+
+# --- end issue 21 -------------------------------------------------------------------------------
+
+
 class Case(Model):
     """A case (sak) on the agenda; ``number`` is given when the agenda is issued."""
 
@@ -72,6 +92,17 @@ class Case(Model):
     conflicts: list[Id] = []
     """People who declared a conflict of interest (habilitet) and left the case."""
     actions: list[Action] = []
+    # --- issue 21: the saksframlegg's proposal, attachments and exemption ----------------------
+    proposal: Str | None = None
+    """The proposed decision (forslag til vedtak) in the saksframlegg, before the meeting."""
+    attachments: list[Attachment] = []
+    exempt: Id | None = None
+    """The whole case is exempt from public access: the id of a legal basis."""
+    public_title: Str | None = None
+    """The title the public version shows of an exempt case (else only its number)."""
+    paper_exempt: Id | None = None
+    """Only the saksframlegg (its sections) is exempt: the id of a legal basis."""
+    # --- end issue 21 ---------------------------------------------------------------------------
 
 
 class Meeting(Model):
@@ -95,6 +126,10 @@ class Meeting(Model):
     """People invited besides those the forum's rules invite."""
     attendance: Attendance | None = None
     cases: list[Case] = []
+    # --- issue 21: the video-meeting link -------------------------------------------------------
+    online: Str | None = None
+    """The address of the video meeting, if members can take part online."""
+    # --- end issue 21 ---------------------------------------------------------------------------
 
     @property
     def id(self) -> str:

@@ -18,6 +18,7 @@ from hfctl.models.forum import Forum
 from hfctl.models.information import Information
 from hfctl.models.meeting import Meeting
 from hfctl.models.party import Counties, Party, Person
+from hfctl.models.publication import LegalBases
 from hfctl.models.role import Role
 from hfctl.store import personal_data
 from hfctl.store.names import check_name
@@ -41,7 +42,11 @@ COLLECTIONS: dict[str, tuple[type[Model], str]] = {
     "agreements": (Agreement, ".yaml"),
     "calendars": (Calendar, ".yaml"),
 }
-SINGLES: dict[str, type[Model]] = {"community.yaml": Community, "counties.yaml": Counties}
+SINGLES: dict[str, type[Model]] = {
+    "community.yaml": Community,
+    "counties.yaml": Counties,
+    "legal-bases.yaml": LegalBases,
+}
 
 
 @dataclass
@@ -51,6 +56,8 @@ class Dataset:
     root: Path
     community: Community | None = None
     counties: Counties | None = None
+    legal_bases: LegalBases | None = None
+    """The grounds for exemption from public access (optional file)."""
     parties: dict[str, Party] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     forums: dict[str, Forum] = field(default_factory=dict)
@@ -62,6 +69,8 @@ class Dataset:
     information: dict[str, Information] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
     """Meeting (or information item) id -> the Markdown body of its file."""
+    body_lines: dict[str, int] = field(default_factory=dict)
+    """Meeting (or information item) id -> the line of its file where the body starts."""
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """Every data file found, relative to the root."""
@@ -253,11 +262,15 @@ def _store(ds: Dataset, instance: Model, path: Path, doc: Document | None) -> No
     if isinstance(instance, Counties):
         ds.counties = instance
         return
+    if isinstance(instance, LegalBases):
+        ds.legal_bases = instance
+        return
     if isinstance(instance, Meeting | Information):
         key = path.stem
         table: dict[str, Any] = ds.meetings if isinstance(instance, Meeting) else ds.information
         if doc is not None:
             ds.bodies[key] = doc.body
+            ds.body_lines[key] = doc.body_line
     else:
         key = path.stem
         table = ds.collection(path.parent.name)

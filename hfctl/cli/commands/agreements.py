@@ -157,10 +157,12 @@ def remind(
         Path, typer.Option("-o", "--output", help="Folder for the letters.")
     ] = Path("reminders"),
     lang: LangOption = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Each letter as tagged PDF too.")] = False,
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Reminder letters (Markdown and .eml) to municipalities that have not signed."""
+    """Reminder letters (Markdown and .eml, PDF with --pdf) to municipalities that have not
+    signed."""
     from hfctl.cli import output
     from hfctl.cli.commands.common import load, resolve_today
     from hfctl.documents import reminders
@@ -171,7 +173,7 @@ def remind(
     ds = load(root)
     require_readable(ds)
     found = reminders.letters(ds, resolve_today(today), older_than, lang)
-    written = reminders.write_letters(found, output_dir, root)
+    written = reminders.write_letters(found, output_dir, root, pdf)
     for letter in found:
         titles = ", ".join(f"{r.agreement} {r.version} ({r.status})" for r in letter.rows)
         output.print_lines([f"{letter.municipality.name}: {titles}"])

@@ -64,6 +64,7 @@ def send(
         bool, typer.Option("--send", help="Send through SMTP ($HFCTL_SMTP_*) and record it.")
     ] = False,
     dry_run: DryRun = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Each message as tagged PDF too.")] = False,
     commit: Commit = False,
     allow_dirty: AllowDirty = False,
     repo: RepoOption = None,
@@ -93,6 +94,8 @@ def send(
         files = {  # to send by hand: drafts (X-Unsent), recording nothing
             f"{outgoing.key}-{party}.eml": mail.draft(m) for party, m in outgoing.messages.items()
         }
+        if pdf:
+            files.update(_pdfs(outgoing, ds, root, lang))
         written = write_outputs(output_dir, root, files)
         output.print_lines(
             [
@@ -105,7 +108,25 @@ def send(
     if dry_run:
         write_plan(outgoing.plan, now, dry_run=True, allow_dirty=allow_dirty, commit=commit)
         return
-    _send_and_record(outgoing, ds, root, output_dir, now, commit=commit, allow_dirty=allow_dirty)
+    extra = _pdfs(outgoing, ds, root, lang) if pdf else {}
+    _send_and_record(
+        outgoing, ds, root, output_dir, now, commit=commit, allow_dirty=allow_dirty, extra=extra
+    )
+
+
+def _pdfs(outgoing: Outgoing, ds: Dataset, root: Path, lang: str | None) -> dict[str, bytes]:
+    """Each message as a tagged PDF too, the same text as the e-mail (to file or print)."""
+    from hfctl.documents.pdf import letter
+    from hfctl.formats.words import resolve_lang
+
+    out: dict[str, bytes] = {}
+    for party, message in outgoing.messages.items():
+        body = message.get_body(("plain",))
+        text = str(body.get_content()) if body is not None else ""
+        out[f"{outgoing.key}-{party}.pdf"] = letter(
+            root, text, resolve_lang(ds, lang), str(message["Subject"])
+        )
+    return out
 
 
 def _send_and_record(
@@ -117,8 +138,10 @@ def _send_and_record(
     *,
     commit: bool,
     allow_dirty: bool,
+    extra: dict[str, bytes] | None = None,
 ) -> None:
-    """Under the write lock: check the record can be written, send, record what went."""
+    """Under the write lock: check the record can be written, send, record what went
+    (``extra``: files written beside the messages, such as their PDFs)."""
     from hfctl.cli import output
     from hfctl.domain import information
     from hfctl.formats import mail
@@ -136,7 +159,7 @@ def _send_and_record(
             commit_message=outgoing.plan.message if commit else None,
         )
         files = {f"{outgoing.key}-{party}.eml": bytes(m) for party, m in outgoing.messages.items()}
-        write_outputs(output_dir, root, files)
+        write_outputs(output_dir, root, {**files, **(extra or {})})
         failure: mail.SendError | None = None
         try:
             deliveries = mail.send(list(outgoing.messages.values()), smtp)

@@ -8,6 +8,7 @@ import typer
 
 from hfctl.cli.commands import meeting_cases
 from hfctl.cli.commands import minutes as minutes_cmd
+from hfctl.cli.commands import papers as papers_cmd
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -21,6 +22,7 @@ app = typer.Typer(help="Meetings: new, list, cases, move, cancel, decisions, att
 app.add_typer(meeting_cases.case_app, name="case")
 app.command("decide")(minutes_cmd.decide)
 app.command("attend")(minutes_cmd.attend)
+meeting_cases.case_app.command("attach")(papers_cmd.attach)
 
 Day = Annotated[str, typer.Option("--date", metavar="DATE", help="The day.")]
 

@@ -28,6 +28,8 @@ class MinutesFormat(StrEnum):
 
     md = "md"
     html = "html"
+    pdf = "pdf"
+    docx = "docx"
 
 
 class ActionsFormat(StrEnum):
@@ -58,6 +60,15 @@ def minutes(
 
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
+    if fmt in (MinutesFormat.pdf, MinutesFormat.docx):  # issue 21: the papers' machinery
+        from hfctl.core.errors import UsageError
+        from hfctl.documents.papers import render_minutes_file
+
+        if output_file is None:
+            raise UsageError(f"--format {fmt.value} writes a file: give -o FILE")
+        data = render_minutes_file(ds, meeting, lang, fmt.value, resolve_today(today))
+        output.write_bytes_or_print(data, output_file)
+        return
     text = render_minutes(ds, meeting, lang, fmt.value, resolve_today(today))
     output.write_or_print(text, output_file, ds.root, force)
 

@@ -19,6 +19,9 @@ def build(
         typer.Option("--output", "-o", help="The folder to build into (made if missing)."),
     ] = Path("site"),
     lang: LangOption = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Publish each meeting's public papers as PDF too.")
+    ] = False,
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -39,7 +42,7 @@ def build(
     # the feeds are stamped with the data's last commit, not the clock: a rebuild with no data
     # change is byte-identical; outside git (or before a commit) the moment of writing
     files = site.build(
-        ds, resolve_lang(ds, lang), resolve_today(today), last_change(root) or moment()
+        ds, resolve_lang(ds, lang), resolve_today(today), last_change(root) or moment(), pdf
     )
     written, removed = site.write(output_dir, root, files)
     pages = sum(1 for p in written if p.suffix == ".html")

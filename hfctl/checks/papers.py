@@ -1,0 +1,115 @@
+"""Ensure the case documents hang together: legal bases are listed, attachments exist,
+every saksframlegg belongs to a case, apologies go to someone, video links are addresses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hfctl.checks.registry import Context, check
+from hfctl.core.problems import Location, Problem
+from hfctl.core.rules import problem
+from hfctl.domain.papers import body_of
+from hfctl.models.meeting import case_label
+
+ADDRESS = ("https://", "http://")
+
+
+@check
+def legal_bases_listed(ctx: Context) -> Iterator[Problem]:
+    """Ensure every exemption names a legal basis of data/legal-bases.yaml."""
+    listed = {b.id for b in ctx.ds.legal_bases.bases} if ctx.ds.legal_bases else set()
+    for meeting in ctx.ds.meetings.values():
+        for case in meeting.cases:
+            named = [
+                (case.exempt, case.loc("exempt")),
+                (case.paper_exempt, case.loc("paper_exempt")),
+            ]
+            named += [(a.exempt, a.loc("exempt")) for a in case.attachments]
+            for basis, where in named:
+                if basis is not None and basis not in listed:
+                    yield problem(
+                        "HF430",
+                        f"'{basis}' is not a legal basis in data/legal-bases.yaml",
+                        where,
+                    )
+            if case.public_title and not case.exempt:
+                yield problem(
+                    "HF431", "a public title is only for an exempt case", case.loc("public_title")
+                )
+            for attachment in case.attachments:
+                if attachment.public_title and not attachment.exempt:
+                    yield problem(
+                        "HF431",
+                        "a public title is only for an exempt attachment",
+                        attachment.loc("public_title"),
+                    )
+
+
+@check
+def attachments_found(ctx: Context) -> Iterator[Problem]:
+    """Ensure every attachment is one file of the repository's data/ or one web address."""
+    files = set(ctx.ds.files)
+    for meeting in ctx.ds.meetings.values():
+        for case in meeting.cases:
+            for attachment in case.attachments:
+                if (attachment.file_ is None) == (attachment.url is None):
+                    yield problem(
+                        "HF432",
+                        f"attachment '{attachment.title}' needs either a file or a url",
+                        attachment.loc(),
+                    )
+                elif attachment.url is not None and not attachment.url.startswith(ADDRESS):
+                    yield problem(
+                        "HF432",
+                        f"'{attachment.url}' is not a web address (https://...)",
+                        attachment.loc("url"),
+                    )
+                elif attachment.file_ is not None and attachment.file_ not in files:
+                    yield problem(
+                        "HF433",
+                        f"attachment file '{attachment.file_}' is not in the repository "
+                        "(a path from the root, under data/)",
+                        attachment.loc("file_"),
+                    )
+
+
+@check
+def papers_of_cases(ctx: Context) -> Iterator[Problem]:
+    """Ensure every saksframlegg in a meeting's body names one case of that meeting."""
+    for meeting in ctx.ds.meetings.values():
+        numbers = {c.number for c in meeting.cases if c.number is not None}
+        seen: set[tuple[int, int]] = set()
+        for paper in body_of(ctx.ds, meeting).papers:
+            label = f"Sak {paper.number:02d}/{paper.year:02d}"
+            where = Location(meeting.file, paper.line, 1)
+            if paper.year != meeting.date.year % 100 or paper.number not in numbers:
+                yield problem(
+                    "HF434",
+                    f"the saksframlegg '{label}' names no case of this meeting",
+                    where,
+                )
+            elif (paper.number, paper.year) in seen:
+                yield problem(
+                    "HF435",
+                    f"{case_label(paper.number, meeting.date.year)} has a second saksframlegg",
+                    where,
+                )
+            seen.add((paper.number, paper.year))
+
+
+@check
+def meeting_contacts(ctx: Context) -> Iterator[Problem]:
+    """Ensure apologies go to a known person and a video link is a web address."""
+    for forum in ctx.ds.forums.values():
+        rule = forum.apologies
+        if rule is not None and rule.to is not None and rule.to not in ctx.ds.people:
+            yield problem(
+                "HF436", f"apologies go to '{rule.to}', who is no known person", rule.loc("to")
+            )
+    for meeting in ctx.ds.meetings.values():
+        if meeting.online is not None and not meeting.online.startswith(ADDRESS):
+            yield problem(
+                "HF437",
+                f"the video link '{meeting.online}' is not a web address (https://...)",
+                meeting.loc("online"),
+            )
