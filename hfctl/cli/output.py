@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from hfctl.checks.validation import Report
     from hfctl.documents.tables import Matrix
-    from hfctl.domain.dashboard import Dashboard
     from hfctl.domain.secretariat import Holding
     from hfctl.store.writer import Applied
 
@@ -293,95 +292,6 @@ def print_matrix(matrix: Matrix, day: object) -> None:
     out.print(Text(LEGEND, style="dim"))
     for line in matrix.summaries:
         out.print(Text(line))
-
-
-def print_dashboard(board: Dashboard) -> None:
-    """The dashboard as panels and tables; plain text when not on a terminal."""
-    from rich.panel import Panel
-    from rich.table import Table
-
-    out = console()
-    out.print(Text(f"{board.community} — {board.today}", style="bold"))
-    for sec in board.secretariat:
-        body = Text(
-            f"{sec['holder_name']} holds the {sec['forum']} secretariat, "
-            f"{sec['from']} to {sec['to']}.\n"
-        )
-        body.append(
-            f"Next: {sec['next_holder_name']} from {sec['next_from']}, "
-            f"in {sec['days_to_handover']} days."
-        )
-        out.print(Panel(body, title="Secretariat", title_align="left"))
-    meetings = Table(show_edge=False, title="Next meetings", title_justify="left")
-    for header in ("date", "time", "forum", "agenda", "notice by", ""):
-        meetings.add_column(header)
-    for m in board.meetings:
-        meetings.add_row(
-            Text(str(m.date)),
-            Text(m.start),
-            Text(m.forum_name),
-            Text(m.agenda),
-            Text(str(m.notice_deadline)),
-            Text("LATE", style="bold red") if m.late else Text(""),
-        )
-    out.print(meetings)
-    # what needs the coordinator: the agreements still being signed, one line for the rest
-    open_rounds = [s for s in board.signing if s.signed < s.total]
-    complete = [s for s in board.signing if s.signed == s.total]
-    signing = Table(show_edge=False, title="Signatures (current versions)", title_justify="left")
-    for header in ("agreement", "version", "signed", "missing"):
-        signing.add_column(header)
-    for s in open_rounds:
-        missing = (
-            ", ".join(s.missing) if len(s.missing) <= 8 else f"{len(s.missing)} municipalities"
-        )
-        signing.add_row(
-            Text(s.title),
-            Text(s.version),
-            Text(f"{s.signed}/{s.total}", style="yellow"),
-            Text(missing),
-        )
-    if open_rounds:
-        out.print(signing)
-    else:
-        out.print(Text("Signatures (current versions)", style="italic"))
-    if complete:
-        summary = f" {len(complete)} of {len(board.signing)} agreements signed by all"
-        out.print(Text(summary, style="green"))
-    if board.expiring:
-        terms = Table(show_edge=False, title="Terms ending soon", title_justify="left")
-        for header in ("ends", "days", "forum", "member", "role"):
-            terms.add_column(header)
-        for e in board.expiring:
-            terms.add_row(
-                Text(str(e.to)), Text(str(e.days)), Text(e.forum), Text(e.name), Text(e.role)
-            )
-        out.print(terms)
-        out.print(Text(" Renew a term, or appoint a successor with hfctl member add:"))
-        for e in board.expiring:
-            out.print(Text(f"  {e.renew}"))
-    if board.overdue:
-        late = Table(show_edge=False, title="Overdue actions", title_justify="left")
-        for header in ("due", "id", "responsible", "decided in", "what"):
-            late.add_column(header)
-        for a in board.overdue:
-            late.add_row(
-                Text(a["due"], style="bold red"),
-                Text(a["id"]),
-                Text(a["responsible"]),
-                Text(f"{a['forum']} {a['case']}"),
-                Text(a["what"]),
-            )
-        out.print(late)
-    if board.next_steps:
-        out.print(Text("Next steps", style="bold"))
-        for step in board.next_steps:
-            out.print(Text(f"  - {step.message} ({step.location.file})"))
-    style = "bold red" if board.errors else ("yellow" if board.warnings else "green")
-    line = Text(f"Validation: {board.errors} errors, {board.warnings} warnings", style=style)
-    if board.errors or board.warnings:
-        line.append("  (details: hfctl validate)", style="dim")
-    out.print(line)
 
 
 def write_or_print(

@@ -7,7 +7,7 @@ from typing import Any
 
 from hfctl.core.errors import RefusedError
 from hfctl.domain.followup import minutes_approval
-from hfctl.domain.lookup import find_meeting
+from hfctl.domain.lookup import find_meeting, name_of
 from hfctl.formats.dates import long_date
 from hfctl.formats.words import resolve_lang
 from hfctl.models.meeting import Meeting, case_label
@@ -85,11 +85,7 @@ def _approved(ds: Dataset, meeting: Meeting, lang: str) -> str:
 
 
 def _responsible(ds: Dataset, who: str, lang: str) -> str:
-    if who in ds.forums:
-        return ds.forums[who].display_name(lang)
-    if who in ds.parties:
-        return ds.parties[who].name
-    return _name(ds, who)
+    return name_of(ds, who, lang)
 
 
 def render_minutes(

@@ -11,6 +11,8 @@ from hfctl.core.errors import HfctlError
 from hfctl.core.problems import Problem
 from hfctl.domain.agreements import Signing, signing
 from hfctl.domain.followup import actions, select
+from hfctl.domain.information import rows as information_rows
+from hfctl.domain.lookup import name_of
 from hfctl.domain.meetings import notice_deadline
 from hfctl.domain.membership import expiring, renew_command
 from hfctl.domain.secretariat import holding, rotating_forums
@@ -50,6 +52,27 @@ class ExpiringTerm:
     """The command that renews it."""
 
 
+@dataclass(frozen=True)
+class Unsent:
+    """An information item that has not yet reached every party of its audience."""
+
+    id: str
+    title: str
+    source: str
+    received: dt.date
+    days: int
+    """Days since it was received."""
+    sent: int
+    audience: int
+    missing: list[str]
+    """The names of the parties it has not reached."""
+
+    @property
+    def partly(self) -> bool:
+        """Sent to some parties and not to the others (the same-time rule is broken)."""
+        return 0 < self.sent < self.audience
+
+
 @dataclass
 class Dashboard:
     """Everything `hfctl status` shows, as data."""
@@ -61,6 +84,7 @@ class Dashboard:
     signing: list[Signing] = field(default_factory=list)
     expiring: list[ExpiringTerm] = field(default_factory=list)
     overdue: list[dict[str, Any]] = field(default_factory=list)
+    information: list[Unsent] = field(default_factory=list)
     errors: int = 0
     warnings: int = 0
     next_steps: list[Problem] = field(default_factory=list)
@@ -89,6 +113,7 @@ class Dashboard:
             "signing": plain(self.signing),
             "expiring_terms": plain(self.expiring),
             "overdue_actions": self.overdue,
+            "information": plain(self.information),
             "validation": {"errors": self.errors, "warnings": self.warnings},
             "next_steps": [
                 {"code": p.code, "message": p.message, "file": p.location.file}
@@ -130,8 +155,39 @@ def build(
     board.meetings = _upcoming(ds, today)
     board.signing = signing(ds, today)
     board.expiring = _expiring(ds, today)
-    board.overdue = [r.to_json(today) for r in select(actions(ds), today, overdue_only=True)]
+    board.overdue = [
+        {
+            **r.to_json(today),
+            "responsible_name": name_of(ds, r.action.responsible),
+            "forum_name": name_of(ds, r.meeting.forum),
+        }
+        for r in select(actions(ds), today, overdue_only=True)
+    ]
+    board.information = _unsent(ds, today)
     return board
+
+
+def _unsent(ds: Dataset, today: dt.date) -> list[Unsent]:
+    """The items received by ``today`` that have not reached every party, oldest first (the
+    figures of `hfctl inform list`)."""
+    out: list[Unsent] = []
+    for row in information_rows(ds):
+        received = dt.date.fromisoformat(row["received"])
+        if received > today or row["sent"] >= row["audience"]:
+            continue
+        out.append(
+            Unsent(
+                row["id"],
+                row["title"],
+                row["source"],
+                received,
+                (today - received).days,
+                row["sent"],
+                row["audience"],
+                row["missing"],
+            )
+        )
+    return out
 
 
 def _upcoming(ds: Dataset, today: dt.date) -> list[UpcomingMeeting]:

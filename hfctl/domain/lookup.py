@@ -128,6 +128,17 @@ def people(ds: Dataset) -> list[Known]:
     return [Known(p.id, f"{p.name} ({p.id})", (p.id, p.name)) for p in ds.people.values()]
 
 
+def name_of(ds: Dataset, key: str, lang: str = "nn") -> str:
+    """How a forum (its short name), party or person id reads for people; the id if unknown."""
+    if key in ds.forums:
+        return ds.forums[key].display_name(lang)
+    if key in ds.parties:
+        return ds.parties[key].name
+    if key in ds.people:
+        return ds.people[key].name
+    return key
+
+
 def _texts(text: Text) -> tuple[str, ...]:
     return tuple(t for t in (text.nn, text.nb, text.en) if t)
 

@@ -110,7 +110,7 @@ def test_overdue_actions_show_in_status(repo: Repo) -> None:
     overdue = {a["id"] for a in data["overdue_actions"]}
     assert overdue == {"ssu-2026-02", "fsu-bu-2026-02"}
     text = run("status", repo=repo).stdout
-    assert "Overdue actions" in text and "ssu-2026-02" in text
+    assert "Overdue actions (2)" in text and "Følgje opp kommunane til alle har signert" in text
 
 
 def test_actions_filters(repo: Repo) -> None:

@@ -42,4 +42,6 @@ def status(
     if fmt is Format.json:
         output.print_json(board.to_json())
     else:
-        output.print_dashboard(board)
+        from hfctl.cli.dashboard_view import print_dashboard
+
+        print_dashboard(board, output.console)

@@ -1,0 +1,248 @@
+"""`hfctl status` as text: the most urgent first, every list cut to what fits one screen.
+
+The facts come from ``domain.dashboard``; this module only lays them out. Each section is a
+title, as many rows as fit and, when some are left out, "and N more: <command>" naming the
+command that shows them all. The height is the terminal's (``LINES`` when set); in a pipe
+with no ``LINES`` nothing is cut.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from hfctl.domain.dashboard import Dashboard, UpcomingMeeting
+
+LATE = "bold red"
+WARN = "yellow"
+WIDE = 100
+"""From this many columns on, the longer phrasings."""
+Row = list[Text]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One list of the dashboard: its title, its rows and the command that shows them all."""
+
+    title: str
+    rows: list[Row]
+    more: str
+    columns: Sequence[str] = ()
+    """Per column: ``fixed`` (never wrapped), ``name`` (wraps between words, never cut) or
+    ``text`` (free text, cut with an ellipsis to fit the line)."""
+    note: str = ""
+    """Said after the title whatever the cut (what the rows leave out, in one phrase)."""
+
+
+INDENT = 2
+
+
+def _table(section: Section, rows: list[Row], width: int) -> Table:
+    """The rows as columns; a free-text column gets what the others leave of ``width``."""
+    table = Table(box=None, show_header=False, show_edge=False, padding=(0, 1), pad_edge=False)
+    kinds = section.columns or ["name"] * (len(rows[0]) if rows else 1)
+    widest = [max((r[i].cell_len for r in section.rows), default=1) for i in range(len(kinds))]
+    others = sum(w for w, k in zip(widest, kinds, strict=True) if k != "text")
+    room = max(12, width - INDENT - others - 2 * (len(kinds) - 1))
+    for index, kind in enumerate(kinds):
+        if kind == "fixed":
+            table.add_column(no_wrap=True, min_width=widest[index])
+        elif kind == "text":
+            table.add_column(no_wrap=True, overflow="ellipsis", max_width=room)
+        else:
+            table.add_column(overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _render(section: Section, shown: int, width: int) -> RenderableType:
+    """The section with its first ``shown`` rows."""
+    title = Text(f"{section.title} ({len(section.rows)})", style="bold")
+    if section.note:
+        title.append(f"  {section.note}", style="dim")
+    parts: list[RenderableType] = [title]
+    if shown:
+        table = _table(section, section.rows[:shown], width)
+        parts.append(Padding(table, (0, 0, 0, INDENT), expand=False))
+    left = len(section.rows) - shown
+    if left:
+        line = Text(" " * INDENT + ("and " if shown else ""), style="dim")
+        line.append(f"{left} more: " if shown else f"all {left}: ", style="dim")
+        line.append(section.more, style="bold")
+        parts.append(line)
+    return Group(*parts)
+
+
+def _height(out: Console, renderable: RenderableType) -> int:
+    return len(out.render_lines(renderable, out.options, pad=False, new_lines=False))
+
+
+def fit(out: Console, sections: list[Section], budget: int | None) -> list[RenderableType]:
+    """Each section with as many rows as fit in ``budget`` lines: first one row to every
+    section, in order of urgency, then the rest to the most urgent first."""
+    if budget is None:
+        return [_render(s, len(s.rows), out.width) for s in sections]
+    sections = list(sections)
+    shown = [0] * len(sections)
+
+    def total() -> int:
+        pairs = zip(sections, shown, strict=True)
+        return sum(_height(out, _render(s, n, out.width)) for s, n in pairs)
+
+    while sections and total() > budget:  # too small even for the titles: the least urgent go
+        sections.pop()
+        shown.pop()
+
+    def grow(index: int, upto: int) -> None:
+        while shown[index] < min(upto, len(sections[index].rows)):
+            shown[index] += 1
+            if total() > budget:
+                shown[index] -= 1
+                return
+
+    for index in range(len(sections)):
+        grow(index, 1)
+    for index in range(len(sections)):
+        grow(index, len(sections[index].rows))
+    return [_render(s, n, out.width) for s, n in zip(sections, shown, strict=True)]
+
+
+def screen_height(out: Console) -> int | None:
+    """The lines the dashboard may use: ``LINES``, else the terminal's, else no limit."""
+    lines = os.environ.get("LINES", "")
+    if lines.isdigit() and int(lines) > 0:
+        return int(lines)
+    return out.height if out.is_terminal else None
+
+
+def _t(value: object, style: str = "") -> Text:
+    return Text(str(value), style=style)
+
+
+def sections(board: Dashboard, wide: bool = True) -> list[Section]:
+    """The dashboard's lists, the most urgent first (``wide``: room for the longer words)."""
+    late = [m for m in board.meetings if m.late]
+    coming = [m for m in board.meetings if not m.late]
+
+    def meeting_rows(meetings: Sequence[UpcomingMeeting], late_style: str) -> list[Row]:
+        rows: list[Row] = []
+        for m in meetings:
+            notice = Text(f"notice by {m.notice_deadline}", style=late_style)
+            if m.late:
+                notice.append(" LATE", style=LATE)
+            rows.append([_t(f"{m.date} {m.start}"), _t(m.forum_name), _t(m.agenda), notice])
+        return rows
+
+    meeting_columns = ("fixed", "name", "fixed", "fixed")
+    out = [
+        Section("Notice late", meeting_rows(late, LATE), "hfctl meeting list", meeting_columns),
+        Section(
+            "Overdue actions",
+            [
+                [
+                    _t(a["due"], LATE),
+                    _t(a["what"]),
+                    _t(a["responsible_name"]),
+                    _t(
+                        a["case"]
+                        if a["forum_name"] == a["responsible_name"]
+                        else f"{a['forum_name']} {a['case']}"
+                    ),
+                ]
+                for a in board.overdue
+            ],
+            "hfctl actions --overdue",
+            ("fixed", "text", "name", "fixed"),
+        ),
+        Section(
+            "Information not sent to every party",
+            [
+                [
+                    _t(i.received),
+                    _t(f"{i.sent} of {i.audience}", LATE if i.partly else WARN),
+                    _t(f"{i.source}: {i.title}"),
+                ]
+                for i in board.information
+            ],
+            "hfctl inform list",
+            ("fixed", "fixed", "name"),
+        ),
+        Section(
+            "Terms ending",
+            [[_t(e.to), _t(e.name), _t(e.forum), _t(e.role)] for e in board.expiring],
+            "hfctl validate",
+            ("fixed", "name", "name", "fixed"),
+        ),
+    ]
+    rounds = [s for s in board.signing if s.signed < s.total]
+    complete = len(board.signing) - len(rounds)
+    out.append(
+        Section(
+            "Signatures missing",
+            [
+                [
+                    _t(f"{s.title} {s.version}"),
+                    _t(f"{s.signed}/{s.total}", WARN),
+                    _t(", ".join(s.missing) if len(s.missing) <= 8 else f"{len(s.missing)}"),
+                ]
+                for s in rounds
+            ],
+            "hfctl agreements status",
+            ("name", "fixed", "name"),
+            f"{complete} of {len(board.signing)} agreements signed by all",
+        )
+    )
+    out.append(
+        Section("Next meetings", meeting_rows(coming, ""), "hfctl meeting list", meeting_columns)
+    )
+    out.append(
+        Section(
+            "Secretariat",
+            [
+                [
+                    _t(s["forum"]),
+                    _t(
+                        f"{s['holder_name']} to {s['to']}, then {s['next_holder_name']} "
+                        f"from {s['next_from']}"
+                        + (f", in {s['days_to_handover']} days" if wide else "")
+                    ),
+                ]
+                for s in board.secretariat
+            ],
+            "hfctl secretariat show",
+            ("fixed", "name"),
+        )
+    )
+    if board.next_steps:  # a repository just made with hfctl init: what to fill in first
+        steps = Section(
+            "Next steps",
+            [[_t(p.message), _t(p.location.file)] for p in board.next_steps],
+            "hfctl validate",
+            ("text", "fixed"),
+        )
+        out.insert(0, steps)
+    return [s for s in out if s.rows or s.note]
+
+
+def print_dashboard(board: Dashboard, make: Callable[[], Console]) -> None:
+    """The dashboard on one screen (the height of the terminal, less the prompt's line)."""
+    out = make()
+    head = Text(f"{board.community} — {board.today}", style="bold")
+    style = LATE if board.errors else (WARN if board.warnings else "green")
+    tail = Text(f"Validation: {board.errors} errors, {board.warnings} warnings", style=style)
+    if board.errors or board.warnings:
+        tail.append("  (details: hfctl validate)", style="dim")
+    height = screen_height(out)
+    budget = None
+    if height is not None:
+        budget = max(0, height - 1 - _height(out, head) - _height(out, tail))
+    out.print(Group(head, *fit(out, sections(board, out.width >= WIDE), budget), tail))
