@@ -273,25 +273,75 @@ _STATUS_STYLE = {
 }
 
 
-def print_matrix(matrix: Matrix, day: object) -> None:
-    """The signature matrix with a colour per status, a count per agreement and a legend."""
+def _matrix_table(matrix: Matrix, day: object) -> Any:
     from rich.table import Table
-
-    from hfctl.documents.tables import LEGEND
 
     table = Table(title=f"Signatures on {day}", title_justify="left", show_edge=False)
     for index, header in enumerate(matrix.headers):
-        table.add_column(header, justify="center" if index > 1 else "left")
+        table.add_column(header, justify="center" if index > 1 else "left", no_wrap=True)
     for cells, statuses in zip(matrix.cells, matrix.statuses, strict=True):
         styled = [Text(c, style=_STATUS_STYLE[s]) for c, s in zip(cells[2:], statuses, strict=True)]
         table.add_row(Text(cells[0]), Text(cells[1]), *styled)
     table.add_section()
     table.add_row(*[Text(c, style="bold") for c in matrix.footer])
+    return table
+
+
+def _turned(matrix: Matrix, day: object) -> Any:
+    """Agreements as rows: each with its count and the municipalities that have not signed."""
+    from rich.table import Table
+
+    from hfctl.documents.tables import SYMBOLS
+
+    table = Table(title=f"Signatures on {day}", title_justify="left", show_edge=False)
+    table.add_column("agreement", overflow="fold")
+    table.add_column("signed", no_wrap=True)
+    table.add_column("not yet")
+    for label, _title, count, left in matrix.by_agreement():
+        waiting = Text()
+        for index, (name, status) in enumerate(left):
+            waiting.append(", " if index else "")
+            waiting.append(f"{name} {SYMBOLS[status]}", style=_STATUS_STYLE[status])
+        table.add_row(Text(label), Text(count, style="bold"), waiting)
+    return table
+
+
+def _natural_width(matrix: Matrix) -> int:
+    """The columns a matrix needs with nothing cut (a cell, its padding, a rule between)."""
+    from rich.cells import cell_len
+
+    lines = [matrix.headers, *matrix.cells, matrix.footer]
+    widths = [max(cell_len(line[i]) for line in lines) for i in range(len(matrix.headers))]
+    return sum(w + 2 for w in widths) + len(widths) - 1
+
+
+def print_matrix(matrix: Matrix, day: object) -> None:
+    """The signature matrix with a colour per status, a count per agreement and a legend.
+    Names and counts are never cut: where the whole matrix is too wide, the agreements every
+    municipality has signed fold into one line; where even that is too wide, the matrix turns
+    so that the agreements are its rows."""
+    from hfctl.documents.tables import LEGEND
+
     out = console()
-    out.print(table)
+    done = matrix.complete
+    if _natural_width(matrix) <= out.width:
+        out.print(_matrix_table(matrix, day))
+        out.print(Text(LEGEND, style="dim"))
+        for line in matrix.summaries:
+            out.print(Text(line))
+        return
+    folded = matrix.only([i for i in range(len(matrix.titles)) if i not in done])
+    if folded.titles and _natural_width(folded) <= out.width:
+        out.print(_matrix_table(folded, day))
+    elif folded.titles:
+        out.print(_turned(folded, day))
     out.print(Text(LEGEND, style="dim"))
-    for line in matrix.summaries:
+    for line in folded.summaries:
         out.print(Text(line))
+    if done:
+        labels = ", ".join(matrix.headers[2 + i] for i in done)
+        total = len(matrix.cells)
+        out.print(Text(f"Signed by all {total}: {labels} ({len(done)} agreements)", style="green"))
 
 
 def write_or_print(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hfctl.domain.agreements import Row
 
@@ -28,6 +28,44 @@ class Matrix:
     statuses: list[list[str]]
     footer: list[str]
     summaries: list[str]
+    titles: list[str] = field(default_factory=list)
+    """Per agreement column: its title and version."""
+    signed: list[int] = field(default_factory=list)
+    """Per agreement column: how many municipalities have signed."""
+
+    @property
+    def complete(self) -> list[int]:
+        """The agreement columns every municipality has signed (0 = the first agreement)."""
+        return [i for i, n in enumerate(self.signed) if n == len(self.cells)]
+
+    def only(self, keep: Sequence[int]) -> Matrix:
+        """The matrix with only these agreement columns."""
+
+        def pick(values: Sequence[str], lead: int = 2) -> list[str]:
+            return [*values[:lead], *(values[lead + i] for i in keep)]
+
+        return Matrix(
+            pick(self.headers),
+            [pick(row) for row in self.cells],
+            [[row[i] for i in keep] for row in self.statuses],
+            pick(self.footer),
+            [self.summaries[i] for i in keep],
+            [self.titles[i] for i in keep],
+            [self.signed[i] for i in keep],
+        )
+
+    def by_agreement(self) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+        """The matrix turned: per agreement its label, title, count and the municipalities
+        that have not signed, each with its status."""
+        out = []
+        for i, title in enumerate(self.titles):
+            left = [
+                (row[1], statuses[i])
+                for row, statuses in zip(self.cells, self.statuses, strict=True)
+                if statuses[i] != "signed"
+            ]
+            out.append((self.headers[2 + i], title, self.footer[2 + i], left))
+        return out
 
 
 def label(row: Row) -> str:
@@ -61,11 +99,15 @@ def matrix(rows: Sequence[Row]) -> Matrix:
         cells.append([number, name, *[SYMBOLS[s] for s in line]])
     footer = ["", "signed"]
     summaries: list[str] = []
+    counts: list[int] = []
     for a in agreements:
         signed = sum(1 for n in municipalities if status.get((n, a)) == "signed")
+        counts.append(signed)
         footer.append(f"{signed}/{len(municipalities)}")
         summaries.append(f"{titles[a]}: {signed} of {len(municipalities)} signed")
-    return Matrix(headers, cells, statuses, footer, summaries)
+    return Matrix(
+        headers, cells, statuses, footer, summaries, [titles[a] for a in agreements], counts
+    )
 
 
 def detail(rows: Sequence[Row]) -> tuple[list[str], list[list[str]]]:

@@ -44,6 +44,37 @@ def test_matrix_has_a_summary_per_agreement(repo: Repo) -> None:
     assert "Haugesund" in result.stdout and "TA 13" in result.stdout
 
 
+@pytest.mark.parametrize("columns", [80, 120, 34])
+def test_matrix_never_cuts_a_name_or_a_total(
+    repo: Repo, columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    rows = _rows(repo)
+    text = run("agreements", "status", repo=repo).stdout
+    assert "…" not in text
+    words = set(text.replace(",", " ").split())
+    osa = [r for r in rows if r["agreement"] == OSA]
+    names = {r["municipality_name"] for r in rows}
+    if columns == 34:  # turned: the municipalities that have not signed, by agreement
+        names = {r["municipality_name"] for r in osa if r["status"] != "signed"}
+    assert len(names) >= 7 and names <= words  # every municipality name whole
+    signed = sum(r["status"] == "signed" for r in osa)
+    assert f"{signed}/16" in words
+    # the thirteen every municipality has signed fold into one line, with their labels
+    done = [f"TA {n}" for n in range(1, 14)]
+    assert f"Signed by all 16: {', '.join(done)} (13 agreements)" in text
+    if columns == 34:  # too narrow even for one column per agreement: agreements are rows
+        assert "not yet" in text and "Overordna" in text
+    else:
+        assert " kommune " in text and "TA 1 " not in text.splitlines()[1]
+
+
+def test_a_wide_terminal_shows_the_whole_matrix(repo: Repo) -> None:
+    text = run("agreements", "status", repo=repo).stdout  # COLUMNS=200
+    header = text.splitlines()[1]
+    assert all(f"TA {n} " in header for n in range(1, 14)) and "Signed by all" not in text
+
+
 def test_markdown_matrix_for_ssu_papers(repo: Repo) -> None:
     result = run("agreements", "status", "--format", "md", repo=repo)
     lines = result.stdout.splitlines()
