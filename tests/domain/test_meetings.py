@@ -297,6 +297,34 @@ def test_meeting_list_json(repo: Repo) -> None:
     assert git(repo.root, "status", "--porcelain") == ""
 
 
+def test_meeting_list_starts_today_unless_all_or_from(repo: Repo) -> None:
+    coming = run("meeting", "list", "--today", "2026-12-01", "--format", "json", repo=repo).json()
+    every = run("meeting", "list", "--all", "--format", "json", repo=repo).json()
+    assert coming and all(m["date"] >= "2026-12-01" for m in coming)
+    assert [m for m in every if m["date"] >= "2026-12-01"] == coming
+    assert every[0]["date"] < "2026-02-01" and len(every) > len(coming)
+    since = run(
+        "meeting", "list", "--from", "2026-01-01", "--to", "2026-01-31", "--json", repo=repo
+    )
+    assert [m["date"] for m in since.json()] == [every[0]["date"]]
+    both = run("meeting", "list", "--all", "--from", "2026-01-01", repo=repo)
+    assert both.exit_code == 2 and "--all or --from" in both.stderr
+    text = run("meeting", "list", "--today", "2026-12-01", repo=repo).stdout
+    assert text.startswith(f"{len(coming)} meetings from 2026-12-01")
+    assert "FSU personar med fleire kroniske lidingar" in text and "fsu-barn-og-unge" not in text
+
+
+@pytest.mark.parametrize(
+    "command", [["meeting", "list", "--all"], ["inform", "list"], ["log", "--since", "2026-11-01"]]
+)
+def test_format_json_and_the_old_json_flag_say_the_same(repo: Repo, command: list[str]) -> None:
+    new = run(*command, "--format", "json", repo=repo)
+    old = run(*command, "--json", repo=repo)
+    assert new.exit_code == old.exit_code == 0, new.stderr + old.stderr
+    assert new.json() == old.json()
+    assert "--json" not in run(*command, "--help", repo=repo).stdout  # kept, not advertised
+
+
 def test_renumbering_an_issued_case_is_reported_from_history(repo: Repo) -> None:
     rel = f"data/meetings/2026/{DEC}.md"
     text = repo.read(rel)

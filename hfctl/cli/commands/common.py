@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -49,6 +50,26 @@ AtOption = Annotated[
     str | None,
     typer.Option("--at", metavar="REV", help="Answer from the data as it was at a git revision."),
 ]
+
+
+class TextFormat(StrEnum):
+    """The outputs of a command that prints text for people or JSON for programs."""
+
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[
+    TextFormat, typer.Option("--format", "-f", help="text for people, json for programs.")
+]
+JsonAlias = Annotated[
+    bool, typer.Option("--json", hidden=True, help="The same as --format json (kept for scripts).")
+]
+
+
+def wants_json(fmt: TextFormat, json_alias: bool) -> bool:
+    """Whether a run asked for JSON, by --format json or by the older --json."""
+    return json_alias or fmt is TextFormat.json
 
 
 # the options of every command that changes data, defined once

@@ -13,10 +13,14 @@ from hfctl.cli.commands.common import (
     Commit,
     DryRun,
     ForceOption,
+    FormatOption,
+    JsonAlias,
     LangOption,
     RepoOption,
+    TextFormat,
     TodayOption,
     apply_changes,
+    wants_json,
     write_plan,
 )
 from hfctl.core.errors import HfctlError, UsageError
@@ -229,7 +233,8 @@ def mark_sent(
 @app.command("list")
 def list_(
     since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
-    json_: Annotated[bool, typer.Option("--json")] = False,
+    fmt: FormatOption = TextFormat.text,
+    json_: JsonAlias = False,
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -244,7 +249,7 @@ def list_(
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
     found = information.rows(ds, parse_day(since, "--since") if since else None)
-    if json_:
+    if wants_json(fmt, json_):
         output.print_json(found)
         return
     output.print_table(

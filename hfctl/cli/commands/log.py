@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.cli.commands.common import (
+    FormatOption,
+    JsonAlias,
+    LangOption,
+    RepoOption,
+    TextFormat,
+    TodayOption,
+    wants_json,
+)
 
 
 def log(
@@ -17,7 +25,8 @@ def log(
         str | None, typer.Option("--municipality", help="Name or number.")
     ] = None,
     since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
-    json_: Annotated[bool, typer.Option("--json")] = False,
+    fmt: FormatOption = TextFormat.text,
+    json_: JsonAlias = False,
     lang: LangOption = None,
     repo: RepoOption = None,
     today: TodayOption = None,
@@ -41,7 +50,7 @@ def log(
         agreement,
         municipality,
     )
-    if json_:
+    if wants_json(fmt, json_):
         output.print_json([e.to_json() for e in found])
     else:
         output.print_lines(f"{e.sha[:10]} {e.date} {e.author}: {e.change.message}" for e in found)

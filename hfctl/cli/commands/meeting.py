@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,10 +13,17 @@ from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
     DryRun,
+    FormatOption,
+    JsonAlias,
     RepoOption,
+    TextFormat,
     TodayOption,
+    wants_json,
     write_plan,
 )
+
+if TYPE_CHECKING:
+    from hfctl.models.meeting import Meeting
 
 app = typer.Typer(help="Meetings: new, list, cases, move, cancel, decisions, attendance.")
 app.add_typer(meeting_cases.case_app, name="case")
@@ -64,47 +71,65 @@ def new(
 @app.command("list")
 def list_(
     forum: Annotated[str | None, typer.Option("--forum")] = None,
-    from_: Annotated[str | None, typer.Option("--from", metavar="DATE")] = None,
+    from_: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="From this day (default: today).")
+    ] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="DATE")] = None,
-    json_: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every meeting, the held ones too (not only from today).")
+    ] = False,
+    fmt: FormatOption = TextFormat.text,
+    json_: JsonAlias = False,
     repo: RepoOption = None,
     today: TodayOption = None,
 ) -> None:
-    """List meetings, optionally of one forum and between two dates."""
+    """List the meetings from today on (or --all, or between --from and --to), optionally of
+    one forum."""
     from hfctl.cli import output
     from hfctl.cli.commands.common import load, parse_day, resolve_today
     from hfctl.cli.context import note_unreadable
+    from hfctl.core.errors import UsageError
     from hfctl.domain.dashboard import agenda_state
+    from hfctl.domain.lookup import name_of
     from hfctl.domain.meetings import select
     from hfctl.store.repo import find_root
 
-    resolve_today(today)  # the list does not depend on the day; a bad day is still an error
+    if every and from_:
+        raise UsageError("give --all or --from, not both")
+    now = resolve_today(today)
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
-    found = select(
-        ds,
+    start = parse_day(from_, "--from") if from_ else (None if every else now)
+    found = select(ds, forum, start, parse_day(to, "--to") if to else None)
+    if wants_json(fmt, json_):
+        keys = ["meeting", "date", "start", "forum", "kind", "status", "agenda", "cases"]
+        output.print_json(
+            [
+                {
+                    **dict(zip(keys, _cells(m, m.forum, agenda_state(m)), strict=True)),
+                    "forum_name": name_of(ds, m.forum),
+                }
+                for m in found
+            ]
+        )
+        return
+    rows = [_cells(m, name_of(ds, m.forum), agenda_state(m))[1:] for m in found]
+    since = "" if start is None else f" from {start}"
+    headers = ["date", "start", "forum", "kind", "status", "agenda", "cases"]
+    output.print_table(f"{len(rows)} meetings{since}", headers, rows)
+
+
+def _cells(meeting: Meeting, forum: str, agenda: str) -> list[str]:
+    return [
+        meeting.id,
+        str(meeting.date),
+        meeting.start.strftime("%H:%M"),
         forum,
-        parse_day(from_, "--from") if from_ else None,
-        parse_day(to, "--to") if to else None,
-    )
-    rows = [
-        [
-            m.id,
-            str(m.date),
-            m.start.strftime("%H:%M"),
-            m.forum,
-            m.kind,
-            m.status,
-            agenda_state(m),
-            str(len(m.cases)),
-        ]
-        for m in found
+        meeting.kind,
+        meeting.status,
+        agenda,
+        str(len(meeting.cases)),
     ]
-    headers = ["meeting", "date", "start", "forum", "kind", "status", "agenda", "cases"]
-    if json_:
-        output.print_json([dict(zip(headers, r, strict=True)) for r in rows])
-    else:
-        output.print_table(f"{len(rows)} meetings", headers, rows)
 
 
 @app.command("move")
