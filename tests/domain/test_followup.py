@@ -204,3 +204,9 @@ def test_overdue_actions_stand_on_the_next_agenda_of_their_body(repo: Repo) -> N
     assert "Følgje opp kommunane" not in fsu
     run("actions", "done", "ssu-2026-02", "--date", "2026-11-20", repo=repo)
     assert "Oppfølging av vedtak" not in run("agenda", "2026-12-10-ssu", repo=repo).stdout
+
+
+def test_the_actions_table_names_the_responsible_and_the_forum(repo: Repo) -> None:
+    text = run("actions", "--overdue", repo=repo).stdout
+    row = next(line for line in text.splitlines() if "ssu-2026-02" in line)
+    assert "FOUSAM" in row and "SSU Sak 08/26" in row and "fousam" not in row

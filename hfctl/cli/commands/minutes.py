@@ -184,8 +184,8 @@ def actions(
             r.action.id,
             str(r.action.due),
             "OVERDUE" if r.overdue(now) else r.action.status,
-            r.action.responsible,
-            f"{r.meeting.forum} {r.case_ref}",
+            lookup.name_of(ds, r.action.responsible),
+            f"{lookup.name_of(ds, r.meeting.forum)} {r.case_ref}",
             r.action.what,
         ]
         for r in rows
