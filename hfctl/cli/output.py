@@ -277,7 +277,9 @@ def _matrix_table(matrix: Matrix, day: object) -> Any:
     from rich.table import Table
 
     table = Table(title=f"Signatures on {day}", title_justify="left", show_edge=False)
-    for index, header in enumerate(matrix.headers):
+    # the terminal speaks English like the rest of it; the Markdown for the papers keeps nr/kommune
+    headers = ["no.", "municipality", *matrix.headers[2:]]
+    for index, header in enumerate(headers):
         table.add_column(header, justify="center" if index > 1 else "left", no_wrap=True)
     for cells, statuses in zip(matrix.cells, matrix.statuses, strict=True):
         styled = [Text(c, style=_STATUS_STYLE[s]) for c, s in zip(cells[2:], statuses, strict=True)]
@@ -310,7 +312,7 @@ def _natural_width(matrix: Matrix) -> int:
     """The columns a matrix needs with nothing cut (a cell, its padding, a rule between)."""
     from rich.cells import cell_len
 
-    lines = [matrix.headers, *matrix.cells, matrix.footer]
+    lines = [["no.", "municipality", *matrix.headers[2:]], *matrix.cells, matrix.footer]
     widths = [max(cell_len(line[i]) for line in lines) for i in range(len(matrix.headers))]
     return sum(w + 2 for w in widths) + len(widths) - 1
 

@@ -66,7 +66,7 @@ def test_matrix_never_cuts_a_name_or_a_total(
     if columns == 34:  # too narrow even for one column per agreement: agreements are rows
         assert "not yet" in text and "Overordna" in text
     else:
-        assert " kommune " in text and "TA 1 " not in text.splitlines()[1]
+        assert " municipality " in text and "TA 1 " not in text.splitlines()[1]
 
 
 def test_a_wide_terminal_shows_the_whole_matrix(repo: Repo) -> None:
