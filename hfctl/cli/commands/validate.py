@@ -36,7 +36,7 @@ def validate(
 ) -> None:
     """Validate every data file and the rules between them; exit 1 on errors."""
     from hfctl.checks.validation import validate as run
-    from hfctl.cli import output
+    from hfctl.cli import output, reports
     from hfctl.cli.commands.common import resolve_today
     from hfctl.cli.context import current
     from hfctl.store.repo import find_root
@@ -61,11 +61,11 @@ def validate(
         git_repo = gitops.require_repo(root, "--changed-since")
         report = only_files(report, gitops.changed_files(git_repo, root, changed_since))
     if fmt is Format.json:
-        output.print_json(output.report_json(report, strict))
+        output.print_json(reports.report_json(report, strict))
     elif fmt is Format.github:
-        output.print_lines(output.report_github(report))
+        output.print_lines(reports.report_github(report))
     elif fmt is Format.gitlab:
-        output.print_json(output.report_gitlab(report))
+        output.print_json(reports.report_gitlab(report))
     else:
         output.print_report(report, strict)
     if report.failed(strict):
