@@ -159,7 +159,7 @@ def test_a_case_prepared_in_the_network_is_forwarded_to_ssu(repo: Repo) -> None:
     from hfctl.store.loader import load
 
     case = next(c for c in load(repo.root).meetings[SSU].cases if c.prepared_in == HLN)
-    assert case.title == "Kommunale representantar til FSU-a 2027–2028" and case.number == 35
+    assert case.title == "Kommunale representantar til FSU-a 2027–2028" and case.number == 36
     assert "Førebudd i" in run("agenda", SSU, repo=repo).stdout
     again = run("meeting", "case", "forward", HLN, "3", "--to", SSU, repo=repo)
     assert again.exit_code == 1 and "already has" in again.stderr

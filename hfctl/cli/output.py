@@ -195,8 +195,10 @@ def print_markdown(text: str) -> None:
 
 
 def print_text(text: str) -> None:
-    """Text as given, its lines and tabs kept; any other control character as an escape."""
-    sys.stdout.write(visible(text, lines=True))
+    """Text as given, its lines and tabs kept; any other control character as an escape (a
+    byte order mark opening a CSV for Excel is kept as it is)."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    sys.stdout.write(bom + visible(text[len(bom) :], lines=True))
 
 
 _STATUS_STYLE = {

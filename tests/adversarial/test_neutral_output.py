@@ -126,7 +126,7 @@ def _hfctl(repo: Repo, *args: str, **env: str) -> subprocess.CompletedProcess[by
 def test_any_columns_prints_the_output(repo: Repo, columns: str) -> None:
     done = _hfctl(repo, "agreements", "status", COLUMNS=columns)
     assert done.returncode == 0 and b"Traceback" not in done.stderr
-    assert b"Signatures on" in done.stdout and b"kommune" in done.stdout
+    assert b"Signatures on" in done.stdout and b"municipality" in done.stdout
 
 
 def test_an_ascii_stdout_gets_escapes(repo: Repo) -> None:

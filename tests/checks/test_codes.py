@@ -171,7 +171,9 @@ def _number_of_two(b: Build, bad: bool) -> Where:
 
 @case("HF320")
 def _period_order(b: Build, bad: bool) -> Where:
-    with_ssu(b).member("ssu", "ola", from_="2024-01-01", to="2023-01-01" if bad else "2024-06-30")
+    # a person of their own: ola's open seat would overlap a second one (HF335)
+    b = with_ssu(b, "per")
+    b.member("ssu", "per", from_="2024-01-01", to="2023-01-01" if bad else "2024-06-30")
     return forum("ssu"), b.line_of(forum("ssu"), "to: 20")
 
 
