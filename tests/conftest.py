@@ -40,6 +40,8 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.delenv("HFCTL_REPO", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
+    # the tests of English output speak English; the tests of nn and nb ask for them
+    monkeypatch.setenv("HFCTL_LANG", "en")
 
 
 def git(root: Path, *args: str) -> str:

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from hfctl import version_line
+from hfctl.cli.lang import check_lang, install_framework_words, translate_tree
 
 # Every command: its name, where it lives, and whether it is a group of subcommands. A run
 # imports and registers only the command it names (typer inspects every registered function's
@@ -56,12 +58,28 @@ def _root(
         "--no-cache",
         help="Parse every data file afresh; do not read or write .hfctl-cache/.",
     ),
+    lang: str | None = typer.Option(
+        None,
+        "--lang",
+        metavar="nn|nb|en",
+        callback=check_lang,
+        help="Language of the messages (default: $HFCTL_LANG, the community's, the locale's, nn).",
+    ),
 ) -> None:
     """Governance of a Norwegian health community (helsefellesskap), kept as code."""
     if no_cache:
         from hfctl.cli.context import current
 
         current().use_cache = False
+
+
+class _Root(TyperGroup):
+    """hfctl's command tree, in the language of the run: built by typer, then translated."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        install_framework_words()
+        translate_tree(self)
 
 
 def build_app(names: Sequence[str] | None = None) -> typer.Typer:
@@ -71,7 +89,7 @@ def build_app(names: Sequence[str] | None = None) -> typer.Typer:
         help="Governance of a Norwegian health community (helsefellesskap), kept as code.",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
-        add_completion=False,
+        cls=_Root,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(_root)
@@ -154,6 +172,9 @@ def main() -> None:
     _prepare_streams()
     try:
         try:
+            from hfctl.cli.lang import choose
+
+            choose(sys.argv[1:])
             named = command_named(sys.argv[1:])
             build_app(None if named is None else [named])()
         except SystemExit as done:

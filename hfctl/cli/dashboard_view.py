@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
+
+from hfctl.cli.output import clock, day, iso_day
+from hfctl.core.i18n import _, current_language, ngettext
 
 if TYPE_CHECKING:
     from hfctl.domain.dashboard import Dashboard, UpcomingMeeting
@@ -75,8 +78,8 @@ def _render(section: Section, shown: int, width: int) -> RenderableType:
         parts.append(Padding(table, (0, 0, 0, INDENT), expand=False))
     left = len(section.rows) - shown
     if left:
-        line = Text(" " * INDENT + ("and " if shown else ""), style="dim")
-        line.append(f"{left} more: " if shown else f"all {left}: ", style="dim")
+        said = _("and {n} more: ") if shown else _("all {n}: ")
+        line = Text(" " * INDENT + said.format(n=left), style="dim")
         line.append(section.more, style="bold")
         parts.append(line)
     return Group(*parts)
@@ -124,6 +127,26 @@ def screen_height(out: Console) -> int | None:
     return out.height if out.is_terminal else None
 
 
+def _role(value: str) -> str:
+    from hfctl.formats.words import ROLE, word
+
+    return word(ROLE, current_language(), value)
+
+
+def _secretariat(s: dict[str, Any], wide: bool) -> str:
+    """Who holds a secretariat to when, and who takes over."""
+    text = _("{holder} to {end}, then {next} from {start}").format(
+        holder=s["holder_name"],
+        end=iso_day(s["to"]),
+        next=s["next_holder_name"],
+        start=iso_day(s["next_from"]),
+    )
+    if wide:
+        n = s["days_to_handover"]
+        text += ngettext(", in {n} day", ", in {n} days", n).format(n=n)
+    return text
+
+
 def _t(value: object, style: str = "") -> Text:
     return Text(str(value), style=style)
 
@@ -136,20 +159,21 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
     def meeting_rows(meetings: Sequence[UpcomingMeeting], late_style: str) -> list[Row]:
         rows: list[Row] = []
         for m in meetings:
-            notice = Text(f"notice by {m.notice_deadline}", style=late_style)
+            notice = Text(_("notice by {day}").format(day=day(m.notice_deadline)), style=late_style)
             if m.late:
-                notice.append(" LATE", style=LATE)
-            rows.append([_t(f"{m.date} {m.start}"), _t(m.forum_name), _t(m.agenda), notice])
+                notice.append(" " + _("LATE"), style=LATE)
+            when = f"{day(m.date)} {clock(m.start)}"
+            rows.append([_t(when), _t(m.forum_name), _t(m.agenda), notice])
         return rows
 
     meeting_columns = ("fixed", "name", "fixed", "fixed")
     out = [
-        Section("Notice late", meeting_rows(late, LATE), "hfctl meeting list", meeting_columns),
+        Section(_("Notice late"), meeting_rows(late, LATE), "hfctl meeting list", meeting_columns),
         Section(
-            "Overdue actions",
+            _("Overdue actions"),
             [
                 [
-                    _t(a["due"], LATE),
+                    _t(iso_day(a["due"]), LATE),
                     _t(a["what"]),
                     _t(a["responsible_name"]),
                     _t(
@@ -164,11 +188,14 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
             ("fixed", "text", "name", "fixed"),
         ),
         Section(
-            "Information not sent to every party",
+            _("Information not sent to every party"),
             [
                 [
-                    _t(i.received),
-                    _t(f"{i.sent} of {i.audience}", LATE if i.partly else WARN),
+                    _t(day(i.received)),
+                    _t(
+                        _("{sent} of {audience}").format(sent=i.sent, audience=i.audience),
+                        LATE if i.partly else WARN,
+                    ),
                     _t(f"{i.source}: {i.title}"),
                 ]
                 for i in board.information
@@ -177,8 +204,8 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
             ("fixed", "fixed", "name"),
         ),
         Section(
-            "Terms ending",
-            [[_t(e.to), _t(e.name), _t(e.forum), _t(e.role)] for e in board.expiring],
+            _("Terms ending"),
+            [[_t(day(e.to)), _t(e.name), _t(e.forum), _t(_role(e.role))] for e in board.expiring],
             "hfctl validate",
             ("fixed", "name", "name", "fixed"),
         ),
@@ -187,7 +214,7 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
     complete = len(board.signing) - len(rounds)
     out.append(
         Section(
-            "Signatures missing",
+            _("Signatures missing"),
             [
                 [
                     _t(f"{s.title} {s.version}"),
@@ -198,23 +225,23 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
             ],
             "hfctl agreements status",
             ("name", "fixed", "name"),
-            f"{complete} of {len(board.signing)} agreements signed by all",
+            ngettext(
+                "{complete} of {n} agreement signed by all",
+                "{complete} of {n} agreements signed by all",
+                len(board.signing),
+            ).format(complete=complete, n=len(board.signing)),
         )
     )
     out.append(
-        Section("Next meetings", meeting_rows(coming, ""), "hfctl meeting list", meeting_columns)
+        Section(_("Next meetings"), meeting_rows(coming, ""), "hfctl meeting list", meeting_columns)
     )
     out.append(
         Section(
-            "Secretariat",
+            _("Secretariat"),
             [
                 [
                     _t(s["forum"]),
-                    _t(
-                        f"{s['holder_name']} to {s['to']}, then {s['next_holder_name']} "
-                        f"from {s['next_from']}"
-                        + (f", in {s['days_to_handover']} days" if wide else "")
-                    ),
+                    _t(_secretariat(s, wide)),
                 ]
                 for s in board.secretariat
             ],
@@ -224,7 +251,7 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
     )
     if board.next_steps:  # a repository just made with hfctl init: what to fill in first
         steps = Section(
-            "Next steps",
+            _("Next steps"),
             [[_t(p.message), _t(p.location.file)] for p in board.next_steps],
             "hfctl validate",
             ("text", "fixed"),
@@ -236,11 +263,16 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
 def print_dashboard(board: Dashboard, make: Callable[[], Console]) -> None:
     """The dashboard on one screen (the height of the terminal, less the prompt's line)."""
     out = make()
-    head = Text(f"{board.community} — {board.today}", style="bold")
+    head = Text(f"{board.community} — {day(board.today)}", style="bold")
     style = LATE if board.errors else (WARN if board.warnings else "green")
-    tail = Text(f"Validation: {board.errors} errors, {board.warnings} warnings", style=style)
+    errors = ngettext("{n} error", "{n} errors", board.errors).format(n=board.errors)
+    warnings = ngettext("{n} warning", "{n} warnings", board.warnings).format(n=board.warnings)
+    tail = Text(
+        _("Validation: {errors}, {warnings}").format(errors=errors, warnings=warnings),
+        style=style,
+    )
     if board.errors or board.warnings:
-        tail.append("  (details: hfctl validate)", style="dim")
+        tail.append("  " + _("(details: hfctl validate)"), style="dim")
     height = screen_height(out)
     budget = None
     if height is not None:

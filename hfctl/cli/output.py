@@ -16,10 +16,12 @@ from rich.text import Text
 
 from hfctl.core import unicode
 from hfctl.core.errors import HfctlError
+from hfctl.core.i18n import _, current_language, ngettext
 from hfctl.core.problems import Problem, Severity
 from hfctl.formats.safe import visible
 
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
 
     from hfctl.checks.validation import Report
@@ -89,21 +91,49 @@ def print_lines(lines: Iterable[str]) -> None:
         sys.stdout.write(visible(line) + "\n")
 
 
+def day(value: dt.date) -> str:
+    """A day in the run's language: ``3. desember 2026`` (ISO in English)."""
+    from hfctl.formats.dates import day_text
+
+    return day_text(value, current_language())
+
+
+def iso_day(value: object) -> str:
+    """A day given as ISO text (as in the JSON form) in the run's language; other text as is."""
+    import datetime as dt
+
+    try:
+        return day(dt.date.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
+
+
+def clock(value: str) -> str:
+    """A time of day in the run's language: ``kl. 10.00`` (``10:00`` in English)."""
+    from hfctl.formats.dates import clock_text
+
+    return clock_text(value, current_language())
+
+
+def severity(value: Severity) -> str:
+    """``error`` or ``warning`` in the run's language (JSON keeps the English value)."""
+    return _("error") if value is Severity.ERROR else _("warning")
+
+
 def summary(report: Report) -> str:
     """``3 errors, 1 warning in 142 files``."""
-
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
-    return (
-        f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')} "
-        f"in {plural(report.files, 'file')}"
+    errors = ngettext("{n} error", "{n} errors", report.errors).format(n=report.errors)
+    warnings = ngettext("{n} warning", "{n} warnings", report.warnings).format(n=report.warnings)
+    files = ngettext("{n} file", "{n} files", report.files).format(n=report.files)
+    return _("{errors}, {warnings} in {files}").format(
+        errors=errors, warnings=warnings, files=files
     )
 
 
 def print_report(report: Report, strict: bool = False) -> None:
     """Problems grouped by file, then a count; coloured on a terminal."""
     text = Text()
+    width = max(len(severity(s)) for s in Severity)
     for file, problems in groupby(report.problems, key=lambda p: p.location.file):
         text.append(visible(file), style="bold underline")
         text.append("\n")
@@ -116,12 +146,12 @@ def print_report(report: Report, strict: bool = False) -> None:
             )
             text.append("  ")
             text.append(f"{where:>8}  ", style="dim")
-            text.append(f"{p.severity.value:<7} ", style=_STYLE[p.severity])
+            text.append(f"{severity(p.severity):<{width}} ", style=_STYLE[p.severity])
             text.append(f"{visible(p.code)}  ", style="bold")
             text.append(visible(p.message))
             text.append("\n")
         text.append("\n")
-    status = "failed" if report.failed(strict) else "ok"
+    status = _("failed") if report.failed(strict) else _("ok")
     text.append(f"{status}: ", style="bold red" if report.failed(strict) else "bold green")
     text.append(summary(report))
     console().print(text)  # one print: a report of thousands of lines renders in one pass
@@ -133,15 +163,20 @@ def print_unreadable(problems: list[Problem], limit: int = 20) -> None:
     files = len({p.location.file for p in problems})
     err.print(
         Text(
-            f"hfctl: {files} data file(s) could not be read, so the output above leaves them "
-            "out; fix them first (hfctl validate shows every problem):",
+            ngettext(
+                "hfctl: {n} data file could not be read, so the output above leaves it out; "
+                "fix it first (hfctl validate shows every problem):",
+                "hfctl: {n} data files could not be read, so the output above leaves them "
+                "out; fix them first (hfctl validate shows every problem):",
+                files,
+            ).format(n=files),
             style="bold red",
         )
     )
     for p in problems[:limit]:
-        err.print(Text(visible(f"  {p.location}: {p.severity.value} {p.code} {p.message}")))
+        err.print(Text(visible(f"  {p.location}: {severity(p.severity)} {p.code} {p.message}")))
     if len(problems) > limit:
-        err.print(Text(f"  … and {len(problems) - limit} more"))
+        err.print(Text("  " + _("… and {n} more").format(n=len(problems) - limit)))
 
 
 def print_error(exc: HfctlError) -> None:
@@ -149,7 +184,7 @@ def print_error(exc: HfctlError) -> None:
     err = console(stderr=True)
     err.print(Text(visible(f"hfctl: {exc.message}"), style="bold red"))
     for p in exc.problems:
-        err.print(Text(visible(f"  {p.location}: {p.severity.value} {p.code} {p.message}")))
+        err.print(Text(visible(f"  {p.location}: {severity(p.severity)} {p.code} {p.message}")))
 
 
 def print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
@@ -167,10 +202,24 @@ def print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
 def print_holding(held: Holding) -> None:
     """Who holds a secretariat, in words."""
     out = console()
-    out.print(Text(f"{held.holder_name} holds the secretariat on {held.on}", style="bold"))
-    out.print(Text(f"  term:  {held.from_} to {held.to} ({held.days_left} days left)"))
-    state = "recorded" if held.next_recorded else "by the rotation rule; not yet recorded"
-    out.print(Text(f"  next:  {held.next_holder_name} from {held.next_from} ({state})"))
+    out.print(
+        Text(
+            _("{holder} holds the secretariat on {day}").format(
+                holder=held.holder_name, day=day(held.on)
+            ),
+            style="bold",
+        )
+    )
+    left = ngettext("{n} day left", "{n} days left", held.days_left).format(n=held.days_left)
+    term = _("term:  {start} to {end} ({left})").format(
+        start=day(held.from_), end=day(held.to), left=left
+    )
+    out.print(Text("  " + term))
+    state = _("recorded") if held.next_recorded else _("by the rotation rule; not yet recorded")
+    upcoming = _("next:  {holder} from {day} ({state})").format(
+        holder=held.next_holder_name, day=day(held.next_from), state=state
+    )
+    out.print(Text("  " + upcoming))
 
 
 def print_applied(applied: Applied, summary_line: str) -> None:
@@ -178,15 +227,19 @@ def print_applied(applied: Applied, summary_line: str) -> None:
     out = console()
     if not applied.written:
         sys.stdout.write(visible(applied.diff, lines=True))
-        out.print(Text(f"dry run: {summary_line} (nothing written)", style="dim"))
+        out.print(
+            Text(
+                _("dry run: {summary} (nothing written)").format(summary=summary_line), style="dim"
+            )
+        )
         return
     out.print(Text(summary_line, style="bold green"))
     for rel in applied.files:
-        out.print(Text(f"  wrote {rel}"))
+        out.print(Text("  " + _("wrote {path}").format(path=rel)))
     if applied.branch:
-        out.print(Text(f"  on new branch {applied.branch}"))
+        out.print(Text("  " + _("on new branch {branch}").format(branch=applied.branch)))
     if applied.commit:
-        out.print(Text(f"  committed {applied.commit[:10]}"))
+        out.print(Text("  " + _("committed {commit}").format(commit=applied.commit[:10])))
 
 
 def print_markdown(text: str) -> None:
@@ -213,9 +266,11 @@ _STATUS_STYLE = {
 def _matrix_table(matrix: Matrix, day: object) -> Any:
     from rich.table import Table
 
-    table = Table(title=f"Signatures on {day}", title_justify="left", show_edge=False)
-    # the terminal speaks English like the rest of it; the Markdown for the papers keeps nr/kommune
-    headers = ["no.", "municipality", *matrix.headers[2:]]
+    table = Table(
+        title=_("Signatures on {day}").format(day=day), title_justify="left", show_edge=False
+    )
+    # the terminal speaks the run's language; the Markdown for the papers keeps nr/kommune
+    headers = [_("no."), _("municipality"), *matrix.headers[2:]]
     for index, header in enumerate(headers):
         table.add_column(header, justify="center" if index > 1 else "left", no_wrap=True)
     for cells, statuses in zip(matrix.cells, matrix.statuses, strict=True):
@@ -232,10 +287,12 @@ def _turned(matrix: Matrix, day: object) -> Any:
 
     from hfctl.documents.tables import SYMBOLS
 
-    table = Table(title=f"Signatures on {day}", title_justify="left", show_edge=False)
-    table.add_column("agreement", overflow="fold")
-    table.add_column("signed", no_wrap=True)
-    table.add_column("not yet")
+    table = Table(
+        title=_("Signatures on {day}").format(day=day), title_justify="left", show_edge=False
+    )
+    table.add_column(_("agreement"), overflow="fold")
+    table.add_column(_("signed"), no_wrap=True)
+    table.add_column(_("not yet"))
     for label, _title, count, left in matrix.by_agreement():
         waiting = Text()
         for index, (name, status) in enumerate(left):
@@ -249,7 +306,7 @@ def _natural_width(matrix: Matrix) -> int:
     """The columns a matrix needs with nothing cut (a cell, its padding, a rule between)."""
     from rich.cells import cell_len
 
-    lines = [["no.", "municipality", *matrix.headers[2:]], *matrix.cells, matrix.footer]
+    lines = [[_("no."), _("municipality"), *matrix.headers[2:]], *matrix.cells, matrix.footer]
     widths = [max(cell_len(line[i]) for line in lines) for i in range(len(matrix.headers))]
     return sum(w + 2 for w in widths) + len(widths) - 1
 
@@ -280,7 +337,12 @@ def print_matrix(matrix: Matrix, day: object) -> None:
     if done:
         labels = ", ".join(matrix.headers[2 + i] for i in done)
         total = len(matrix.cells)
-        out.print(Text(f"Signed by all {total}: {labels} ({len(done)} agreements)", style="green"))
+        line = ngettext(
+            "Signed by all {total}: {labels} ({n} agreement)",
+            "Signed by all {total}: {labels} ({n} agreements)",
+            len(done),
+        ).format(total=total, labels=labels, n=len(done))
+        out.print(Text(line, style="green"))
 
 
 def write_or_print(
@@ -301,9 +363,11 @@ def write_or_print(
     try:
         atomic_write(target, text.encode("utf-8"))
     except OSError as exc:
-        raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
+        raise HfctlError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
     outputs.remember(repo_root, [target])
-    console().print(Text(f"wrote {path}"))
+    console().print(Text(_("wrote {path}").format(path=path)))
 
 
 def write_bytes_or_print(data: bytes, path: str | None) -> None:
@@ -318,15 +382,17 @@ def write_bytes_or_print(data: bytes, path: str | None) -> None:
     try:
         atomic_write(Path(path), data)
     except OSError as exc:
-        raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
-    console().print(Text(f"wrote {path}"))
+        raise HfctlError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
+    console().print(Text(_("wrote {path}").format(path=path)))
 
 
 def print_warnings(warnings: list[str]) -> None:
     """Warnings for the user, on stderr, in yellow on a terminal."""
     err = console(stderr=True)
     for warning in warnings:
-        err.print(Text(f"warning: {warning}", style="yellow"))
+        err.print(Text(_("warning: {warning}").format(warning=warning), style="yellow"))
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -336,5 +402,7 @@ def write_file(path: Path, data: bytes) -> None:
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise HfctlError(f"cannot write {path}: {exc.strerror}") from None
-    console().print(Text(f"wrote {path}"))
+        raise HfctlError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
+    console().print(Text(_("wrote {path}").format(path=path)))

@@ -21,3 +21,20 @@ def clock(start: dt.time, end: dt.time | None, lang: str) -> str:
     if end is not None:
         text += "–" + end.strftime(f"%H{sep}%M")
     return text if lang == "en" else f"kl. {text}"
+
+
+def day_text(day: dt.date, lang: str) -> str:
+    """A day in running text: ``3. desember 2026`` in nynorsk and bokmål; in English the ISO
+    form ``2026-12-03``, which the English output has always used."""
+    if lang == "en":
+        return day.isoformat()
+    from babel.dates import format_date
+
+    return str(format_date(day, format="long", locale=LOCALES[lang]))
+
+
+def clock_text(start: str, lang: str) -> str:
+    """A time of day written ``HH:MM`` in the data, as text: ``kl. 10.00`` (``10:00``)."""
+    if lang == "en" or len(start) != 5 or start[2] != ":":
+        return start
+    return f"kl. {start[:2]}.{start[3:]}"

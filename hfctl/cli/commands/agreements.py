@@ -20,6 +20,7 @@ from hfctl.cli.commands.common import (
     TodayOption,
     write_plan,
 )
+from hfctl.core.i18n import _, ngettext
 
 app = typer.Typer(help="Agreements: signature status, recording steps, reminders.")
 
@@ -69,7 +70,7 @@ def status(
         agreement = lookup.find_agreement(ds, agreement).id
     rows = agreements.rows(ds, day, agreement)
     if output_file is not None and fmt not in (Format.csv, Format.xlsx):
-        raise UsageError("--output is for --format csv or xlsx")
+        raise UsageError(_("--output is for --format csv or xlsx"))
     if fmt is Format.json:
         output.print_json([r.to_json() for r in rows])
     elif fmt is Format.csv:
@@ -81,7 +82,7 @@ def status(
         from hfctl.store.repo import moment
 
         if output_file is None:
-            raise UsageError("--format xlsx writes a workbook: give the file with --output")
+            raise UsageError(_("--format xlsx writes a workbook: give the file with --output"))
         output.write_file(output_file, rows_xlsx(rows, moment()))
     elif agreement is None:
         matrix = tables.matrix(rows)
@@ -92,8 +93,13 @@ def status(
     else:
         headers, cells = tables.detail(rows)
         pending = [
-            f"Open action {r.action.id} ({r.meeting.forum} {r.case_ref}, due {r.action.due}): "
-            f"{r.action.what}"
+            _("Open action {id} ({forum} {case}, due {due}): {what}").format(
+                id=r.action.id,
+                forum=r.meeting.forum,
+                case=r.case_ref,
+                due=output.day(r.action.due),
+                what=r.action.what,
+            )
             for r in followup.open_actions_about(ds, rows[0].agreement if rows else agreement)
         ]
         if fmt is Format.md:
@@ -102,7 +108,11 @@ def status(
                 "".join(f"\n- {line}" for line in pending) + ("\n" if pending else "")
             )
         else:
-            output.print_table(f"{agreement} on {day}", headers, cells)
+            output.print_table(
+                _("{agreement} on {day}").format(agreement=agreement, day=output.day(day)),
+                headers,
+                cells,
+            )
             output.print_text(tables.summary_line(rows) + "\n")
             output.print_lines(pending)
 
@@ -177,4 +187,12 @@ def remind(
     for letter in found:
         titles = ", ".join(f"{r.agreement} {r.version} ({r.status})" for r in letter.rows)
         output.print_lines([f"{letter.municipality.name}: {titles}"])
-    output.print_lines([f"{len(found)} letters, {len(written)} files in {output_dir}"])
+    letters = ngettext("{n} letter", "{n} letters", len(found)).format(n=len(found))
+    files = ngettext("{n} file", "{n} files", len(written)).format(n=len(written))
+    output.print_lines(
+        [
+            _("{letters}, {files} in {folder}").format(
+                letters=letters, files=files, folder=output_dir
+            )
+        ]
+    )

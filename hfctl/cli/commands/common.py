@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hfctl.core.errors import UsageError
+from hfctl.core.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -107,7 +108,7 @@ def write_plan(
     output.print_applied(applied, plan.message)
     where = not_here(plan.changes.root)
     if where and applied.files:
-        output.print_lines([f"  in the repository {where}"])
+        output.print_lines(["  " + _("in the repository {where}").format(where=where)])
     output.print_warnings(plan.warnings)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.core.i18n import _
 
 
 class Format(StrEnum):
@@ -46,7 +47,7 @@ def diff(
     after = load_data(root, head, personal=False)
     language = resolve_lang(after, lang)
     changes = semdiff.compare(before, after, language)
-    head_name = head or "working tree"
+    head_name = head or _("working tree")
     if fmt is Format.json:
         output.print_json([c.to_json() for c in changes])
     elif fmt is Format.md:

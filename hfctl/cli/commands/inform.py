@@ -24,6 +24,7 @@ from hfctl.cli.commands.common import (
     write_plan,
 )
 from hfctl.core.errors import HfctlError, UsageError
+from hfctl.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from hfctl.domain.information import Outgoing
@@ -93,7 +94,7 @@ def send(
     if not send_mail:
         if dry_run or commit:
             raise UsageError(
-                "--dry-run and --commit go with --send (without it nothing is recorded)"
+                _("--dry-run and --commit go with --send (without it nothing is recorded)")
             )
         files = {  # to send by hand: drafts (X-Unsent), recording nothing
             f"{outgoing.key}-{party}.eml": mail.draft(m) for party, m in outgoing.messages.items()
@@ -103,9 +104,14 @@ def send(
         written = write_outputs(output_dir, root, files)
         output.print_lines(
             [
-                f"{len(written)} messages written to {output_dir}, not sent; nothing is recorded.",
-                "Once they are sent, record it: hfctl inform mark-sent "
-                f"{outgoing.key} --all --date YYYY-MM-DD",
+                ngettext(
+                    "{n} message written to {folder}, not sent; nothing is recorded.",
+                    "{n} messages written to {folder}, not sent; nothing is recorded.",
+                    len(written),
+                ).format(n=len(written), folder=output_dir),
+                _("Once they are sent, record it: {command}").format(
+                    command=f"hfctl inform mark-sent {outgoing.key} --all --date YYYY-MM-DD"
+                ),
             ]
         )
         return
@@ -173,7 +179,9 @@ def _send_and_record(
         if not went:
             if failure is not None:
                 raise failure
-            raise HfctlError("the mail server accepted none of the messages; nothing is recorded")
+            raise HfctlError(
+                _("the mail server accepted none of the messages; nothing is recorded")
+            )
         plan = information.plan_record_sent(ds, outgoing.key, went, now)
         try:
             write_plan(plan, now, allow_dirty=allow_dirty, commit=commit)
@@ -181,26 +189,46 @@ def _send_and_record(
             names = ", ".join(went)
             if plan.changes.is_written():
                 raise type(exc)(
-                    f"the messages to {names} were sent and the send day is recorded in "
-                    f"{', '.join(plan.changes.files)}, but it is not committed: "
-                    f"{exc.message.rstrip('.')}. Commit the file by hand",
+                    _(
+                        "the messages to {names} were sent and the send day is recorded in "
+                        "{files}, but it is not committed: {reason}. Commit the file by hand"
+                    ).format(
+                        names=names,
+                        files=", ".join(plan.changes.files),
+                        reason=exc.message.rstrip("."),
+                    ),
                     exc.problems,
                 ) from None
             raise type(exc)(
-                f"the messages to {names} were sent, but recording it failed: "
-                f"{exc.message.rstrip('.')}. Record it with: hfctl inform mark-sent "
-                f"{outgoing.key} --party {' --party '.join(went)} --date {now}; do not "
-                "run inform send again for them",
+                _(
+                    "the messages to {names} were sent, but recording it failed: {reason}. "
+                    "Record it with: {command}; do not run inform send again for them"
+                ).format(
+                    names=names,
+                    reason=exc.message.rstrip("."),
+                    command=f"hfctl inform mark-sent {outgoing.key} --party "
+                    f"{' --party '.join(went)} --date {now}",
+                ),
                 exc.problems,
             ) from None
     not_sent = [p for p in parties if p not in went]
     if failure is not None or not_sent:
-        reason = failure.message if failure is not None else "the server refused them"
+        reason = failure.message if failure is not None else _("the server refused them")
         raise HfctlError(
-            f"sent to {len(went)} of {len(parties)} parties and recorded for those; not sent to "
-            f"{', '.join(not_sent)} ({reason}). Run inform send again to send to the rest"
+            _(
+                "sent to {sent} of {total} parties and recorded for those; not sent to "
+                "{missing} ({reason}). Run inform send again to send to the rest"
+            ).format(sent=len(went), total=len(parties), missing=", ".join(not_sent), reason=reason)
         )
-    output.print_lines([f"sent to {len(went)} parties; copies in {output_dir}"])
+    output.print_lines(
+        [
+            ngettext(
+                "sent to {n} party; copies in {folder}",
+                "sent to {n} parties; copies in {folder}",
+                len(went),
+            ).format(n=len(went), folder=output_dir)
+        ]
+    )
 
 
 @app.command("mark-sent")
@@ -253,18 +281,20 @@ def list_(
         output.print_json(found)
         return
     output.print_table(
-        "Information to the parties",
-        ["received", "source", "title", "sent", "on", "missing"],
+        _("Information to the parties"),
+        [_("received"), _("source"), _("title"), _("sent"), _("on"), _("missing")],
         [
             [
-                r["received"],
+                output.iso_day(r["received"]),
                 r["source"],
                 r["title"],
                 f"{r['sent']}/{r['audience']}",
-                ", ".join(r["days"]),
+                ", ".join(output.iso_day(d) for d in r["days"]),
                 ", ".join(r["missing"])
                 if len(r["missing"]) <= 4
-                else f"{len(r['missing'])} parties",
+                else ngettext("{n} party", "{n} parties", len(r["missing"])).format(
+                    n=len(r["missing"])
+                ),
             ]
             for r in found
         ],

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli.commands.common import TodayOption
+from hfctl.core.i18n import _
 
 
 class Language(StrEnum):
@@ -107,7 +108,11 @@ def init(
 
     day = resolve_today(today)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise RefusedError(f"{folder} is not an empty folder; hfctl init writes only into one")
+        raise RefusedError(
+            _("{folder} is not an empty folder; hfctl init writes only into one").format(
+                folder=folder
+            )
+        )
     counties = read_counties(county_file, day)
     plan = founding.plan(
         folder.resolve(),

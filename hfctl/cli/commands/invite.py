@@ -23,6 +23,7 @@ from hfctl.cli.commands.common import (
     write_plan,
 )
 from hfctl.core.errors import HfctlError, UsageError
+from hfctl.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from hfctl.documents.invite import Invitation
@@ -54,7 +55,9 @@ def agenda(
     from hfctl.store.repo import find_root
 
     if (dry_run or commit) and not issue:
-        raise UsageError("--dry-run and --commit go with --issue; the agenda alone changes nothing")
+        raise UsageError(
+            _("--dry-run and --commit go with --issue; the agenda alone changes nothing")
+        )
     root = find_root(explicit=repo)
     ds = load(root)
     note_unreadable(ds.problems)
@@ -106,29 +109,36 @@ def invite(
     found = find_meeting(ds, meeting)
     if mark_sent:
         if send or date is None:
-            raise UsageError("--mark-sent takes --date (the day it went) and no --send")
+            raise UsageError(_("--mark-sent takes --date (the day it went) and no --send"))
         plan = issuing.plan_invitation_sent(ds, found.id, parse_day(date, "--date"), now)
         write_plan(plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
         return
     if date is not None:
-        raise UsageError("--date goes with --mark-sent")
+        raise UsageError(_("--date goes with --mark-sent"))
     if send:
         _send(ds, root, found.id, output_dir, lang, now, dry_run, commit, allow_dirty)
         return
     if dry_run or commit:
-        raise UsageError("--dry-run and --commit go with --send or --mark-sent")
+        raise UsageError(_("--dry-run and --commit go with --send or --mark-sent"))
     if issuing.needs_issue(found):
         raise HfctlError(
-            f"the agenda of {found.id} is not issued and the invitation carries its case "
-            f"numbers: issue it first (hfctl agenda {found.id} --issue), or send with --send"
+            _(
+                "the agenda of {meeting} is not issued and the invitation carries its case "
+                "numbers: issue it first (hfctl agenda {meeting} --issue), or send with --send"
+            ).format(meeting=found.id)
         )
     output.print_warnings(issuing.invitation_warnings(ds, found, now))
     built = _write(ds, root, found.id, output_dir, lang, now, draft=True)
     output.print_lines(
         [
-            f"{len(built.recipients)} invited: written to {output_dir}, not sent; nothing is "
-            "recorded.",
-            f"Once it is sent, record it: hfctl invite {found.id} --mark-sent --date YYYY-MM-DD",
+            ngettext(
+                "{n} invited: written to {folder}, not sent; nothing is recorded.",
+                "{n} invited: written to {folder}, not sent; nothing is recorded.",
+                len(built.recipients),
+            ).format(n=len(built.recipients), folder=output_dir),
+            _("Once it is sent, record it: {command}").format(
+                command=f"hfctl invite {found.id} --mark-sent --date YYYY-MM-DD"
+            ),
         ]
     )
 
@@ -202,19 +212,27 @@ def _send(
         built = _write(ds, root, meeting_id, folder, lang, now)
         (delivery,) = mail.send([built.eml], smtp)
         if not delivery.accepted:
-            raise HfctlError("the mail server refused every recipient; nothing is recorded")
+            raise HfctlError(_("the mail server refused every recipient; nothing is recorded"))
         if plan is not None:
             try:
                 write_plan(plan, now, allow_dirty=allow_dirty, commit=commit)
             except HfctlError as exc:
                 raise type(exc)(
-                    f"the invitation was sent, but recording it failed: {exc.message}. Record "
-                    f"it with: hfctl invite {meeting_id} --mark-sent --date {now}",
+                    _(
+                        "the invitation was sent, but recording it failed: {reason}. "
+                        "Record it with: {command}"
+                    ).format(
+                        reason=exc.message,
+                        command=f"hfctl invite {meeting_id} --mark-sent --date {now}",
+                    ),
                     exc.problems,
                 ) from None
-    output.print_lines([f"sent to {len(delivery.accepted)} recipients"])
+    n = len(delivery.accepted)
+    output.print_lines([ngettext("sent to {n} recipient", "sent to {n} recipients", n).format(n=n)])
     if delivery.refused:
         raise HfctlError(
-            f"the mail server refused {', '.join(delivery.refused)}: they did not get the "
-            "invitation; send it to them by hand"
+            _(
+                "the mail server refused {refused}: they did not get the invitation; "
+                "send it to them by hand"
+            ).format(refused=", ".join(delivery.refused))
         )

@@ -21,6 +21,7 @@ from hfctl.cli.commands.common import (
     wants_json,
     write_plan,
 )
+from hfctl.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from hfctl.models.meeting import Meeting
@@ -95,7 +96,7 @@ def list_(
     from hfctl.store.repo import find_root
 
     if every and from_:
-        raise UsageError("give --all or --from, not both")
+        raise UsageError(_("give --all or --from, not both"))
     now = resolve_today(today)
     ds = load(find_root(explicit=repo))
     note_unreadable(ds.problems)
@@ -114,9 +115,28 @@ def list_(
         )
         return
     rows = [_cells(m, name_of(ds, m.forum), agenda_state(m))[1:] for m in found]
-    since = "" if start is None else f" from {start}"
-    headers = ["date", "start", "forum", "kind", "status", "agenda", "cases"]
-    output.print_table(f"{len(rows)} meetings{since}", headers, rows)
+    for row in rows:
+        row[0] = output.iso_day(row[0])
+        row[1] = output.clock(row[1])
+        row[3] = _word(row[3])
+        row[4] = _word(row[4])
+    count = ngettext("{n} meeting", "{n} meetings", len(rows)).format(n=len(rows))
+    if start is not None:
+        count = _("{meetings} from {day}").format(meetings=count, day=output.day(start))
+    headers = [_("date"), _("start"), _("forum"), _("kind"), _("status"), _("agenda"), _("cases")]
+    output.print_table(count, headers, rows)
+
+
+def _word(value: str) -> str:
+    """A meeting's kind or status in the run's language (JSON keeps the value)."""
+    words = {
+        "ordinary": _("ordinary"),
+        "extraordinary": _("extraordinary"),
+        "planned": _("planned"),
+        "held": _("held"),
+        "cancelled": _("cancelled"),
+    }
+    return words.get(value, value)
 
 
 def _cells(meeting: Meeting, forum: str, agenda: str) -> list[str]:

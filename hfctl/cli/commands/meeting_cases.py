@@ -14,6 +14,7 @@ from hfctl.cli.commands.common import (
     TodayOption,
     write_plan,
 )
+from hfctl.core.i18n import _
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -76,7 +77,7 @@ def case_add(
 
     def build(ds: Dataset, now: dt.date) -> Plan:
         if presenter is not None and presenter not in ds.people:
-            raise NotFoundError(f"--presenter: no person '{presenter}'")
+            raise NotFoundError(_("--presenter: no person '{id}'").format(id=presenter))
         extra = {
             "needs_preparation": needs_preparation,
             "reference": reference,

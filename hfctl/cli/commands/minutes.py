@@ -17,6 +17,7 @@ from hfctl.cli.commands.common import (
     TodayOption,
     write_plan,
 )
+from hfctl.core.i18n import _, ngettext
 
 actions_app = typer.Typer(
     help="Follow-up actions decided in meetings.", invoke_without_command=True
@@ -65,7 +66,9 @@ def minutes(
         from hfctl.documents.papers import render_minutes_file
 
         if output_file is None:
-            raise UsageError(f"--format {fmt.value} writes a file: give -o FILE")
+            raise UsageError(
+                _("--format {format} writes a file: give -o FILE").format(format=fmt.value)
+            )
         data = render_minutes_file(ds, meeting, lang, fmt.value, resolve_today(today))
         output.write_bytes_or_print(data, output_file)
         return
@@ -140,7 +143,7 @@ def attend(
             who, member = item.split("=", 1)
             pairs.append((who.strip(), member.strip()))
     if len(plain) != len(for_ or []):
-        raise UsageError("give each --deputy P its --for M (the member P met for)")
+        raise UsageError(_("give each --deputy P its --for M (the member P met for)"))
     pairs += list(zip(plain, for_ or [], strict=True))
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
@@ -178,12 +181,12 @@ def actions(
     forum_id = lookup.find_forum(ds, forum).id if forum else None
     who = lookup.find_any(ds, responsible) if responsible else None
     rows = followup.select(followup.actions(ds), now, forum_id, who, overdue)
-    headers = ["id", "due", "status", "responsible", "case", "what"]
+    headers = [_("id"), _("due"), _("status"), _("responsible"), _("case"), _("what")]
     cells = [
         [
             r.action.id,
-            str(r.action.due),
-            "OVERDUE" if r.overdue(now) else r.action.status,
+            output.day(r.action.due),
+            _("OVERDUE") if r.overdue(now) else _status(r.action.status),
             lookup.name_of(ds, r.action.responsible),
             f"{lookup.name_of(ds, r.meeting.forum)} {r.case_ref}",
             r.action.what,
@@ -193,9 +196,21 @@ def actions(
     if fmt is ActionsFormat.json:
         output.print_json([r.to_json(now) for r in rows])
     elif fmt is ActionsFormat.md:
-        output.print_text(tables.markdown(headers, cells, f"{len(rows)} actions"))
+        output.print_text(
+            tables.markdown(
+                headers,
+                cells,
+                ngettext("{n} action", "{n} actions", len(rows)).format(n=len(rows)),
+            )
+        )
     else:
-        output.print_table(f"Actions on {now}", headers, cells)
+        output.print_table(_("Actions on {day}").format(day=output.day(now)), headers, cells)
+
+
+def _status(value: str) -> str:
+    """An action's status in the run's language (JSON keeps the value)."""
+    words = {"open": _("open"), "done": _("done"), "dropped": _("dropped")}
+    return words.get(value, value)
 
 
 @actions_app.command("done")

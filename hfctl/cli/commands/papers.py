@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.core.i18n import _
 
 
 class PapersFormat(StrEnum):
@@ -48,7 +49,9 @@ def papers(
     from hfctl.store.repo import find_root
 
     if fmt in (PapersFormat.pdf, PapersFormat.docx) and output_file is None:
-        raise UsageError(f"--format {fmt.value} writes a file: give -o FILE")
+        raise UsageError(
+            _("--format {format} writes a file: give -o FILE").format(format=fmt.value)
+        )
     ds = load(find_root(explicit=repo))
     if public:
         require_readable(ds)

@@ -15,6 +15,7 @@ from hfctl.cli.commands.common import (
     TodayOption,
     write_plan,
 )
+from hfctl.core.i18n import _
 
 
 def plan(
@@ -49,9 +50,13 @@ def plan(
     from hfctl.store.repo import find_root
 
     if fmt not in yearplan.FORMATS:
-        raise UsageError(f"--format '{fmt}' is not one of {', '.join(yearplan.FORMATS)}")
+        raise UsageError(
+            _("--format '{format}' is not one of {formats}").format(
+                format=fmt, formats=", ".join(yearplan.FORMATS)
+            )
+        )
     if fmt in ("ics", "html") and output_file is None:
-        raise UsageError(f"--format {fmt} writes a file: give -o FILE")
+        raise UsageError(_("--format {format} writes a file: give -o FILE").format(format=fmt))
     root = find_root(explicit=repo)
     ds = load(root)
     require_readable(ds)
@@ -60,7 +65,9 @@ def plan(
     if proposed.slots:
         write_plan(proposed.plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)
     else:
-        output.print_lines([f"nothing to plan for {year}: every body has its meetings"])
+        output.print_lines(
+            [_("nothing to plan for {year}: every body has its meetings").format(year=year)]
+        )
         output.print_warnings(proposed.plan.warnings)
     after = proposed.with_meetings(ds)
     rows = yearplan.rows(after, year, [f"{s.day}-{s.forum}" for s in proposed.slots])

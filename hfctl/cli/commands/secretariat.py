@@ -18,6 +18,7 @@ from hfctl.cli.commands.common import (
     TodayOption,
     write_plan,
 )
+from hfctl.core.i18n import _
 
 app = typer.Typer(help="The rotating SSU secretariat: show, history, rotate, handover.")
 
@@ -95,9 +96,9 @@ def history(
         output.print_json(rows)
     else:
         output.print_table(
-            f"{found.display_name()} secretariat",
-            ["from", "to", "holder"],
-            [[r["from"], r["to"], r["holder_name"]] for r in rows],
+            _("{forum} secretariat").format(forum=found.display_name()),
+            [_("from"), _("to"), _("holder")],
+            [[output.iso_day(r["from"]), output.iso_day(r["to"]), r["holder_name"]] for r in rows],
         )
 
 

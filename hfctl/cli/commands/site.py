@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption
+from hfctl.core.i18n import _, ngettext
 
 app = typer.Typer(help="The health community's website, built from the data.", no_args_is_help=True)
 
@@ -47,6 +48,10 @@ def build(
     written, removed = site.write(output_dir, root, files)
     pages = sum(1 for p in written if p.suffix == ".html")
     feeds = sum(1 for p in written if p.suffix == ".ics")
-    lines = [f"built {pages} pages and {feeds} calendar feeds in {output_dir}"]
-    lines += [f"removed {name} (no longer in the data)" for name in removed]
+    built = ngettext("built {n} page", "built {n} pages", pages).format(n=pages)
+    calendars = ngettext("{n} calendar feed", "{n} calendar feeds", feeds).format(n=feeds)
+    lines = [
+        _("{pages} and {feeds} in {folder}").format(pages=built, feeds=calendars, folder=output_dir)
+    ]
+    lines += [_("removed {name} (no longer in the data)").format(name=name) for name in removed]
     output.print_lines(lines)

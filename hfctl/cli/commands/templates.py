@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli.commands.common import TodayOption
+from hfctl.core.i18n import ngettext
 
 app = typer.Typer(
     help="The templates of agendas, minutes, letters and the website.", no_args_is_help=True
@@ -34,4 +35,12 @@ def export(
     resolve_today(today)  # the copy does not depend on the day; a bad day is still an error
     root = find_root(explicit=folder)
     written = templates.export(root)
-    output.print_lines([f"wrote {len(written)} templates into {root / templates.FOLDER}"])
+    output.print_lines(
+        [
+            ngettext(
+                "wrote {n} template into {folder}",
+                "wrote {n} templates into {folder}",
+                len(written),
+            ).format(n=len(written), folder=root / templates.FOLDER)
+        ]
+    )
