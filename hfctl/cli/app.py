@@ -7,7 +7,7 @@ import errno
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import typer
@@ -114,6 +114,33 @@ def command_named(argv: Sequence[str]) -> str | None:
     return None
 
 
+def completion_args(env: Mapping[str, str]) -> list[str] | None:
+    """When the shell asks for completions (``_HFCTL_COMPLETE``), the words already complete
+    on its command line after ``hfctl`` (as typer reads them for bash, zsh and fish): they
+    name the command to register and the language; None when no shell is asking."""
+    import shlex
+
+    wanted = env.get("_HFCTL_COMPLETE", "")
+    if not wanted:
+        return None
+
+    def split(text: str) -> list[str]:
+        try:
+            return shlex.split(text)
+        except ValueError:
+            return text.split()
+
+    if wanted.startswith("complete_bash"):
+        words = split(env.get("COMP_WORDS", ""))
+        try:
+            return words[1 : int(env.get("COMP_CWORD", "0"))]
+        except ValueError:
+            return words[1:]
+    line = env.get("_TYPER_COMPLETE_ARGS", "")
+    words = split(line)[1:]
+    return words if line.endswith(" ") or not words else words[:-1]
+
+
 def __getattr__(name: str) -> typer.Typer:
     if name == "app":
         return build_app()
@@ -174,8 +201,10 @@ def main() -> None:
         try:
             from hfctl.cli.lang import choose
 
-            choose(sys.argv[1:])
-            named = command_named(sys.argv[1:])
+            completing = completion_args(os.environ)
+            argv = sys.argv[1:] if completing is None else completing
+            choose(argv)
+            named = command_named(argv)
             build_app(None if named is None else [named])()
         except SystemExit as done:
             sys.stdout.flush()  # a full or closed output fails here, inside the handlers

@@ -39,6 +39,8 @@ def marked() -> list[str]:
         _("COMMAND [ARGS]..."),
         _("Missing command."),
         _("No such command {name!r}."),
+        _("Install completion for the current shell."),
+        _("Show completion for the current shell, to copy it or customize the installation."),
     ]
 
 

@@ -21,7 +21,7 @@ import ast
 import inspect
 import io
 import sys
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -91,7 +91,7 @@ def extract_hfctl(
                     yield node.lineno, None, doc, []
 
 
-def extract() -> None:
+def extract(template: Path = TEMPLATE) -> None:
     """The template of every message, sorted, without source lines (they only make merges
     conflict)."""
     from babel.messages.frontend import CommandLineInterface
@@ -107,7 +107,7 @@ def extract() -> None:
             "--no-location",
             f"--width={WIDTH}",
             "-o",
-            str(TEMPLATE),
+            str(template),
             str(PROJECT / "hfctl"),
         ]
     )
@@ -165,8 +165,28 @@ def compiled(language: str) -> bytes:
     with po_path(language).open("rb") as f:
         catalog = read_po(f, locale=language)
     out = io.BytesIO()
-    write_mo(out, catalog, use_fuzzy=False)
+    write_mo(out, _Undated(catalog), use_fuzzy=False)  # type: ignore[arg-type]
     return out.getvalue()
+
+
+class _Undated:
+    """A catalog as ``write_mo`` reads it, its header without the moments of extraction and
+    revision (Babel puts the moment of reading there when the ``.po`` has none), so that the
+    same ``.po`` always compiles to the same bytes."""
+
+    def __init__(self, catalog: Any) -> None:
+        self.catalog = catalog
+        self.charset = catalog.charset
+
+    def __iter__(self) -> Iterator[Any]:
+        from babel.messages.catalog import Message
+
+        dated = ("POT-Creation-Date:", "PO-Revision-Date:")
+        for message in self.catalog:
+            if not message.id:
+                lines = [x for x in str(message.string).split("\n") if not x.startswith(dated)]
+                message = Message("", "\n".join(lines), flags=message.flags)
+            yield message
 
 
 def compile_all() -> None:
@@ -177,7 +197,11 @@ def compile_all() -> None:
 
 def main(argv: list[str]) -> int:
     """``extract``, ``update``, ``compile`` or ``all``."""
-    steps = {"extract": [extract], "update": [update], "compile": [compile_all]}
+    steps: dict[str, list[Callable[[], None]]] = {
+        "extract": [extract],
+        "update": [update],
+        "compile": [compile_all],
+    }
     steps["all"] = [extract, update, compile_all]
     if len(argv) != 1 or argv[0] not in steps:
         sys.stderr.write("usage: python -m hfctl.core.catalogs extract|update|compile|all\n")

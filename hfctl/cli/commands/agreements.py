@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     AllowDirty,
     AtOption,
@@ -38,7 +39,11 @@ class Format(StrEnum):
 @app.command()
 def status(
     agreement: Annotated[
-        str | None, typer.Argument(help="One agreement (id or tenesteavtale number).")
+        str | None,
+        typer.Argument(
+            help="One agreement (id or tenesteavtale number).",
+            autocompletion=complete.agreements,
+        ),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     on: Annotated[
@@ -119,8 +124,16 @@ def status(
 
 @app.command()
 def record(
-    agreement: Annotated[str, typer.Argument(help="Agreement id or tenesteavtale number.")],
-    municipality: Annotated[str, typer.Argument(help="Municipality number or name.")],
+    agreement: Annotated[
+        str,
+        typer.Argument(
+            help="Agreement id or tenesteavtale number.", autocompletion=complete.agreements
+        ),
+    ],
+    municipality: Annotated[
+        str,
+        typer.Argument(help="Municipality number or name.", autocompletion=complete.municipalities),
+    ],
     step: Annotated[str, typer.Argument(metavar="STATUS", help="sent|in-council|signed|declined")],
     date: Annotated[str, typer.Option("--date", metavar="DATE", help="Day of the step.")],
     signed_by: Annotated[str | None, typer.Option("--signed-by", help="Who signed.")] = None,

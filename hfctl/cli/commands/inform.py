@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -62,7 +63,12 @@ def new(
 
 @app.command("send")
 def send(
-    item: Annotated[str, typer.Argument(metavar="ID", help="The item's id (file name).")],
+    item: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The item's id (file name).", autocompletion=complete.information
+        ),
+    ],
     output_dir: Annotated[Path, typer.Option("-o", "--output")] = Path("outbox"),
     lang: LangOption = None,
     send_mail: Annotated[
@@ -233,7 +239,12 @@ def _send_and_record(
 
 @app.command("mark-sent")
 def mark_sent(
-    item: Annotated[str, typer.Argument(metavar="ID", help="The item's id (file name).")],
+    item: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The item's id (file name).", autocompletion=complete.information
+        ),
+    ],
     date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="Day it was sent.")],
     party: Annotated[
         list[str] | None, typer.Option("--party", help="A party that got it (repeatable).")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 
 def agenda(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
+    meeting: Annotated[str, typer.Argument(help="Meeting id.", autocompletion=complete.meetings)],
     lang: LangOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="md|html")] = "md",
     output_file: Annotated[str | None, typer.Option("-o", "--output")] = None,
@@ -72,7 +73,7 @@ def agenda(
 
 
 def invite(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
+    meeting: Annotated[str, typer.Argument(help="Meeting id.", autocompletion=complete.meetings)],
     output_dir: Annotated[
         Path, typer.Option("-o", "--output", help="Folder for the files.")
     ] = Path("invitation"),

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     FormatOption,
     JsonAlias,
@@ -18,11 +19,16 @@ from hfctl.cli.commands.common import (
 
 
 def log(
-    forum: Annotated[str | None, typer.Option("--forum")] = None,
-    person: Annotated[str | None, typer.Option("--person")] = None,
-    agreement: Annotated[str | None, typer.Option("--agreement")] = None,
+    forum: Annotated[str | None, typer.Option("--forum", autocompletion=complete.forums)] = None,
+    person: Annotated[str | None, typer.Option("--person", autocompletion=complete.people)] = None,
+    agreement: Annotated[
+        str | None, typer.Option("--agreement", autocompletion=complete.agreements)
+    ] = None,
     municipality: Annotated[
-        str | None, typer.Option("--municipality", help="Name or number.")
+        str | None,
+        typer.Option(
+            "--municipality", help="Name or number.", autocompletion=complete.municipalities
+        ),
     ] = None,
     since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
     fmt: FormatOption = TextFormat.text,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands import meeting_cases
 from hfctl.cli.commands import minutes as minutes_cmd
 from hfctl.cli.commands import papers as papers_cmd
@@ -37,7 +38,9 @@ Day = Annotated[str, typer.Option("--date", metavar="DATE", help="The day.")]
 
 @app.command("new")
 def new(
-    forum: Annotated[str, typer.Argument(help="The forum's id, e.g. ssu.")],
+    forum: Annotated[
+        str, typer.Argument(help="The forum's id, e.g. ssu.", autocompletion=complete.forums)
+    ],
     date: Day,
     start: Annotated[str, typer.Option("--start", metavar="HH:MM")],
     location: Annotated[str, typer.Option("--location", help="Where the meeting is.")],
@@ -71,7 +74,7 @@ def new(
 
 @app.command("list")
 def list_(
-    forum: Annotated[str | None, typer.Option("--forum")] = None,
+    forum: Annotated[str | None, typer.Option("--forum", autocompletion=complete.forums)] = None,
     from_: Annotated[
         str | None, typer.Option("--from", metavar="DATE", help="From this day (default: today).")
     ] = None,
@@ -154,7 +157,7 @@ def _cells(meeting: Meeting, forum: str, agenda: str) -> list[str]:
 
 @app.command("move")
 def move(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
+    meeting: Annotated[str, typer.Argument(help="Meeting id.", autocompletion=complete.meetings)],
     date: Annotated[str | None, typer.Option("--date", metavar="DATE")] = None,
     start: Annotated[str | None, typer.Option("--start", metavar="HH:MM")] = None,
     end: Annotated[str | None, typer.Option("--end", metavar="HH:MM")] = None,
@@ -186,7 +189,7 @@ def move(
 
 @app.command("cancel")
 def cancel(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
+    meeting: Annotated[str, typer.Argument(help="Meeting id.", autocompletion=complete.meetings)],
     dry_run: DryRun = False,
     commit: Commit = False,
     allow_dirty: AllowDirty = False,

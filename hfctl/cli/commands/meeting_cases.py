@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -25,12 +26,13 @@ if TYPE_CHECKING:
 
 case_app = typer.Typer(help="Cases on an agenda: add, edit, remove, move, withdraw, forward.")
 
-Meeting = Annotated[str, typer.Argument(help="Meeting id.")]
+Meeting = Annotated[str, typer.Argument(help="Meeting id.", autocompletion=complete.meetings)]
 CaseArg = Annotated[
     str,
     typer.Argument(
         metavar="CASE",
         help="Its number (7, 07/26) once issued; before, its place on the agenda or its title.",
+        autocompletion=complete.cases,
     ),
 ]
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -20,8 +21,18 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-Forum = Annotated[str, typer.Argument(metavar="FORUM", help="Forum id or name, e.g. SSU.")]
-PersonArg = Annotated[str, typer.Argument(metavar="PERSON", help="Person id or full name.")]
+Forum = Annotated[
+    str,
+    typer.Argument(
+        metavar="FORUM", help="Forum id or name, e.g. SSU.", autocompletion=complete.forums
+    ),
+]
+PersonArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="PERSON", help="Person id or full name.", autocompletion=complete.people
+    ),
+]
 Role = Annotated[
     str | None,
     typer.Option("--role", help="Which of the person's seats, if they hold more than one."),

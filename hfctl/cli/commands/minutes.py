@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -42,7 +43,10 @@ class ActionsFormat(StrEnum):
 
 
 def minutes(
-    meeting: Annotated[str, typer.Argument(help="Meeting id, e.g. 2026-04-23-ssu.")],
+    meeting: Annotated[
+        str,
+        typer.Argument(help="Meeting id, e.g. 2026-04-23-ssu.", autocompletion=complete.meetings),
+    ],
     lang: LangOption = None,
     fmt: Annotated[MinutesFormat, typer.Option("--format", "-f")] = MinutesFormat.md,
     output_file: Annotated[
@@ -77,8 +81,11 @@ def minutes(
 
 
 def decide(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
-    case: Annotated[str, typer.Argument(help="Case number: 7, 07/26 or 'Sak 07/26'.")],
+    meeting: Annotated[str, typer.Argument(help="Meeting id.", autocompletion=complete.meetings)],
+    case: Annotated[
+        str,
+        typer.Argument(help="Case number: 7, 07/26 or 'Sak 07/26'.", autocompletion=complete.cases),
+    ],
     text: Annotated[str, typer.Option("--text", help="The decision (vedtak).")],
     conflict: Annotated[
         list[str] | None,
@@ -104,7 +111,7 @@ def decide(
 
 
 def attend(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
+    meeting: Annotated[str, typer.Argument(help="Meeting id.", autocompletion=complete.meetings)],
     present: Annotated[
         list[str] | None, typer.Option("--present", help="A member who attended (repeatable).")
     ] = None,
@@ -156,7 +163,10 @@ def attend(
 @actions_app.callback()
 def actions(
     ctx: typer.Context,
-    forum: Annotated[str | None, typer.Option("--forum", help="Decided by this forum.")] = None,
+    forum: Annotated[
+        str | None,
+        typer.Option("--forum", help="Decided by this forum.", autocompletion=complete.forums),
+    ] = None,
     responsible: Annotated[
         str | None, typer.Option("--responsible", help="Forum, party or person responsible.")
     ] = None,
@@ -241,8 +251,11 @@ def done(
 
 @actions_app.command("add")
 def add(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
-    case: Annotated[str, typer.Argument(help="Case number: 7, 07/26 or 'Sak 07/26'.")],
+    meeting: Annotated[str, typer.Argument(help="Meeting id.", autocompletion=complete.meetings)],
+    case: Annotated[
+        str,
+        typer.Argument(help="Case number: 7, 07/26 or 'Sak 07/26'.", autocompletion=complete.cases),
+    ],
     what: Annotated[str, typer.Option("--what", help="What is to be done.")],
     responsible: Annotated[
         str, typer.Option("--responsible", help="The forum, party or person responsible.")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import LangOption, RepoOption, TodayOption
 from hfctl.core.i18n import _
 
@@ -21,7 +22,10 @@ class PapersFormat(StrEnum):
 
 
 def papers(
-    meeting: Annotated[str, typer.Argument(help="Meeting id, e.g. 2026-12-10-ssu.")],
+    meeting: Annotated[
+        str,
+        typer.Argument(help="Meeting id, e.g. 2026-12-10-ssu.", autocompletion=complete.meetings),
+    ],
     public: Annotated[
         bool,
         typer.Option(
@@ -62,8 +66,11 @@ def papers(
 
 
 def attach(
-    meeting: Annotated[str, typer.Argument(help="Meeting id.")],
-    case: Annotated[str, typer.Argument(help="Case number: 7, 07/26 or 'Sak 07/26'.")],
+    meeting: Annotated[str, typer.Argument(help="Meeting id.", autocompletion=complete.meetings)],
+    case: Annotated[
+        str,
+        typer.Argument(help="Case number: 7, 07/26 or 'Sak 07/26'.", autocompletion=complete.cases),
+    ],
     source: Annotated[
         str, typer.Argument(metavar="FILE|URL", help="A file under data/, or a web address.")
     ],

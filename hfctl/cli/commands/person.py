@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -54,7 +55,10 @@ def add(
 
 @app.command("update")
 def update(
-    person: Annotated[str, typer.Argument(metavar="PERSON", help="Id or full name.")],
+    person: Annotated[
+        str,
+        typer.Argument(metavar="PERSON", help="Id or full name.", autocompletion=complete.people),
+    ],
     name: Name = None,
     party: PartyOption = None,
     title: Title = None,

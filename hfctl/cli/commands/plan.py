@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -21,7 +22,10 @@ from hfctl.core.i18n import _
 def plan(
     year: Annotated[int, typer.Argument(help="The year to plan, e.g. 2027.")],
     forum: Annotated[
-        list[str] | None, typer.Option("--forum", help="Plan only this body (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--forum", help="Plan only this body (repeatable).", autocompletion=complete.forums
+        ),
     ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="text|md|ics|html", help="The overview.")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from hfctl.cli import completion as complete
 from hfctl.cli.commands.common import (
     AllowDirty,
     AtOption,
@@ -24,7 +25,11 @@ app = typer.Typer(help="The rotating SSU secretariat: show, history, rotate, han
 
 ForumOption = Annotated[
     str | None,
-    typer.Option("--forum", help="The forum whose secretariat (default: the only one)."),
+    typer.Option(
+        "--forum",
+        help="The forum whose secretariat (default: the only one).",
+        autocompletion=complete.forums,
+    ),
 ]
 
 
