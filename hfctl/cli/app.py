@@ -81,6 +81,18 @@ class _Root(TyperGroup):
         install_framework_words()
         translate_tree(self)
 
+    def get_params(self, ctx: Any) -> Any:
+        """The parameters, with the help of typer's completion options (added after the tree
+        was built) in the run's language."""
+        from hfctl.core.i18n import _
+
+        params = super().get_params(ctx)
+        for param in params:
+            text = getattr(param, "help", None)
+            if param.name in ("install_completion", "show_completion") and text:
+                param.help = _(text)  # type: ignore[attr-defined]
+        return params
+
 
 def build_app(names: Sequence[str] | None = None) -> typer.Typer:
     """The command line with the commands ``names`` (default: all of them)."""
@@ -205,7 +217,7 @@ def main() -> None:
             argv = sys.argv[1:] if completing is None else completing
             choose(argv)
             named = command_named(argv)
-            build_app(None if named is None else [named])()
+            build_app(None if named is None else [named])(prog_name="hfctl")
         except SystemExit as done:
             sys.stdout.flush()  # a full or closed output fails here, inside the handlers
             if done.code == 130:  # typer turns Ctrl-C into a silent exit 130
