@@ -206,6 +206,7 @@ def main() -> None:
     """Entry point: run the app; turn hfctl's errors into messages and exit codes."""
     from hfctl.cli.context import begin
     from hfctl.core.errors import HfctlError
+    from hfctl.core.i18n import _
 
     run = begin()
     _prepare_streams()
@@ -235,7 +236,7 @@ def main() -> None:
         print_error(exc)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        sys.stderr.write("hfctl: interrupted\n")
+        sys.stderr.write(_("hfctl: interrupted") + "\n")
         sys.exit(130)
     except BrokenPipeError:
         # the reader went away (| head -1): stop quietly, with click's code for it
@@ -245,13 +246,18 @@ def main() -> None:
         if exc.errno not in _OUTPUT_ERRORS:
             raise
         _silence_stdout()
-        sys.stderr.write(f"hfctl: cannot write the output: {exc.strerror}\n")
+        sys.stderr.write(
+            _("hfctl: cannot write the output: {reason}").format(reason=exc.strerror) + "\n"
+        )
         sys.exit(1)
     except Exception as exc:
         if os.environ.get("HFCTL_DEBUG"):
             raise
         sys.stderr.write(
-            f"hfctl: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in hfctl; run again with HFCTL_DEBUG=1 for details.\n"
+            _(
+                "hfctl: internal error: {kind}: {error}\n"
+                "This is a bug in hfctl; run again with HFCTL_DEBUG=1 for details."
+            ).format(kind=type(exc).__name__, error=exc)
+            + "\n"
         )
         sys.exit(3)

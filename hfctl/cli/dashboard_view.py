@@ -18,7 +18,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from hfctl.cli.output import clock, day, iso_day
+from hfctl.cli.localised import clock, day, iso_day
 from hfctl.core.i18n import _, current_language, ngettext
 
 if TYPE_CHECKING:

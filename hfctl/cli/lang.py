@@ -187,7 +187,7 @@ def _lang_param() -> Any:
     return typer.main.get_command(probe).params[0]
 
 
-def translate_tree(command: Any, root: bool = True) -> None:
+def translate_tree(command: Any) -> None:
     """Translate the help of ``command`` (typer's click command) and every command under it
     into the run's language, and give each command ``--lang`` (a document's own ``--lang``
     serves both)."""
@@ -201,11 +201,11 @@ def translate_tree(command: Any, root: bool = True) -> None:
         if text:
             param.help = _(text)
     commands = getattr(command, "commands", None)
-    if commands is None and not any("--lang" in p.opts for p in command.params):
+    if not any("--lang" in p.opts for p in command.params):
         param = copy.copy(_lang_param())
         param.help = lang_help()
         command.params.append(param)
     if commands is not None:
         command.subcommand_metavar = _("COMMAND [ARGS]...")
         for sub in commands.values():
-            translate_tree(sub, root=False)
+            translate_tree(sub)

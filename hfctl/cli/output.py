@@ -14,14 +14,14 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
 
+from hfctl.cli.localised import day, severity
 from hfctl.core import unicode
 from hfctl.core.errors import HfctlError
-from hfctl.core.i18n import _, current_language, ngettext
+from hfctl.core.i18n import _, ngettext
 from hfctl.core.problems import Problem, Severity
 from hfctl.formats.safe import visible
 
 if TYPE_CHECKING:
-    import datetime as dt
     from pathlib import Path
 
     from hfctl.checks.validation import Report
@@ -89,35 +89,6 @@ def print_lines(lines: Iterable[str]) -> None:
     control inside a line is shown as an escape (a forged ``::error`` line cannot start)."""
     for line in lines:
         sys.stdout.write(visible(line) + "\n")
-
-
-def day(value: dt.date) -> str:
-    """A day in the run's language: ``3. desember 2026`` (ISO in English)."""
-    from hfctl.formats.dates import day_text
-
-    return day_text(value, current_language())
-
-
-def iso_day(value: object) -> str:
-    """A day given as ISO text (as in the JSON form) in the run's language; other text as is."""
-    import datetime as dt
-
-    try:
-        return day(dt.date.fromisoformat(str(value)))
-    except ValueError:
-        return str(value)
-
-
-def clock(value: str) -> str:
-    """A time of day in the run's language: ``kl. 10.00`` (``10:00`` in English)."""
-    from hfctl.formats.dates import clock_text
-
-    return clock_text(value, current_language())
-
-
-def severity(value: Severity) -> str:
-    """``error`` or ``warning`` in the run's language (JSON keeps the English value)."""
-    return _("error") if value is Severity.ERROR else _("warning")
 
 
 def summary(report: Report) -> str:

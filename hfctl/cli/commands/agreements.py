@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli import completion as complete
+from hfctl.cli import localised
 from hfctl.cli.commands.common import (
     AllowDirty,
     AtOption,
@@ -102,7 +103,7 @@ def status(
                 id=r.action.id,
                 forum=r.meeting.forum,
                 case=r.case_ref,
-                due=output.day(r.action.due),
+                due=localised.day(r.action.due),
                 what=r.action.what,
             )
             for r in followup.open_actions_about(ds, rows[0].agreement if rows else agreement)
@@ -114,7 +115,7 @@ def status(
             )
         else:
             output.print_table(
-                _("{agreement} on {day}").format(agreement=agreement, day=output.day(day)),
+                _("{agreement} on {day}").format(agreement=agreement, day=localised.day(day)),
                 headers,
                 cells,
             )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hfctl.cli import completion as complete
+from hfctl.cli import localised
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -296,11 +297,11 @@ def list_(
         [_("received"), _("source"), _("title"), _("sent"), _("on"), _("missing")],
         [
             [
-                output.iso_day(r["received"]),
+                localised.iso_day(r["received"]),
                 r["source"],
                 r["title"],
                 f"{r['sent']}/{r['audience']}",
-                ", ".join(output.iso_day(d) for d in r["days"]),
+                ", ".join(localised.iso_day(d) for d in r["days"]),
                 ", ".join(r["missing"])
                 if len(r["missing"]) <= 4
                 else ngettext("{n} party", "{n} parties", len(r["missing"])).format(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hfctl.cli import completion as complete
+from hfctl.cli import localised
 from hfctl.cli.commands import meeting_cases
 from hfctl.cli.commands import minutes as minutes_cmd
 from hfctl.cli.commands import papers as papers_cmd
@@ -119,13 +120,13 @@ def list_(
         return
     rows = [_cells(m, name_of(ds, m.forum), agenda_state(m))[1:] for m in found]
     for row in rows:
-        row[0] = output.iso_day(row[0])
-        row[1] = output.clock(row[1])
+        row[0] = localised.iso_day(row[0])
+        row[1] = localised.clock(row[1])
         row[3] = _word(row[3])
         row[4] = _word(row[4])
     count = ngettext("{n} meeting", "{n} meetings", len(rows)).format(n=len(rows))
     if start is not None:
-        count = _("{meetings} from {day}").format(meetings=count, day=output.day(start))
+        count = _("{meetings} from {day}").format(meetings=count, day=localised.day(start))
     headers = [_("date"), _("start"), _("forum"), _("kind"), _("status"), _("agenda"), _("cases")]
     output.print_table(count, headers, rows)
 

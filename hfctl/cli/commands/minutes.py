@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli import completion as complete
+from hfctl.cli import localised
 from hfctl.cli.commands.common import (
     AllowDirty,
     Commit,
@@ -195,7 +196,7 @@ def actions(
     cells = [
         [
             r.action.id,
-            output.day(r.action.due),
+            localised.day(r.action.due),
             _("OVERDUE") if r.overdue(now) else _status(r.action.status),
             lookup.name_of(ds, r.action.responsible),
             f"{lookup.name_of(ds, r.meeting.forum)} {r.case_ref}",
@@ -214,7 +215,7 @@ def actions(
             )
         )
     else:
-        output.print_table(_("Actions on {day}").format(day=output.day(now)), headers, cells)
+        output.print_table(_("Actions on {day}").format(day=localised.day(now)), headers, cells)
 
 
 def _status(value: str) -> str:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli import completion as complete
+from hfctl.cli import localised
 from hfctl.cli.commands.common import (
     AllowDirty,
     AtOption,
@@ -103,7 +104,10 @@ def history(
         output.print_table(
             _("{forum} secretariat").format(forum=found.display_name()),
             [_("from"), _("to"), _("holder")],
-            [[output.iso_day(r["from"]), output.iso_day(r["to"]), r["holder_name"]] for r in rows],
+            [
+                [localised.iso_day(r["from"]), localised.iso_day(r["to"]), r["holder_name"]]
+                for r in rows
+            ],
         )
 
 
