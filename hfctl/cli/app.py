@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from hfctl import version_line
-from hfctl.cli.lang import check_lang, install_framework_words, translate_tree
+from hfctl.cli.lang import check_lang, complete_lang, install_framework_words, translate_tree
 
 # Every command: its name, where it lives, and whether it is a group of subcommands. A run
 # imports and registers only the command it names (typer inspects every registered function's
@@ -63,6 +63,7 @@ def _root(
         "--lang",
         metavar="nn|nb|en",
         callback=check_lang,
+        autocompletion=complete_lang,
         help="Language of the messages (default: $HFCTL_LANG, the community's, the locale's, nn).",
     ),
 ) -> None:

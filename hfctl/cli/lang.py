@@ -163,6 +163,11 @@ def check_lang(value: str | None) -> str | None:
     return value
 
 
+def complete_lang(incomplete: str) -> list[str]:
+    """The languages, for Tab after ``--lang``."""
+    return [language for language in LANGUAGES if language.startswith(incomplete)]
+
+
 def lang_help() -> str:
     """The help of ``--lang`` for the messages."""
     return _("Language of the messages (default: $HFCTL_LANG, the community's, the locale's, nn).")
@@ -179,7 +184,12 @@ def _lang_param() -> Any:
     @probe.command()
     def _probe(
         lang: str | None = typer.Option(
-            None, "--lang", metavar="nn|nb|en", callback=check_lang, expose_value=False
+            None,
+            "--lang",
+            metavar="nn|nb|en",
+            callback=check_lang,
+            expose_value=False,
+            autocompletion=complete_lang,
         ),
     ) -> None:
         """Never run."""

@@ -52,6 +52,8 @@ def test_commands_forums_people_and_municipalities(bundled: Path) -> None:
     numbers = complete("hfctl agreements record overordna-samarbeidsavtale 110", bundled)
     assert numbers == ["1106"]
     assert "--lang" in complete("hfctl status --l", bundled)
+    assert complete("hfctl status --lang n", bundled) == ["nn", "nb"]
+    assert complete("hfctl --lang ", bundled) == ["nn", "nb", "en"]
 
 
 def test_zsh_gets_the_names_with_their_help(bundled: Path) -> None:
