@@ -282,26 +282,29 @@ def _natural_width(matrix: Matrix) -> int:
     return sum(w + 2 for w in widths) + len(widths) - 1
 
 
-def print_matrix(matrix: Matrix, day: object) -> None:
+def print_matrix(matrix: Matrix, on: object) -> None:
     """The signature matrix with a colour per status, a count per agreement and a legend.
     Names and counts are never cut: where the whole matrix is too wide, the agreements every
     municipality has signed fold into one line; where even that is too wide, the matrix turns
     so that the agreements are its rows."""
+    import datetime as dt
+
     from hfctl.documents.tables import LEGEND
 
+    when = day(on) if isinstance(on, dt.date) else str(on)
     out = console()
     done = matrix.complete
     if _natural_width(matrix) <= out.width:
-        out.print(_matrix_table(matrix, day))
+        out.print(_matrix_table(matrix, when))
         out.print(Text(LEGEND, style="dim"))
         for line in matrix.summaries:
             out.print(Text(line))
         return
     folded = matrix.only([i for i in range(len(matrix.titles)) if i not in done])
     if folded.titles and _natural_width(folded) <= out.width:
-        out.print(_matrix_table(folded, day))
+        out.print(_matrix_table(folded, when))
     elif folded.titles:
-        out.print(_turned(folded, day))
+        out.print(_turned(folded, when))
     out.print(Text(LEGEND, style="dim"))
     for line in folded.summaries:
         out.print(Text(line))
