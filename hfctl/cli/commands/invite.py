@@ -169,7 +169,7 @@ def _write(
         "recipients.csv": built.csv.encode("utf-8"),
     }
     for path in write_outputs(folder, root, files):
-        output.print_lines([f"wrote {path}"])
+        output.print_lines([_("wrote {path}").format(path=path)])
     return built
 
 

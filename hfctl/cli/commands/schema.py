@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hfctl.cli.commands.common import RepoOption, TodayOption
+from hfctl.core.i18n import _
 
 
 def schema(
@@ -28,4 +29,4 @@ def schema(
     root = find_root(explicit=repo)
     folder = output_dir or root / SCHEMA_DIR
     for path in write_outputs(folder, root, render_all()):
-        output.print_lines([f"wrote {path}"])
+        output.print_lines([_("wrote {path}").format(path=path)])
