@@ -174,3 +174,29 @@ def test_help_words_are_not_english_in_nynorsk(speaking: Callable[..., str]) -> 
     text = result.stdout
     assert "Styringa av eit norsk helsefellesskap" in text
     assert not english_words(text)
+
+
+def test_json_is_the_same_in_every_language(repo: Repo, speaking: Callable[..., str]) -> None:
+    """Keys, values, ISO days and problem codes do not change with the language (a problem's
+    message is said in it, beside its code)."""
+    import json
+
+    status = {
+        lang: speaking("status", "--format", "json", "--lang", lang, repo=repo)
+        for lang in i18n.LANGUAGES
+    }
+    assert status["nn"] == status["nb"] == status["en"]
+    assert json.loads(status["nn"])["today"] == "2026-11-24"
+    reports = {
+        lang: json.loads(speaking("validate", "--format", "json", "--lang", lang, repo=repo))
+        for lang in i18n.LANGUAGES
+    }
+    for report in reports.values():
+        for problem in report["problems"]:
+            problem.pop("message")
+    assert reports["nn"] == reports["nb"] == reports["en"]
+
+
+def test_lang_after_a_group_too(repo: Repo, speaking: Callable[..., str]) -> None:
+    assert "møter fra" in speaking("meeting", "--lang", "nb", "list", repo=repo)
+    assert "møte frå" in speaking("meeting", "list", repo=repo)
