@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import copy
 import gettext as _stdlib_gettext
+import importlib.abc
+import importlib.util
 import os
 import re
 import sys
@@ -99,29 +101,70 @@ def install_framework_words() -> None:
     from their English originals. The click typer carries (``typer._click``) writes a few
     words without gettext; those are translated where they are used: the usage line's prefix,
     the help option's help, and the message of a usage error (:mod:`hfctl.cli.framework_words`).
+    typer imports its help and error formatting (``typer.rich_utils``, with rich's Markdown)
+    only when it shows help or an error: that module is dealt with when it is imported, so
+    that a plain run does not pay for it.
     """
     for name, module in list(sys.modules.items()):
         if name.startswith(("typer", "click")) and (
             getattr(module, "_", None) is _stdlib_gettext.gettext
         ):
             module._ = i18n.gettext  # type: ignore[attr-defined]
-    from typer import rich_utils
+    if not _patched:
+        _patch_carried_click()
+        _patched.append(True)
+    rich_utils = sys.modules.get("typer.rich_utils")
+    if rich_utils is not None:
+        _speak_rich_utils(rich_utils)
+    elif not any(isinstance(f, _WhenImported) for f in sys.meta_path):
+        sys.meta_path.insert(0, _WhenImported())
 
+
+def _speak_rich_utils(rich_utils: Any) -> None:
+    """typer's help and error formatting in the run's language."""
+    if getattr(rich_utils, "_", None) is _stdlib_gettext.gettext:
+        rich_utils._ = i18n.gettext
     for constant in _TYPER_CONSTANTS:
         if hasattr(rich_utils, constant):
             english = _typer_english.setdefault(constant, getattr(rich_utils, constant))
             setattr(rich_utils, constant, _(english))
-    if not _patched:
-        _patch_carried_click()
-        _patched.append(True)
+    if not getattr(rich_utils.rich_format_error, "_hfctl", False):
+        from hfctl.cli.framework_words import error_message
+
+        format_error = rich_utils.rich_format_error
+
+        def error(self: Any) -> None:
+            english = self.format_message
+            self.format_message = lambda: error_message(english())
+            format_error(self)
+
+        error._hfctl = True  # type: ignore[attr-defined]
+        rich_utils.rich_format_error = error
+
+
+class _WhenImported(importlib.abc.MetaPathFinder):
+    """Finds ``typer.rich_utils`` as Python would, and makes it speak once it is run."""
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname != "typer.rich_utils":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        if spec is None or spec.loader is None:
+            return spec
+        run_module = spec.loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            run_module(module)
+            _speak_rich_utils(module)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
 
 
 def _patch_carried_click() -> None:
     """Translate the words of typer's click that it writes without gettext."""
-    from typer import rich_utils
     from typer._click import core, formatting
-
-    from hfctl.cli.framework_words import error_message
 
     write_usage = formatting.HelpFormatter.write_usage
 
@@ -139,15 +182,6 @@ def _patch_carried_click() -> None:
         return option
 
     core.Command.get_help_option = help_option  # type: ignore[method-assign]
-
-    format_error = rich_utils.rich_format_error
-
-    def error(self: Any) -> None:
-        english = self.format_message
-        self.format_message = lambda: error_message(english())
-        format_error(self)
-
-    rich_utils.rich_format_error = error
 
 
 def check_lang(value: str | None) -> str | None:
