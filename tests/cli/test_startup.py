@@ -75,3 +75,10 @@ def test_a_repeated_validation_reads_no_data_file_again(repo: Repo) -> None:
     names = ("ruamel", "hfctl.models", "hfctl.store.loader")
     assert _imported_after(argv, "hfctl.cli.launch", names) == sorted(names)
     assert _imported_after(argv, "hfctl.cli.launch", names) == []
+
+
+def test_a_plain_run_in_nynorsk_imports_no_help_formatting(repo: Repo) -> None:
+    """Speaking nynorsk costs no import of typer's help and error formatting (rich_utils, with
+    rich's Markdown) in a run that shows neither."""
+    argv = ["status", "--lang", "nn", "--repo", str(repo.root)]
+    assert _imported_after(argv, "hfctl.cli.launch", ("typer.rich_utils", "rich.markdown")) == []
