@@ -232,7 +232,7 @@ def pages(
                         "long_date": _long(meeting.date, lang),
                         "forum_name": forum_model.name.get(lang) if forum_model else meeting.forum,
                     },
-                    "record": record(ds, meeting, lang, today),
+                    "record": record(ds, meeting, lang),
                     "cases": [
                         {
                             "label": c.label,

@@ -55,7 +55,7 @@ def contact(ds: Dataset, lang: str, today: dt.date) -> dict[str, Any]:
     return out
 
 
-def record(ds: Dataset, meeting: Meeting, lang: str, today: dt.date) -> dict[str, Any] | None:
+def record(ds: Dataset, meeting: Meeting, lang: str) -> dict[str, Any] | None:
     """What the minutes record of a held meeting (attendance, decisions, follow-up), from the
     same public context the site's minutes are written from (an exempt case's decision and
     actions left out); None before it is held."""
