@@ -51,8 +51,8 @@ def invitees(ds: Dataset, meeting: Meeting) -> list[Invitee]:
     forum = ds.forums.get(meeting.forum)
     if forum is not None:
         for member in forum.members_on(day):
-            if member.role != "deputy":
-                add(member.person, f"member ({member.role})")
+            if not member.holds("deputy"):
+                add(member.person, f"member ({', '.join(member.roles)})")
         if forum.kind == "joint-meeting":
             for person in sorted(ds.people.values(), key=lambda p: p.id):
                 party = ds.parties.get(person.party)
@@ -68,10 +68,10 @@ def invitees(ds: Dataset, meeting: Meeting) -> list[Invitee]:
             for other in ds.forums.values():
                 if other.kind == "strategic-committee" and other.active_on(day):
                     for member in other.members_on(day):
-                        if member.role != "deputy":
+                        if not member.holds("deputy"):
                             add(member.person, f"member of {other.display_name()}")
         for member in forum.members_on(day):
-            if member.role == "deputy":
+            if member.holds("deputy"):
                 add(member.person, f"deputy for {member.deputy_for or 'a member'}", deputy=True)
     for person_id in meeting.invitees:
         add(person_id, "invited to this meeting")
@@ -88,7 +88,7 @@ def organizer(ds: Dataset, meeting: Meeting) -> mail.Recipient:
     if forum is not None:
         if forum.secretariat is not None and holder_on(forum.secretariat, meeting.date) is None:
             raise HfctlError(f"no {forum.display_name()} secretariat term covers {meeting.date}")
-        candidates += [m.person for m in forum.members_on(meeting.date) if m.role == "secretary"]
+        candidates += [m.person for m in forum.members_on(meeting.date) if m.holds("secretary")]
     for person_id in candidates:
         person = ds.people.get(person_id)
         if person is not None and person.email:

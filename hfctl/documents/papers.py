@@ -15,6 +15,7 @@ from typing import Any
 from hfctl.core.errors import RefusedError, UsageError
 from hfctl.documents.invite import invitees
 from hfctl.domain.followup import find_meeting
+from hfctl.domain.membership import speaks_for
 from hfctl.domain.papers import apologies
 from hfctl.domain.publication import (
     AttachmentView,
@@ -99,12 +100,12 @@ def context(ds: Dataset, view: MeetingView, lang: str) -> dict[str, Any]:
     meeting = view.meeting
     forum = ds.forums.get(meeting.forum)
     rule = apologies(ds, meeting)
-    seats = {m.person: m.represents for m in forum.members_on(meeting.date)} if forum else {}
+    seats = {m.person: speaks_for(ds, m) for m in forum.members_on(meeting.date)} if forum else {}
     called = []
     for person in invitees(ds, meeting):
         if person.deputy:
             continue
-        party = ds.parties.get(seats.get(person.person, ""))
+        party = ds.parties.get(seats.get(person.person) or "")
         called.append({"name": person.name, "represents": party.name if party else ""})
     cases = [_case(ds, c, lang, i) for i, c in enumerate(view.cases, 1)]
     return {

@@ -18,6 +18,7 @@ from hfctl.documents.papers import papers_page
 from hfctl.documents.public_minutes import approved, minutes_page
 from hfctl.documents.public_minutes import context as minutes_context
 from hfctl.domain.agreements import Signing, signing
+from hfctl.domain.membership import speaks_for
 from hfctl.domain.publication import forbidden, leaks, public_view
 from hfctl.formats.words import MEETING_KIND, ROLE, long_day, word
 from hfctl.models.agreement import STEP_FIELDS
@@ -112,14 +113,15 @@ def _seats(ds: Dataset, seats: list[Member], lang: str) -> list[dict[str, Any]]:
     rows = []
     for member in seats:
         person = ds.people.get(member.person)
-        party = ds.parties.get(member.represents)
+        user = member.kind == "user"
+        party = ds.parties.get(speaks_for(ds, member) or "")
         rows.append(
             {
                 "name": person.name if person else member.person,
                 "title": person.title if person and person.title else "",
-                "role": word(ROLE, lang, member.role),
-                "represents": party.name if party else member.represents,
-                "user_representative": member.user_representative,
+                "role": ", ".join(word(ROLE, lang, role) for role in member.roles),
+                "represents": party.name if party else (member.represents or ""),
+                "user_representative": user,
                 "from": _day(member.from_, lang),
                 "to": _day(member.to, lang),
             }
