@@ -25,10 +25,10 @@ from hfctl.domain.semdiff_say import (
 )
 from hfctl.formats.safe import md_code, md_inline
 from hfctl.formats.words import PARTY_KIND, word
-from hfctl.models.agreement import Signature
+from hfctl.models.agreement import SIGNATURE_STEPS, Signature
 from hfctl.store.loader import Dataset
 
-STEPS = ("sent", "in_council", "signed", "declined")
+STEPS = tuple(step.field for step in SIGNATURE_STEPS)
 
 # markdown sections: the first part of a kind -> section
 SECTIONS: dict[str, dict[str, str]] = {

@@ -198,7 +198,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{agreement} {version} er sendt til {municipality} den {date}",
         "en": "{agreement} {version} was sent to {municipality} on {date}",
     },
-    "signature-in-council": {
+    "signature-council-meeting": {
         "nn": "{municipality} handsama {agreement} {version} i kommunestyret den {date}",
         "nb": "{municipality} behandlet {agreement} {version} i kommunestyret den {date}",
         "en": "{municipality} took up the {agreement} {version} in council on {date}",

@@ -220,8 +220,8 @@ MISTAKES: dict[str, Mistake] = {
         OSA,
         edit(
             OSA,
-            '"1106":  # Haugesund\n        sent: 2026-05-05\n        in_council: 2026-06-10',
-            '"1106":  # Haugesund\n        sent: 2026-05-05\n        in_council: 2026-06-30',
+            '"1106":  # Haugesund\n        sent: 2026-05-05\n        council_meeting: 2026-06-10',
+            '"1106":  # Haugesund\n        sent: 2026-05-05\n        council_meeting: 2026-06-30',
             3,
         ),
     ),

@@ -469,8 +469,8 @@ def _step(b: Build, step: str) -> Where:
 
 @case("HF370-step-order")
 def _steps_out_of_order(b: Build, bad: bool) -> Where:
-    _osa(b, sent="2024-03-01" if bad else "2024-02-01", in_council="2024-02-15")
-    return _step(b, "in_council")
+    _osa(b, sent="2024-03-01" if bad else "2024-02-01", council_meeting="2024-02-15")
+    return _step(b, "council_meeting")
 
 
 @case("HF370-no-sent")
