@@ -85,6 +85,16 @@ class Votes(Model):
         return f"{self.for_}-{self.against}-{self.blank}"
 
 
+class Correction(Model):
+    """A correction of an issued case's title: the title it had, why it changed, and when.
+    The case keeps its number."""
+
+    title: Str
+    """The title before the correction."""
+    reason: Str
+    on: Date
+
+
 class Case(Model):
     """A case (sak) on the agenda; ``number`` is given when the agenda is issued."""
 
@@ -124,6 +134,12 @@ class Case(Model):
     paper_exempt: Id | None = None
     """Only the saksframlegg (its sections) is exempt: the id of a legal basis."""
     # --- end issue 21 ---------------------------------------------------------------------------
+    corrections: list[Correction] = []
+    """Corrections of the title after the agenda was issued, oldest first."""
+
+    def titles(self) -> list[str]:
+        """The case's title and every title it had before a correction."""
+        return [self.title, *(c.title for c in self.corrections)]
 
     @model_validator(mode="after")
     def _decided(self) -> Case:
