@@ -32,6 +32,8 @@ class Invitee:
     email: str | None
     reason: str
     deputy: bool = False
+    via: str | None = None
+    """The body the invitation goes through (a user representative's user council)."""
 
 
 def invitees(ds: Dataset, meeting: Meeting) -> list[Invitee]:
@@ -41,12 +43,22 @@ def invitees(ds: Dataset, meeting: Meeting) -> list[Invitee]:
     out: dict[str, Invitee] = {}
     day = meeting.date
 
+    council_id = ds.community.rules.user_council if ds.community else None
+    council = ds.parties.get(council_id or "")
+    via_council = council.contact.email if council and council.contact else None
+    users = {m.person for f in ds.forums.values() for m in f.members_on(day) if m.kind == "user"}
+
     def add(person_id: str, reason: str, deputy: bool = False) -> None:
         if person_id in out:
             return
         person = ds.people.get(person_id)
         if person is not None:
-            out[person_id] = Invitee(person_id, person.name, person.email, reason, deputy)
+            email, via = person.email, None
+            if email is None and person_id in users and council and via_council:
+                # a user representative's contact point is the user council
+                email, via = via_council, council.name
+                reason = f"{reason}, through {via}"
+            out[person_id] = Invitee(person_id, person.name, email, reason, deputy, via)
 
     forum = ds.forums.get(meeting.forum)
     if forum is not None:
@@ -151,11 +163,13 @@ def calendar(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> 
     organizer_address = vCalAddress(f"mailto:{org.email}")
     organizer_address.params["cn"] = vText(org.name)
     invitation["organizer"] = organizer_address
+    seen: set[str] = set()
     for invitee in invitees(ds, meeting):
-        if not invitee.email:
-            continue
+        if not invitee.email or invitee.email.casefold() in seen:
+            continue  # the user council answers once for the user representatives it reaches
+        seen.add(invitee.email.casefold())
         attendee = vCalAddress(f"mailto:{invitee.email}")
-        attendee.params["cn"] = vText(invitee.name)
+        attendee.params["cn"] = vText(invitee.via or invitee.name)
         attendee.params["role"] = vText("OPT-PARTICIPANT" if invitee.deputy else "REQ-PARTICIPANT")
         attendee.params["rsvp"] = vText("TRUE")
         invitation.add("attendee", attendee, encode=False)
@@ -209,7 +223,11 @@ def build(
     text = render_agenda(ds, meeting.id, language, "md", today)
     html = render_agenda(ds, meeting.id, language, "html", today)
     subject = text.splitlines()[0].lstrip("# ").strip()
-    to = [mail.Recipient(p.name, p.email) for p in people if p.email]
+    addresses: dict[str, mail.Recipient] = {}
+    for p in people:  # user representatives share the user council's address: it gets one
+        if p.email and p.email.casefold() not in addresses:
+            addresses[p.email.casefold()] = mail.Recipient(p.via or p.name, p.email)
+    to = list(addresses.values())
     method = "CANCEL" if meeting.status == "cancelled" else "REQUEST"
     message = mail.build(
         organizer(ds, meeting),

@@ -157,3 +157,18 @@ def test_another_communitys_rules_break_as_its_data_says(tmp_path: Path) -> None
     assert "'STYRET' has only 2 trust seats on 2026-11-24; rule 'samansetjing'" in said
     assert "'STYRET' has no other seat on 2026-11-24; rule 'samansetjing'" in said
     assert "3 municipal and 2 trust members" in said
+
+
+def test_a_user_representative_is_reached_through_the_user_council(tmp_path: Path) -> None:
+    from hfctl.documents.invite import invitees
+
+    b = Build(tmp_path).community(rules={"user_council": "brukarar"})
+    b.party("brukarar", "user-council", contact={"email": "brukarar@helse-test.no"})
+    b.person("una", "brukarar").person("ola").forum("ssu")
+    b.member("ssu", "una", kind="user", side="municipal").member("ssu", "ola")
+    b.meeting("ssu", "2026-12-10")
+    ds = b.load()
+    found = {i.person: i for i in invitees(ds, ds.meetings["2026-12-10-ssu"])}
+    assert found["una"].email == "brukarar@helse-test.no"
+    assert "through Brukarar" in found["una"].reason
+    assert found["ola"].email is None  # nobody else is written to through the council
