@@ -264,6 +264,12 @@ _TABLE: list[Rule] = [
     Rule("HF435", "paper-twice", E, "A case has at most one saksframlegg."),
     Rule("HF436", "apologies-to-unknown", E, "Apologies (forfall) go to a known person."),
     Rule("HF437", "video-link", E, "A meeting's video link is a web address."),
+    Rule(
+        "HF438",
+        "dissent-not-present",
+        E,
+        "A dissent (protokolltilførsel) is entered for someone present at the meeting.",
+    ),
     # information to the parties
     Rule(
         "HF390",

@@ -630,6 +630,23 @@ def _attendance(b: Build, **attendance: object) -> Build:
     return b
 
 
+@case("HF438")
+def _dissent_not_present(b: Build, bad: bool) -> Where:
+    with_ssu(b).meeting(
+        "ssu", "2026-04-23", status="held", attendance={"present": ["kari"], "apologies": ["ola"]}
+    )
+    b.case(
+        "ssu",
+        "2026-04-23",
+        "Plan",
+        decision="Vedteke",
+        decision_kind="vote",
+        votes={"for": 1, "against": 1},
+        dissent=["ola" if bad else "kari"],
+    )
+    return APR, b.line_of(APR, "dissent:") + 1
+
+
 @case("HF425-present")
 def _present_not_member(b: Build, bad: bool) -> Where:
     _attendance(b, present=["kari", "per" if bad else "ola"])
