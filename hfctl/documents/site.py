@@ -251,6 +251,8 @@ def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Pag
                             "title": c.title,
                             "type": c.type,
                             "decision": c.decision,
+                            "decision_kind": c.decision_kind,
+                            "votes": c.votes,
                             "reference": c.reference,
                             "exempt": c.exempt.cite if c.exempt else "",
                         }

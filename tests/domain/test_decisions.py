@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -121,3 +122,14 @@ def test_a_count_without_a_vote_is_invalid_data(repo: Repo) -> None:
     assert (
         "only for a case decided by vote" in found[0]["message"] and found[0]["line"] == case_line
     )
+
+
+def test_the_website_says_how_a_case_was_decided(repo: Repo, tmp_path: Path) -> None:
+    assert decide(repo, "26", "--text", "SSU vedtek planen.", "--votes", "7-2-1")[0] == 0
+    assert decide(repo, "25", "--text", "Planen er vedteken.", "--kind", "consensus")[0] == 0
+    out = tmp_path / "site"
+    built = run("site", "build", "-o", str(out), repo=repo)
+    assert built.exit_code == 0, built.stderr
+    page = (out / f"meeting-{NOV}.html").read_text(encoding="utf-8")
+    assert "SSU vedtek planen. (etter røysting (for–mot–blanke) 7-2-1)" in page
+    assert "Planen er vedteken. (ved konsensus)" in page
