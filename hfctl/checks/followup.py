@@ -150,7 +150,7 @@ def dissent_by_those_present(ctx: Context) -> Iterator[Problem]:
     for meeting in ctx.ds.meetings.values():
         if meeting.attendance is None:
             continue
-        there = set(meeting.attendance.present) | {d.person for d in meeting.attendance.deputies}
+        there = meeting.attendance.took_part()
         for case in meeting.cases:
             for index, person in enumerate(case.dissent):
                 if person not in there:

@@ -297,7 +297,7 @@ def _refuse_absent(ds: Dataset, meeting: Meeting, people: list[str]) -> None:
     attendance = meeting.attendance
     if attendance is None:
         return
-    there = set(attendance.present) | {d.person for d in attendance.deputies}
+    there = attendance.took_part()
     for person in people:
         if person not in there:
             name = ds.people[person].name if person in ds.people else person

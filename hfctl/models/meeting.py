@@ -52,6 +52,10 @@ class Attendance(Model):
     apologies: list[Id] = []
     deputies: list[Deputy] = []
 
+    def took_part(self) -> set[str]:
+        """Everyone who met: those present and the deputies who met instead."""
+        return set(self.present) | {d.person for d in self.deputies}
+
 
 # --- issue 21: case documents (attachments, exemption from public access) ---------------------
 
