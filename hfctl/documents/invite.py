@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from hfctl.core.errors import HfctlError
 from hfctl.documents.agenda import render_agenda
 from hfctl.documents.tables import BOM, safe_cell
+from hfctl.domain.invitees import Invitee, invitees
 from hfctl.domain.meetings import OSLO, end_of
 from hfctl.domain.secretariat import holder_on
 from hfctl.formats import mail
@@ -21,61 +22,6 @@ from hfctl.store.loader import Dataset
 
 if TYPE_CHECKING:
     from icalendar import Event
-
-
-@dataclass(frozen=True)
-class Invitee:
-    """A person invited to a meeting, and why."""
-
-    person: str
-    name: str
-    email: str | None
-    reason: str
-    deputy: bool = False
-
-
-def invitees(ds: Dataset, meeting: Meeting) -> list[Invitee]:
-    """The forum's members on the day (deputies marked); for a joint meeting, the rule's
-    invitees (health leadership of every municipality, clinic directors, SSU members);
-    then anyone the meeting names. Nobody twice."""
-    out: dict[str, Invitee] = {}
-    day = meeting.date
-
-    def add(person_id: str, reason: str, deputy: bool = False) -> None:
-        if person_id in out:
-            return
-        person = ds.people.get(person_id)
-        if person is not None:
-            out[person_id] = Invitee(person_id, person.name, person.email, reason, deputy)
-
-    forum = ds.forums.get(meeting.forum)
-    if forum is not None:
-        for member in forum.members_on(day):
-            if member.role != "deputy":
-                add(member.person, f"member ({member.role})")
-        if forum.kind == "joint-meeting":
-            for person in sorted(ds.people.values(), key=lambda p: p.id):
-                party = ds.parties.get(person.party)
-                if "health-leadership" in person.functions and party and party.member_on(day):
-                    add(person.id, f"health leadership, {party.name}")
-            for party in ds.parties.values():
-                for clinic in party.clinics:
-                    if clinic.director:
-                        add(clinic.director, f"clinic director, {clinic.name}")
-            for person in sorted(ds.people.values(), key=lambda p: p.id):
-                if "clinic-director" in person.functions:
-                    add(person.id, "clinic director")
-            for other in ds.forums.values():
-                if other.kind == "strategic-committee" and other.active_on(day):
-                    for member in other.members_on(day):
-                        if member.role != "deputy":
-                            add(member.person, f"member of {other.display_name()}")
-        for member in forum.members_on(day):
-            if member.role == "deputy":
-                add(member.person, f"deputy for {member.deputy_for or 'a member'}", deputy=True)
-    for person_id in meeting.invitees:
-        add(person_id, "invited to this meeting")
-    return list(out.values())
 
 
 def organizer(ds: Dataset, meeting: Meeting) -> mail.Recipient:
@@ -88,7 +34,7 @@ def organizer(ds: Dataset, meeting: Meeting) -> mail.Recipient:
     if forum is not None:
         if forum.secretariat is not None and holder_on(forum.secretariat, meeting.date) is None:
             raise HfctlError(f"no {forum.display_name()} secretariat term covers {meeting.date}")
-        candidates += [m.person for m in forum.members_on(meeting.date) if m.role == "secretary"]
+        candidates += [m.person for m in forum.members_on(meeting.date) if m.holds("secretary")]
     for person_id in candidates:
         person = ds.people.get(person_id)
         if person is not None and person.email:
@@ -151,11 +97,13 @@ def calendar(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> 
     organizer_address = vCalAddress(f"mailto:{org.email}")
     organizer_address.params["cn"] = vText(org.name)
     invitation["organizer"] = organizer_address
+    seen: set[str] = set()
     for invitee in invitees(ds, meeting):
-        if not invitee.email:
-            continue
+        if not invitee.email or invitee.email.casefold() in seen:
+            continue  # the user council answers once for the user representatives it reaches
+        seen.add(invitee.email.casefold())
         attendee = vCalAddress(f"mailto:{invitee.email}")
-        attendee.params["cn"] = vText(invitee.name)
+        attendee.params["cn"] = vText(invitee.via or invitee.name)
         attendee.params["role"] = vText("OPT-PARTICIPANT" if invitee.deputy else "REQ-PARTICIPANT")
         attendee.params["rsvp"] = vText("TRUE")
         invitation.add("attendee", attendee, encode=False)
@@ -209,7 +157,11 @@ def build(
     text = render_agenda(ds, meeting.id, language, "md", today)
     html = render_agenda(ds, meeting.id, language, "html", today)
     subject = text.splitlines()[0].lstrip("# ").strip()
-    to = [mail.Recipient(p.name, p.email) for p in people if p.email]
+    addresses: dict[str, mail.Recipient] = {}
+    for p in people:  # user representatives share the user council's address: it gets one
+        if p.email and p.email.casefold() not in addresses:
+            addresses[p.email.casefold()] = mail.Recipient(p.via or p.name, p.email)
+    to = list(addresses.values())
     method = "CANCEL" if meeting.status == "cancelled" else "REQUEST"
     message = mail.build(
         organizer(ds, meeting),

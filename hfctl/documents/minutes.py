@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from hfctl.core.errors import RefusedError
+from hfctl.documents.letterhead import heading
 from hfctl.domain.followup import minutes_approval
 from hfctl.domain.lookup import find_meeting, name_of
 from hfctl.formats.dates import long_date
@@ -37,6 +38,17 @@ def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -
                 "type": case.type,
                 "decision": case.decision or "",
                 "withdrawn": case.withdrawn,
+                "decision_kind": case.decision_kind or "",
+                "votes": (
+                    {
+                        "for": case.votes.for_,
+                        "against": case.votes.against,
+                        "blank": case.votes.blank,
+                    }
+                    if case.votes
+                    else None
+                ),
+                "dissent": [_name(ds, p) for p in case.dissent],
                 "conflicts": [_name(ds, p) for p in case.conflicts],
                 "actions": [
                     {
@@ -51,6 +63,7 @@ def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -
             }
         )
     return {
+        **heading(ds, meeting, language),
         "lang": language,
         "forum": forum_name,
         "meeting_id": meeting.id,
