@@ -111,6 +111,7 @@ def extract(template: Path = TEMPLATE) -> None:
             str(PROJECT / "hfctl"),
         ]
     )
+    template.write_bytes(_without_dates(template.read_bytes()))
 
 
 def update() -> None:
