@@ -355,8 +355,8 @@ def test_second_community_through_every_command(tmp_path: Path) -> None:
         return str(next(p["message"] for p in problems(result) if p["code"] == "HF603"))
 
     after = run("validate", "--format", "json", *repo)
-    assert unsent(checked).startswith("14 agreement(s)")
-    assert unsent(after).startswith("13 agreement(s)") and "overordna" not in unsent(after)
+    assert unsent(checked).startswith("14 agreements")
+    assert unsent(after).startswith("13 agreements") and "overordna" not in unsent(after)
     assert after.json()["errors"] == 0
 
     letters = run("agreements", "remind", "-o", str(out / "letters"), *repo)

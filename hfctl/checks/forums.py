@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from hfctl.checks.next_steps import never_staffed
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _, ngettext
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.membership import expiring, overlapping, renew_command
@@ -33,13 +34,17 @@ def user_representatives(ctx: Context) -> Iterator[Problem]:
         if "municipal" not in sides:
             yield problem(
                 "HF330",
-                f"forum '{name}' has no user representative from the municipal side on {ctx.today}",
+                _(
+                    "forum '{name}' has no user representative from the municipal side on {today}"
+                ).format(name=name, today=ctx.today),
                 forum.loc("members"),
             )
         if "trust" not in sides:
             yield problem(
                 "HF331",
-                f"forum '{name}' has no user representative from the trust side on {ctx.today}",
+                _(
+                    "forum '{name}' has no user representative from the trust side on {today}"
+                ).format(name=name, today=ctx.today),
                 forum.loc("members"),
             )
 
@@ -61,16 +66,21 @@ def fsu_coordinators(ctx: Context) -> Iterator[Problem]:
         if not coordinators:
             yield problem(
                 "HF332",
-                f"'{forum.display_name()}' has no coordinator on {ctx.today}; "
-                f"each FSU has one from {source.display_name()}",
+                _("'{forum}' has no coordinator on {today}; each FSU has one from {source}").format(
+                    forum=forum.display_name(), today=ctx.today, source=source.display_name()
+                ),
                 forum.loc("members"),
             )
         elif not any(m.person in source_people for m in coordinators):
             names = ", ".join(f"'{m.person}'" for m in coordinators)
             yield problem(
                 "HF332",
-                f"coordinator {names} of '{forum.display_name()}' is not a "
-                f"member of {source.display_name()} on {ctx.today}",
+                _("coordinator {names} of '{forum}' is not a member of {source} on {today}").format(
+                    names=names,
+                    forum=forum.display_name(),
+                    source=source.display_name(),
+                    today=ctx.today,
+                ),
                 coordinators[0].loc("person"),
             )
 
@@ -83,9 +93,23 @@ def expiring_terms(ctx: Context) -> Iterator[Problem]:
         left = (member.to - ctx.today).days
         yield problem(
             "HF333",
-            f"term of '{member.person}' ({member.role}) in '{forum.display_name()}' ends "
-            f"{member.to}, in {left} days; renew it ({renew_command(forum, member)}) or "
-            f"appoint a successor (hfctl member add {forum.id} PERSON …)",
+            ngettext(
+                "term of '{person}' ({role}) in '{forum}' ends {to}, in {left} day; "
+                "renew it ({renew_command}) or appoint a successor (hfctl member add "
+                "{forum2} PERSON …)",
+                "term of '{person}' ({role}) in '{forum}' ends {to}, in {left} days; "
+                "renew it ({renew_command}) or appoint a successor (hfctl member add "
+                "{forum2} PERSON …)",
+                left,
+            ).format(
+                person=member.person,
+                role=member.role,
+                forum=forum.display_name(),
+                to=member.to,
+                left=left,
+                renew_command=renew_command(forum, member),
+                forum2=forum.id,
+            ),
             member.loc("to"),
         )
 
@@ -100,8 +124,9 @@ def members_of_dissolved_forums(ctx: Context) -> Iterator[Problem]:
             if member.to is None or member.to > forum.dissolved:
                 yield problem(
                     "HF334",
-                    f"'{member.person}' sits in '{forum.display_name()}' "
-                    f"after it was dissolved on {forum.dissolved}",
+                    _("'{person}' sits in '{forum}' after it was dissolved on {dissolved}").format(
+                        person=member.person, forum=forum.display_name(), dissolved=forum.dissolved
+                    ),
                     member.loc("to"),
                 )
 
@@ -114,7 +139,15 @@ def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
             span = f"{first.from_} to {first.to or 'open'}"
             yield problem(
                 "HF335",
-                f"'{second.person}' has two terms in '{forum.display_name()}' that overlap: "
-                f"this one from {second.from_}, and {first.role} {span}",
+                _(
+                    "'{person}' has two terms in '{forum}' that overlap: this one from "
+                    "{start}, and {role} {span}"
+                ).format(
+                    person=second.person,
+                    forum=forum.display_name(),
+                    start=second.from_,
+                    role=first.role,
+                    span=span,
+                ),
                 second.loc("from"),
             )

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import get_args
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.core.i18n import _
 from hfctl.domain.lookup import find_forum, find_party, find_person
 from hfctl.domain.membership import overlaps
 from hfctl.models.forum import Forum, Member, MemberRole
@@ -42,7 +43,9 @@ def _person(ds: Dataset, query: str) -> Person:
     try:
         return find_person(ds, query)
     except NotFoundError as exc:
-        raise NotFoundError(f"{exc.message}; a new person is added with hfctl person add") from None
+        raise NotFoundError(
+            _("{message}; a new person is added with hfctl person add").format(message=exc.message)
+        ) from None
 
 
 def _refuse_overlap(forum: Forum, person: Person, start: dt.date, end: dt.date | None) -> None:
@@ -51,8 +54,12 @@ def _refuse_overlap(forum: Forum, person: Person, start: dt.date, end: dt.date |
             continue
         if overlaps(start, end, seat):
             raise RefusedError(
-                f"{person.name} already sits in {forum.display_name()} ({seat.role}, "
-                f"{_span(seat)}); terms of one person in one forum must not overlap"
+                _(
+                    "{person} already sits in {forum} ({role}, {span}); terms of one "
+                    "person in one forum must not overlap"
+                ).format(
+                    person=person.name, forum=forum.display_name(), role=seat.role, span=_span(seat)
+                )
             )
 
 
@@ -65,10 +72,18 @@ def _pick(forum: Forum, seats: list[Member], person: str, role: str | None, when
     if role is not None:
         seats = [s for s in seats if s.role == role]
     if not seats:
-        raise NotFoundError(f"{person} has no seat in {forum.display_name()} {when}")
+        raise NotFoundError(
+            _("{person} has no seat in {forum} {when}").format(
+                person=person, forum=forum.display_name(), when=when
+            )
+        )
     if len(seats) > 1:
         listed = ", ".join(f"{s.role} {_span(s)}" for s in seats)
-        raise UsageError(f"{person} has more than one seat {when} ({listed}); say which --role")
+        raise UsageError(
+            _("{person} has more than one seat {when} ({listed}); say which --role").format(
+                person=person, when=when, listed=listed
+            )
+        )
     return seats[0]
 
 
@@ -88,11 +103,17 @@ def plan_add(
     forum = find_forum(ds, forum_query)
     person = _person(ds, person_query)
     if role not in ROLES:
-        raise UsageError(f"role '{role}' is not one of {', '.join(ROLES)}")
+        raise UsageError(
+            _("role '{role}' is not one of {roles}").format(role=role, roles=", ".join(ROLES))
+        )
     if end is not None and end < start:
-        raise UsageError(f"the term ends ({end}) before it starts ({start})")
+        raise UsageError(
+            _("the term ends ({end}) before it starts ({start})").format(end=end, start=start)
+        )
     if not forum.active_on(start):
-        raise RefusedError(f"{forum.display_name()} does not exist on {start}")
+        raise RefusedError(
+            _("{forum} does not exist on {start}").format(forum=forum.display_name(), start=start)
+        )
     party = find_party(ds, represents)
     if appointed_by is not None:
         appointer = find_party(ds, appointed_by).id
@@ -102,7 +123,7 @@ def plan_add(
         appointer = by_rule if user_representative and by_rule else party.id
     deputy = find_person(ds, deputy_for).id if deputy_for else None
     if role == "deputy" and deputy is None:
-        raise UsageError("a deputy's seat says whom they are deputy for (--deputy-for)")
+        raise UsageError(_("a deputy's seat says whom they are deputy for (--deputy-for)"))
     _refuse_overlap(forum, person, start, end)
     values = {
         "person": person.id,
@@ -139,17 +160,26 @@ def plan_renew(
     if role is not None:
         seats = [s for s in seats if s.role == role]
     if not seats:
-        raise NotFoundError(f"{person.name} has no seat in {forum.display_name()} to renew")
+        raise NotFoundError(
+            _("{person} has no seat in {forum} to renew").format(
+                person=person.name, forum=forum.display_name()
+            )
+        )
     latest = max(s.from_ for s in seats)
     seat = _pick(forum, [s for s in seats if s.from_ == latest], person.name, role, "to renew")
     if seat.to is None:
         raise RefusedError(
-            f"{person.name}'s seat in {forum.display_name()} ({_span(seat)}) has no end; "
-            "there is nothing to renew"
+            _("{person}'s seat in {forum} ({span}) has no end; there is nothing to renew").format(
+                person=person.name, forum=forum.display_name(), span=_span(seat)
+            )
         )
     start = seat.to + dt.timedelta(days=1)
     if end < start:
-        raise UsageError(f"the new term would end ({end}) before it starts ({start})")
+        raise UsageError(
+            _("the new term would end ({end}) before it starts ({start})").format(
+                end=end, start=start
+            )
+        )
     _refuse_overlap(forum, person, start, end)
     values = {key: getattr(seat, "from_" if key == "from" else key) for key in KEYS}
     values.update({"from": start, "to": end})
@@ -161,7 +191,11 @@ def plan_renew(
     changes.set(forum.file, doc.render())
     warnings = []
     if seat.to < today:
-        warnings.append(f"the term renewed ended on {seat.to}, before today ({today})")
+        warnings.append(
+            _("the term renewed ended on {to}, before today ({today})").format(
+                to=seat.to, today=today
+            )
+        )
     return Plan(
         changes,
         f"{forum.display_name()}: {person.name} renewed as {seat.role}, {start} to {end}",
@@ -187,11 +221,16 @@ def plan_end(
     if begun:
         listed = ", ".join(f"{s.role} {_span(s)}" for s in begun)
         raise RefusedError(
-            f"{person.name}'s later term in {forum.display_name()} ({listed}) has begun; "
-            "end that one instead"
+            _("{person}'s later term in {forum} ({listed}) has begun; end that one instead").format(
+                person=person.name, forum=forum.display_name(), listed=listed
+            )
         )
     if seat.to == day:
-        raise RefusedError(f"{person.name}'s seat in {forum.display_name()} already ends on {day}")
+        raise RefusedError(
+            _("{person}'s seat in {forum} already ends on {day}").format(
+                person=person.name, forum=forum.display_name(), day=day
+            )
+        )
     changes = Changeset(ds.root)
     doc = changes.edit(forum.file)
     node = doc.data["members"][_index(forum, seat)]
@@ -203,7 +242,12 @@ def plan_end(
     for gone in sorted((_index(forum, s) for s in later), reverse=True):
         del doc.data["members"][gone]
     changes.set(forum.file, doc.render())
-    warnings = [f"the later term {s.role} {_span(s)}, not begun, is removed with it" for s in later]
+    warnings = [
+        _("the later term {role} {span}, not begun, is removed with it").format(
+            role=s.role, span=_span(s)
+        )
+        for s in later
+    ]
     return Plan(
         changes,
         f"{forum.display_name()}: {person.name}'s seat ({seat.role}) ends on {day}",

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from hfctl.core.errors import UsageError
+from hfctl.core.i18n import _
 
 if TYPE_CHECKING:
     from hfctl.store.loader import Dataset
@@ -100,5 +101,7 @@ def resolve_lang(ds: Dataset, lang: str | None) -> str:
     """The language asked for, or the community's default; refuse an unknown one."""
     language = lang or (ds.community.default_language if ds.community else "nn")
     if language not in LANGS:
-        raise UsageError(f"--lang: '{language}' is not one of nn, nb, en")
+        raise UsageError(
+            _("--lang: '{language}' is not one of nn, nb, en").format(language=language)
+        )
     return language

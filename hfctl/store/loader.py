@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from hfctl.core.i18n import _, ngettext
 from hfctl.core.problems import Location, Problem, Severity
 from hfctl.core.rules import problem
 from hfctl.models.agreement import Agreement
@@ -115,7 +116,13 @@ def read_file(
             return (
                 None,
                 None,
-                [problem("HF100", f"cannot read file: {exc.strerror}", Location(name))],
+                [
+                    problem(
+                        "HF100",
+                        _("cannot read file: {strerror}").format(strerror=exc.strerror),
+                        Location(name),
+                    )
+                ],
             )
     if file_cache is None:
         return _read_bytes(name, raw, path.suffix == ".md", model, personal)
@@ -288,5 +295,10 @@ def require_readable(ds: Dataset) -> None:
     errors = [p for p in ds.problems if p.severity is Severity.ERROR]
     if errors:
         raise RefusedError(
-            f"{len(errors)} data file problem(s) must be fixed first (hfctl validate)", errors
+            ngettext(
+                "{count} data file problem must be fixed first (hfctl validate)",
+                "{count} data file problems must be fixed first (hfctl validate)",
+                len(errors),
+            ).format(count=len(errors)),
+            errors,
         )

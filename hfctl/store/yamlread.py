@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError
 
 from hfctl.core import unicode
+from hfctl.core.i18n import _
 from hfctl.core.problems import pack, unpack
 
 try:  # the C parser (ruamel.yaml.clib); the pure one is the fallback
@@ -286,19 +287,21 @@ def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
         line, col = builder.pos(mark) if mark is not None else (None, None)
-        raise ReadError("HF101", f"YAML syntax error: {problem}", line, col) from None
+        raise ReadError(
+            "HF101", _("YAML syntax error: {problem}").format(problem=problem), line, col
+        ) from None
     except RecursionError:
-        raise ReadError("HF104", "nested too deeply to read") from None
+        raise ReadError("HF104", _("nested too deeply to read")) from None
     root = builder.root
     if root is None:
         raise ReadError(
-            "HF107", "the file holds no data (it is empty or only comments)", 1 + line_offset, 1
+            "HF107", _("the file holds no data (it is empty or only comments)"), 1 + line_offset, 1
         )
     if not isinstance(root, dict):
         what = "a list" if isinstance(root, list) else "a single value"
         raise ReadError(
             "HF108",
-            f"the top level must be a mapping of keys to values, not {what}",
+            _("the top level must be a mapping of keys to values, not {what}").format(what=what),
             1 + line_offset,
             1,
         )
