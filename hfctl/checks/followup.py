@@ -11,6 +11,7 @@ from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.followup import DECISION_GRACE_DAYS, actions
+from hfctl.formats.words import status_word
 from hfctl.models.meeting import Meeting
 
 
@@ -25,7 +26,7 @@ def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
                 yield problem(
                     "HF420",
                     _("'{title}' has a decision, but {meeting} is {status}").format(
-                        title=case.title, meeting=meeting.id, status=meeting.status
+                        title=case.title, meeting=meeting.id, status=status_word(meeting.status)
                     ),
                     case.loc("decision"),
                 )

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from hfctl.checks.next_steps import never_staffed
 from hfctl.checks.registry import Context, check
-from hfctl.core.i18n import _, ngettext
+from hfctl.core.i18n import _, current_language, ngettext
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.membership import expiring, overlapping, renew_command
+from hfctl.formats.words import ROLE, word
 from hfctl.models.forum import Forum
 
 
@@ -103,7 +104,7 @@ def expiring_terms(ctx: Context) -> Iterator[Problem]:
                 left,
             ).format(
                 person=member.person,
-                role=member.role,
+                role=role_word(member.role),
                 forum=forum.display_name(),
                 to=member.to,
                 left=left,
@@ -136,7 +137,7 @@ def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
     """Ensure no two terms of one person in one forum share a day (a renewal starts after)."""
     for forum in ctx.ds.forums.values():
         for first, second in overlapping(forum):
-            span = f"{first.from_} to {first.to or 'open'}"
+            span = _("{start} to {end}").format(start=first.from_, end=first.to or _("open"))
             yield problem(
                 "HF335",
                 _(
@@ -151,3 +152,9 @@ def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
                 ),
                 second.loc("from"),
             )
+
+
+def role_word(role: str) -> str:
+    """A role in the language spoken (its id in English, as the data writes it)."""
+    language = current_language()
+    return role if language == "en" else word(ROLE, language, role)

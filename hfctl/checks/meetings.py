@@ -139,7 +139,9 @@ def case_numbers(ctx: Context) -> Iterator[Problem]:
                 missing = (
                     case_label(expected, year)
                     if number == expected + 1
-                    else f"{case_label(expected, year)} to {case_label(number - 1, year)}"
+                    else _("{first} to {last}").format(
+                        first=case_label(expected, year), last=case_label(number - 1, year)
+                    )
                 )
                 yield problem(
                     "HF363",

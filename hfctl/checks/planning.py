@@ -139,7 +139,15 @@ def notice_reachable(ctx: Context) -> Iterator[Problem]:
         if not notice_missed(ctx.ds, meeting, ctx.today):
             continue
         forum = ctx.ds.forums.get(meeting.forum)
-        days = f" ({forum.notice_days} days' notice)" if forum else ""
+        days = (
+            " ("
+            + ngettext("{days} day's notice", "{days} days' notice", forum.notice_days).format(
+                days=forum.notice_days
+            )
+            + ")"
+            if forum
+            else ""
+        )
         yield problem(
             "HF443",
             _(

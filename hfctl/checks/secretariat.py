@@ -59,9 +59,9 @@ def secretariat_terms(ctx: Context) -> Iterator[Problem]:
             if after.from_ > day_after:
                 last_gap_day = after.from_ - dt.timedelta(days=1)
                 span = (
-                    f"on {day_after}"
+                    _("on {day}").format(day=day_after)
                     if day_after == last_gap_day
-                    else f"from {day_after} to {last_gap_day}"
+                    else _("from {start} to {end}").format(start=day_after, end=last_gap_day)
                 )
                 yield problem(
                     "HF350",

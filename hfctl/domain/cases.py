@@ -11,6 +11,7 @@ from hfctl.core.i18n import _, ngettext
 from hfctl.domain.followup import find_case
 from hfctl.domain.issuing import numbers_in
 from hfctl.domain.lookup import find_meeting
+from hfctl.formats.words import status_word
 from hfctl.models.meeting import Meeting, case_label
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan
@@ -40,7 +41,7 @@ def plan_case_add(
     if meeting.status != "planned":
         raise RefusedError(
             _("{meeting} is {status}; cases are added before a meeting").format(
-                meeting=meeting.id, status=meeting.status
+                meeting=meeting.id, status=status_word(meeting.status)
             )
         )
     if prepared_in is not None:
@@ -106,7 +107,7 @@ def _before_issue(meeting: Meeting, what: str) -> None:
     if meeting.status != "planned":
         raise RefusedError(
             _("{meeting} is {status}; {what} only before the meeting").format(
-                meeting=meeting.id, status=meeting.status, what=what
+                meeting=meeting.id, status=status_word(meeting.status), what=what
             )
         )
     if meeting.agenda_issued is not None:
@@ -146,7 +147,7 @@ def plan_case_edit(
     elif meeting.status != "planned":
         raise RefusedError(
             _("{meeting} is {status}; cases change before the meeting").format(
-                meeting=meeting.id, status=meeting.status
+                meeting=meeting.id, status=status_word(meeting.status)
             )
         )
     if case_type is not None and case_type not in CASE_TYPES:
@@ -213,7 +214,7 @@ def plan_case_withdraw(ds: Dataset, meeting_query: str, case_query: str) -> Plan
     if meeting.status != "planned":
         raise RefusedError(
             _("{meeting} is {status}; cases are withdrawn before it").format(
-                meeting=meeting.id, status=meeting.status
+                meeting=meeting.id, status=status_word(meeting.status)
             )
         )
     if meeting.agenda_issued is None:

@@ -13,6 +13,7 @@ from hfctl.domain.meetingdays import easter as easter
 from hfctl.domain.meetingdays import holiday_name, season
 from hfctl.domain.meetingdays import holidays_of as holidays_of
 from hfctl.formats.dates import short_date
+from hfctl.formats.words import status_word
 from hfctl.models.meeting import Meeting
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan
@@ -297,7 +298,7 @@ def plan_move(
     if meeting.status != "planned":
         raise RefusedError(
             _("{meeting} is {status}; only a planned meeting moves").format(
-                meeting=meeting.id, status=meeting.status
+                meeting=meeting.id, status=status_word(meeting.status)
             )
         )
     new_day = day or meeting.date
@@ -356,7 +357,7 @@ def plan_cancel(ds: Dataset, meeting_query: str) -> Plan:
     if meeting.status != "planned":
         raise RefusedError(
             _("{meeting} is {status}; only a planned meeting is cancelled").format(
-                meeting=meeting.id, status=meeting.status
+                meeting=meeting.id, status=status_word(meeting.status)
             )
         )
     changes = Changeset(ds.root)

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from hfctl.core.errors import UsageError
-from hfctl.core.i18n import _
+from hfctl.core.i18n import _, current_language
 
 if TYPE_CHECKING:
     from hfctl.store.loader import Dataset
@@ -52,6 +52,18 @@ MEETING_KIND: dict[str, dict[str, str]] = {
     "nb": {"ordinary": "ordinært", "extraordinary": "ekstraordinært"},
     "en": {"ordinary": "ordinary", "extraordinary": "extraordinary"},
 }
+
+MEETING_STATUS: dict[str, dict[str, str]] = {
+    "nn": {"planned": "planlagt", "held": "halde", "cancelled": "avlyst"},
+    "nb": {"planned": "planlagt", "held": "holdt", "cancelled": "avlyst"},
+    "en": {"planned": "planned", "held": "held", "cancelled": "cancelled"},
+}
+
+
+def status_word(status: str) -> str:
+    """A meeting's status in the language spoken (as the data writes it, in English)."""
+    return word(MEETING_STATUS, current_language(), status)
+
 
 PARTY_KIND: dict[str, dict[str, str]] = {
     "nn": {
