@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ("core", "store", "formats", "domain", "checks", "documents")
+LAYERS = ("core", "models", "store", "formats", "domain", "checks", "documents")
 SKIP = {"hfctl/core/i18n.py"}
 
 # callee name -> index of the message argument
@@ -232,14 +232,24 @@ def marked_or_same(node: ast.expr) -> str | None:
     return marked(node)
 
 
-def message_arg(call: ast.Call) -> ast.expr | None:
+def message_arg(call: ast.Call, models: bool = False) -> ast.expr | None:
     func = call.func
     name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+    if models and name == "ValueError" and call.args:  # a validator's words become HF203's
+        return call.args[0]
     if name in CALLS:
         index = CALLS[name]
         if name == "problem" and isinstance(func, ast.Attribute):
             index = 0  # Rule.problem(message, location)
         return call.args[index] if len(call.args) > index else None
+    if (  # yamlread's builder: self.fail(code, message, mark)
+        isinstance(func, ast.Attribute)
+        and func.attr == "fail"
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "self"
+        and len(call.args) > 1
+    ):
+        return call.args[1]
     if (
         isinstance(func, ast.Attribute)
         and func.attr == "append"
@@ -250,11 +260,11 @@ def message_arg(call: ast.Call) -> ast.expr | None:
     return None
 
 
-def messages_of(node: ast.AST) -> list[ast.expr]:
+def messages_of(node: ast.AST, models: bool = False) -> list[ast.expr]:
     """The message arguments of a known call, and the strings a warning function appends or
     returns."""
     if isinstance(node, ast.Call):
-        arg = message_arg(node)
+        arg = message_arg(node, models)
         return [] if arg is None else [arg]
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and WARNING_FUNCTIONS.search(
         node.name
@@ -284,15 +294,49 @@ def offsets(source: bytes) -> list[int]:
     return starts
 
 
-def mark_file(path: Path, report: list[str]) -> bool:
-    """Mark the messages of one file; True if it changed."""
+def literal_text(node: ast.expr) -> str:
+    """The literal text of a string expression (both branches of a conditional)."""
+    if isinstance(node, ast.IfExp):
+        return literal_text(node.body) + literal_text(node.orelse)
+    message = Message()
+    return message.text if collect(node, message) else ""
+
+
+def strings_at(tree: ast.AST, lines: set[int]) -> list[ast.expr]:
+    """The outermost string expressions that start on ``lines`` (a message a human pointed at
+    with --at: built in a variable or a tuple, where no known call shows it)."""
+    found: list[ast.expr] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.expr) and already_marked(node):
+            return
+        if (
+            isinstance(node, ast.expr)
+            and node.lineno in lines
+            and " " in literal_text(node)  # a sentence, not a code or a key
+            and marked(node) is not None
+        ):
+            found.append(node)
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def mark_file(path: Path, report: list[str], at: set[int] | None = None) -> bool:
+    """Mark the messages of one file (or the strings on the lines ``at``); True if it
+    changed."""
     source = path.read_bytes()
     tree = ast.parse(source)
     starts = offsets(source)
     edits: list[Edit] = []
     rel = path.relative_to(ROOT).as_posix()
-    for node in ast.walk(tree):
-        for arg in messages_of(node):
+    models = rel.startswith("hfctl/models/")
+    groups = [strings_at(tree, at)] if at else [messages_of(n, models) for n in ast.walk(tree)]
+    for group in groups:
+        for arg in group:
             if already_marked(arg):
                 continue
             new = marked(arg)
@@ -343,11 +387,25 @@ def add_import(text: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="files (default: the lower layers)")
+    parser.add_argument(
+        "--at", action="append", default=[], help="FILE:LINE: mark the strings on that line"
+    )
     args = parser.parse_args(argv)
+    report: list[str] = []
+    if args.at:
+        wanted: dict[Path, set[int]] = {}
+        for spec in args.at:
+            name, line = spec.rsplit(":", 1)
+            wanted.setdefault((ROOT / name).resolve(), set()).add(int(line))
+        for path, lines in wanted.items():
+            if mark_file(path, report, lines):
+                sys.stdout.write(f"marked: {path.relative_to(ROOT).as_posix()}\n")
+        for line in report:
+            sys.stderr.write(line + "\n")
+        return 0
     paths: list[Path] = [p.resolve() for p in args.paths] or [
         p for layer in LAYERS for p in sorted((ROOT / "hfctl" / layer).rglob("*.py"))
     ]
-    report: list[str] = []
     changed = [
         p for p in paths if p.relative_to(ROOT).as_posix() not in SKIP and mark_file(p, report)
     ]

@@ -69,7 +69,9 @@ def roles_never_held(ctx: Context) -> Iterator[Problem]:
     for role in ctx.ds.roles.values():
         if role.exclusive and never_held(role):
             needs = [*role.requires.member_of, *role.requires.secretary_of]
-            where = f"; the holder sits in {', '.join(needs)}" if needs else ""
+            where = (
+                _("; the holder sits in {needs}").format(needs=", ".join(needs)) if needs else ""
+            )
             yield problem(
                 "HF601",
                 _(
@@ -88,7 +90,11 @@ def first_meetings(ctx: Context) -> Iterator[Problem]:
     community = ctx.ds.community
     yearly = community.rules.yearly_forum if community else None
     first = "ssu" if "ssu" in ctx.ds.forums else sorted(ctx.ds.forums)[0]
-    also = f", and one {yearly} meeting a year" if yearly in ctx.ds.forums else ""
+    also = (
+        _(", and one {yearly} meeting a year").format(yearly=yearly)
+        if yearly in ctx.ds.forums
+        else ""
+    )
     yield problem(
         "HF602",
         _(

@@ -62,14 +62,22 @@ def contradictions(attendance: Attendance) -> list[tuple[str, str, int]]:
         for index, person in enumerate(getattr(attendance, name)):
             if person in seen:
                 out.append(
-                    (f"'{person}' is recorded twice ({seen[person]} and {name})", name, index)
+                    (
+                        _("'{person}' is recorded twice ({seen} and {name})").format(
+                            person=person, seen=seen[person], name=name
+                        ),
+                        name,
+                        index,
+                    )
                 )
             seen.setdefault(person, name)
             if name == "present" and person in replaced:
                 out.append(
                     (
-                        f"'{person}' is recorded present and as replaced by the deputy "
-                        f"'{replaced[person]}'",
+                        _(
+                            "'{person}' is recorded present and as replaced by the deputy "
+                            "'{replaced}'"
+                        ).format(person=person, replaced=replaced[person]),
                         name,
                         index,
                     )
@@ -79,13 +87,21 @@ def contradictions(attendance: Attendance) -> list[tuple[str, str, int]]:
         if deputy.person in seen:
             out.append(
                 (
-                    f"deputy '{deputy.person}' is also recorded as {seen[deputy.person]}",
+                    _("deputy '{person}' is also recorded as {seen}").format(
+                        person=deputy.person, seen=seen[deputy.person]
+                    ),
                     "deputies",
                     index,
                 )
             )
         if deputy.for_ in members_replaced:
-            out.append((f"'{deputy.for_}' is replaced by two deputies", "deputies", index))
+            out.append(
+                (
+                    _("'{for_}' is replaced by two deputies").format(for_=deputy.for_),
+                    "deputies",
+                    index,
+                )
+            )
         members_replaced.add(deputy.for_)
         seen.setdefault(deputy.person, "deputy")
     return out

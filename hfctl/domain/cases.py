@@ -61,7 +61,15 @@ def plan_case_add(
     changes.set(meeting.file, doc.render())
     label = f" as {case_label(number, meeting.date.year)}" if number else ""
     same = [c for c in meeting.cases if c.title.casefold() == title.strip().casefold()]
-    warnings = [f"{meeting.id} already has a case titled '{title.strip()}'"] if same else []
+    warnings = (
+        [
+            _("{meeting} already has a case titled '{title}'").format(
+                meeting=meeting.id, title=title.strip()
+            )
+        ]
+        if same
+        else []
+    )
     return Plan(changes, f"{meeting.id}: case added{label}: {title.strip()}", warnings)
 
 
@@ -143,7 +151,7 @@ def plan_case_edit(
     if title is None and case_type is None and presenter is None and reference is None:
         raise UsageError(_("nothing to change: give --title, --type, --presenter or --reference"))
     if title is not None or case_type is not None:
-        _before_issue(meeting, "a case's title and type change")
+        _before_issue(meeting, _("a case's title and type change"))
     elif meeting.status != "planned":
         raise RefusedError(
             _("{meeting} is {status}; cases change before the meeting").format(
@@ -176,7 +184,7 @@ def plan_case_edit(
 def plan_case_remove(ds: Dataset, meeting_query: str, case_query: str) -> Plan:
     """Take a case off an agenda not yet issued."""
     meeting = find_meeting(ds, meeting_query)
-    _before_issue(meeting, "a case is removed")
+    _before_issue(meeting, _("a case is removed"))
     index = locate_case(meeting, case_query)
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)

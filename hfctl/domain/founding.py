@@ -137,11 +137,11 @@ def plan(root: Path, founding: Founding) -> Plan:
     if not f.name.strip() or not f.trust.strip():
         raise UsageError(_("the community and the trust need a name"))
     for what, text in [
-        ("the community's name", f.name),
-        ("the trust's name", f.trust),
-        ("the network's name", f.network or ""),
-        *(("a patient group", g) for g in f.groups),
-        *((f"the name of {m.number}", m.name) for m in f.municipalities),
+        (_("the community's name"), f.name),
+        (_("the trust's name"), f.trust),
+        (_("the network's name"), f.network or ""),
+        *((_("a patient group"), g) for g in f.groups),
+        *((_("the name of {number}").format(number=m.number), m.name) for m in f.municipalities),
     ]:
         if any(ord(c) < 32 or ord(c) == 127 for c in text) or text != text.strip():
             raise UsageError(
@@ -150,7 +150,7 @@ def plan(root: Path, founding: Founding) -> Plan:
                     "or trailing spaces"
                 ).format(what=what, text=text)
             )
-        if not text.strip() and what != "the network's name":
+        if not text.strip() and what != _("the network's name"):
             raise UsageError(_("{what} is empty").format(what=what))
     start = f.rotation_start or dt.date(f.today.year, 1, 1)
     # the community is at least as old as its first secretariat term and its agreements

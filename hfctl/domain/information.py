@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
-from hfctl.core.i18n import _
+from hfctl.core.i18n import _, ngettext
 from hfctl.domain.lookup import Known, find_any, fold, resolve
 from hfctl.domain.membership import coordinator, letterhead
 from hfctl.formats import mail
@@ -205,7 +205,17 @@ def plan_mark_sent(
                 chosen.append(party)
     plan = plan_record_sent(ds, key, [p.id for p in chosen], day)
     left = len([p for p in members if p.id not in item.sent]) - len(chosen)
-    warnings = [f"{left} parties of the audience have no send recorded yet"] if left else []
+    warnings = (
+        [
+            ngettext(
+                "{left} party of the audience has no send recorded yet",
+                "{left} parties of the audience have no send recorded yet",
+                left,
+            ).format(left=left)
+        ]
+        if left
+        else []
+    )
     return Plan(plan.changes, plan.message.replace("sent", "sent by hand", 1), warnings)
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from hfctl.core.i18n import _
 from hfctl.models.base import Bool, Date, Id, Int, Model, Period, Str, Text, Time
 
 ForumKind = Literal[
@@ -84,7 +85,11 @@ class Before(Model):
     @model_validator(mode="after")
     def _window(self) -> Before:
         if self.min_days > self.max_days:
-            raise ValueError(f"min_days {self.min_days} is more than max_days {self.max_days}")
+            raise ValueError(
+                _("min_days {min_days} is more than max_days {max_days}").format(
+                    min_days=self.min_days, max_days=self.max_days
+                )
+            )
         return self
 
 
@@ -112,11 +117,15 @@ class Cadence(Model):
     @model_validator(mode="after")
     def _limits(self) -> Cadence:
         if self.end <= self.start:
-            raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
+            raise ValueError(
+                _("end {end:%H:%M} is not after start {start:%H:%M}").format(
+                    end=self.end, start=self.start
+                )
+            )
         for name in ("months", "weeks", "weekdays"):
             values: list[object] = getattr(self, name)
             if len(set(values)) != len(values):
-                raise ValueError(f"{name} names the same value twice")
+                raise ValueError(_("{name} names the same value twice").format(name=name))
         return self
 
 

@@ -108,7 +108,11 @@ def _schema_problems(exc: ValidationError, model: type[Model], doc: Document) ->
             message = str(error["msg"]).removeprefix("Value error, ")
             if kind == "string_pattern_mismatch":
                 pattern = str((error.get("ctx") or {}).get("pattern", ""))
-                message = PATTERN_WORDS.get(pattern, "is not written as this key expects")
+                message = (
+                    _(PATTERN_WORDS[pattern])
+                    if pattern in PATTERN_WORDS
+                    else _("is not written as this key expects")
+                )
             value = error.get("input")
             shown = f" (got {value!r})" if isinstance(value, str) and len(value) < 80 else ""
             problems.append(

@@ -200,7 +200,7 @@ class Solver:
             middle = day - dt.timedelta(days=(rule.min_days + rule.max_days) // 2)
             chosen = self.best_day(forum, middle, window, 1)
             if chosen is None:
-                why = self.reasons(forum, window) if window else "the window is in another year"
+                why = self.reasons(forum, window) if window else _("the window is in another year")
                 self.unmet.append(
                     Unmet(
                         forum.id,
