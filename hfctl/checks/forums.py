@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from hfctl.checks.next_steps import never_staffed
 from hfctl.checks.registry import Context, check
-from hfctl.core.i18n import _, current_language, ngettext
+from hfctl.core.i18n import _, ngettext
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.membership import expiring, overlapping, renew_command
-from hfctl.formats.words import ROLE, word
+from hfctl.formats.words import role_word
 from hfctl.models.forum import Forum
 
 
@@ -152,9 +152,3 @@ def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
                 ),
                 second.loc("from"),
             )
-
-
-def role_word(role: str) -> str:
-    """A role in the language spoken (its id in English, as the data writes it)."""
-    language = current_language()
-    return role if language == "en" else word(ROLE, language, role)

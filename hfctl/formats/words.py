@@ -65,6 +65,29 @@ def status_word(status: str) -> str:
     return word(MEETING_STATUS, current_language(), status)
 
 
+AGENDA_STATE: dict[str, dict[str, str]] = {
+    "nn": {"draft": "utkast", "issued": "saksliste send ut", "invitation sent": "innkalling send"},
+    "nb": {
+        "draft": "utkast",
+        "issued": "saksliste sendt ut",
+        "invitation sent": "innkalling sendt",
+    },
+    "en": {"draft": "draft", "issued": "issued", "invitation sent": "invitation sent"},
+}
+"""The state of a meeting's papers (``domain.dashboard.UpcomingMeeting.agenda``) in words."""
+
+
+def agenda_word(state: str) -> str:
+    """The state of a meeting's papers in the language spoken."""
+    return word(AGENDA_STATE, current_language(), state)
+
+
+def role_word(role: str) -> str:
+    """A role in the language spoken (its id in English, as the data writes it)."""
+    language = current_language()
+    return role if language == "en" else word(ROLE, language, role)
+
+
 PARTY_KIND: dict[str, dict[str, str]] = {
     "nn": {
         "trust": "helseføretak",
