@@ -66,10 +66,10 @@ def status_word(status: str) -> str:
 
 
 AGENDA_STATE: dict[str, dict[str, str]] = {
-    "nn": {"draft": "utkast", "issued": "saksliste send ut", "invitation sent": "innkalling send"},
+    "nn": {"draft": "utkast", "issued": "saksliste fastsett", "invitation sent": "innkalling send"},
     "nb": {
         "draft": "utkast",
-        "issued": "saksliste sendt ut",
+        "issued": "saksliste fastsatt",
         "invitation sent": "innkalling sendt",
     },
     "en": {"draft": "draft", "issued": "issued", "invitation sent": "invitation sent"},
