@@ -7,6 +7,7 @@ from typing import Any
 
 from hfctl.core.errors import RefusedError
 from hfctl.core.i18n import _
+from hfctl.documents.letterhead import heading
 from hfctl.domain.followup import minutes_approval
 from hfctl.domain.lookup import find_meeting, name_of
 from hfctl.formats.dates import long_date
@@ -56,6 +57,7 @@ def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -
             }
         )
     return {
+        **heading(ds, meeting, language),
         "lang": language,
         "forum": forum_name,
         "meeting_id": meeting.id,
