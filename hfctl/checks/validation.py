@@ -104,6 +104,7 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
         periods,
         planning,
         references,
+        representation,
         roles,
         secretariat,
     )

@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "action-done": N_("Action {action} done on {closed}"),
     "action-dropped": N_("Action {action} dropped on {closed}"),
     "action-open": N_("Action {action} reopened"),
+    "case-title-corrected": N_("{label}: title corrected from '{old}' to '{title}' ({reason})"),
     "case-retitled": N_("{label} of {forum} {date} is now titled “{title}” (was “{old}”)"),
     "case-changed": N_("{label} {title}: {details}"),
     "case-removed": N_("Case taken off the agenda of {forum} {date}: {title}"),
@@ -49,7 +50,7 @@ MESSAGES: dict[str, str] = {
     "information-sent": N_("“{title}” sent to {count} parties on {sent}"),
     "version-adopted": N_("{agreement} {version} adopted by {adopted_by} on {adopted}"),
     "signature-sent": N_("{agreement} {version} was sent to {municipality} on {date}"),
-    "signature-in-council": N_(
+    "signature-council-meeting": N_(
         "{municipality} took up the {agreement} {version} in council on {date}"
     ),
     "signature-signed": N_("{municipality} signed the {agreement} {version} on {date}"),

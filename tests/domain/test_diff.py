@@ -36,7 +36,8 @@ def _history(repo: Repo) -> str:
     repo.write(
         "data/forums/fousam.yaml",
         text.rstrip("\n") + "\n  - person: kari-tveit\n"
-        "    role: member\n    represents: stord\n    appointed_by: stord\n"
+        "    kind: municipality\n    roles: [member]\n"
+        "    represents: stord\n    appointed_by: stord\n"
         "    from: 2026-12-01\n    to: 2027-12-31\n",
     )
     repo.write(
