@@ -12,6 +12,7 @@ from dataclasses import replace
 from hfctl.core.i18n import translations
 from hfctl.core.problems import Severity
 from hfctl.core.rule import N_
+from hfctl.domain.membership import speaks_for
 from hfctl.domain.semdiff_meetings import information, meetings
 from hfctl.domain.semdiff_say import MESSAGES as MESSAGES
 from hfctl.domain.semdiff_say import WORDS as WORDS
@@ -93,7 +94,7 @@ def _members(a: Dataset, b: Dataset, say: Say) -> list[Change]:
                     person=person_term(b, m.person),
                     forum=name,
                     role=roles_term(lang, m.roles),
-                    represents=party_term(b, m.represents),
+                    represents=party_term(b, speaks_for(b, m)),
                     **{"from": m.from_, "to": m.to},
                 )
             )
