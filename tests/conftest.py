@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from hfctl.cli.app import main
+from hfctl.core.i18n import set_language
 
 PROJECT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-24"
@@ -26,7 +27,8 @@ NOW = "2026-11-24T09:30:00+01:00"  # the moment files are written (DTSTAMP, Date
 
 @pytest.fixture(autouse=True)
 def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the user's git config or home folder; pin today."""
+    """Never touch the user's git config or home folder; pin today; speak English (the
+    messages the tests compare are the msgids; a test of another language sets its own)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / "gitconfig"))
@@ -42,6 +44,7 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("COLUMNS", "200")
     # the tests of English output speak English; the tests of nn and nb ask for them
     monkeypatch.setenv("HFCTL_LANG", "en")
+    set_language("en")
 
 
 def git(root: Path, *args: str) -> str:

@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Iterator
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.agreements import region, signature_of
@@ -28,31 +29,46 @@ def signature_steps(ctx: Context) -> Iterator[Problem]:
                     if day < version.adopted:
                         yield problem(
                             "HF371",
-                            f"'{name}' {day} for {number} is before version {version.version} "
-                            f"of {agreement.id} was adopted ({version.adopted})",
+                            _(
+                                "'{name}' {day} for {number} is before version {version} of "
+                                "{agreement} was adopted ({adopted})"
+                            ).format(
+                                name=name,
+                                day=day,
+                                number=number,
+                                version=version.version,
+                                agreement=agreement.id,
+                                adopted=version.adopted,
+                            ),
                             sig.loc(name),
                         )
                 for (first, a), (second, b) in itertools.pairwise(given):
                     if b < a:
                         yield problem(
                             "HF370",
-                            f"'{second}' {b} for {number} comes before '{first}' {a}",
+                            _("'{second}' {b} for {number} comes before '{first}' {a}").format(
+                                second=second, b=b, number=number, first=first, a=a
+                            ),
                             sig.loc(second),
                         )
                 if given and given[0][0] != "sent":
                     yield problem(
                         "HF370",
-                        f"{number} has '{given[0][0]}' but no 'sent' date",
+                        _("{number} has '{given}' but no 'sent' date").format(
+                            number=number, given=given[0][0]
+                        ),
                         sig.loc(given[0][0]),
                     )
                 if sig.signed and sig.declined:
                     yield problem(
-                        "HF370", f"{number} both signed and declined", sig.loc("declined")
+                        "HF370",
+                        _("{number} both signed and declined").format(number=number),
+                        sig.loc("declined"),
                     )
                 if sig.signed_by and not sig.signed:
                     yield problem(
                         "HF370",
-                        f"{number} has 'signed_by' but no 'signed' date",
+                        _("{number} has 'signed_by' but no 'signed' date").format(number=number),
                         sig.loc("signed_by"),
                     )
 
@@ -71,8 +87,14 @@ def every_municipality_has_a_record(ctx: Context) -> Iterator[Problem]:
             if signature_of(version, party)[1] is None:
                 yield problem(
                     "HF372",
-                    f"{party.name} ({party.number_on(ctx.today)}) has no record for version "
-                    f"{version.version} of {agreement.id}",
+                    _(
+                        "{party} ({number}) has no record for version {version} of {agreement}"
+                    ).format(
+                        party=party.name,
+                        number=party.number_on(ctx.today),
+                        version=version.version,
+                        agreement=agreement.id,
+                    ),
                     version.loc("signatures"),
                 )
 
@@ -91,16 +113,20 @@ def statute_items_covered(ctx: Context) -> Iterator[Problem]:
             if item not in known:
                 yield problem(
                     "HF376",
-                    f"{agreement.id} covers item {item}, which {community.statute.reference} "
-                    "does not have",
+                    _("{agreement} covers item {item}, which {reference} does not have").format(
+                        agreement=agreement.id, item=item, reference=community.statute.reference
+                    ),
                     agreement.loc("covers", index),
                 )
     for entry in community.statute.items:
         if entry.required_from <= ctx.today and entry.item not in covered:
             yield problem(
                 "HF373",
-                f"item {entry.item} of {community.statute.reference} ({entry.title.get('nn')}) "
-                "has no tenesteavtale",
+                _("item {item} of {reference} ({title}) has no tenesteavtale").format(
+                    item=entry.item,
+                    reference=community.statute.reference,
+                    title=entry.title.get("nn"),
+                ),
                 entry.loc("item"),
             )
 
@@ -113,7 +139,9 @@ def revisions_and_superseded_signatures(ctx: Context) -> Iterator[Problem]:
         if agreement.revision_due and agreement.revision_due < ctx.today:
             yield problem(
                 "HF374",
-                f"{agreement.id} was due for revision on {agreement.revision_due}",
+                _("{agreement} was due for revision on {revision_due}").format(
+                    agreement=agreement.id, revision_due=agreement.revision_due
+                ),
                 agreement.loc("revision_due"),
             )
         current = agreement.version_on(ctx.today)
@@ -132,7 +160,14 @@ def revisions_and_superseded_signatures(ctx: Context) -> Iterator[Problem]:
                 where = current.loc("signatures", number) if number else current.loc("signatures")
                 yield problem(
                     "HF375",
-                    f"{party.name} has signed only an older version of {agreement.id}, not "
-                    f"{current.version} (adopted {current.adopted})",
+                    _(
+                        "{party} has signed only an older version of {agreement}, not "
+                        "{current} (adopted {adopted})"
+                    ).format(
+                        party=party.name,
+                        agreement=agreement.id,
+                        current=current.version,
+                        adopted=current.adopted,
+                    ),
                     where,
                 )

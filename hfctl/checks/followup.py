@@ -11,6 +11,7 @@ from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.followup import DECISION_GRACE_DAYS, actions
+from hfctl.formats.words import status_word
 from hfctl.models.meeting import Meeting
 
 
@@ -24,7 +25,9 @@ def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
             for case in decided:
                 yield problem(
                     "HF420",
-                    f"'{case.title}' has a decision, but {meeting.id} is {meeting.status}",
+                    _("'{title}' has a decision, but {meeting} is {status}").format(
+                        title=case.title, meeting=meeting.id, status=status_word(meeting.status)
+                    ),
                     case.loc("decision"),
                 )
         elif not decided and meeting.date + grace < ctx.today:
@@ -32,7 +35,9 @@ def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
             if needs:
                 yield problem(
                     "HF421",
-                    f"{meeting.id} was held {meeting.date} and no decision is recorded yet",
+                    _("{meeting} was held {date} and no decision is recorded yet").format(
+                        meeting=meeting.id, date=meeting.date
+                    ),
                     meeting.loc("status"),
                 )
 
@@ -51,7 +56,9 @@ def minutes_approved(ctx: Context) -> Iterator[Problem]:
             if not approvals or not any(c.decision for c in approvals):
                 yield problem(
                     "HF422",
-                    f"the minutes of {meeting.id} were not approved at {following.id}",
+                    _("the minutes of {meeting} were not approved at {following}").format(
+                        meeting=meeting.id, following=following.id
+                    ),
                     following.loc("cases"),
                 )
 
@@ -66,7 +73,9 @@ def actions_hang_together(ctx: Context) -> Iterator[Problem]:
         if action.id in seen:
             yield problem(
                 "HF426",
-                f"action id '{action.id}' is also used in {seen[action.id]}",
+                _("action id '{action}' is also used in {seen}").format(
+                    action=action.id, seen=seen[action.id]
+                ),
                 action.loc("id"),
             )
         seen.setdefault(action.id, row.meeting.id)
@@ -74,32 +83,42 @@ def actions_hang_together(ctx: Context) -> Iterator[Problem]:
         if who not in ds.forums and who not in ds.parties and who not in ds.people:
             yield problem(
                 "HF423",
-                f"responsible '{who}' of action {action.id} is no forum, party or person",
+                _("responsible '{who}' of action {action} is no forum, party or person").format(
+                    who=who, action=action.id
+                ),
                 action.loc("responsible"),
             )
         if action.due <= row.meeting.date:
             yield problem(
                 "HF424",
-                f"action {action.id} is due {action.due}, not after it was decided "
-                f"({row.meeting.date})",
+                _("action {action} is due {due}, not after it was decided ({date})").format(
+                    action=action.id, due=action.due, date=row.meeting.date
+                ),
                 action.loc("due"),
             )
         if action.status == "open" and action.closed is not None:
             yield problem(
-                "HF427", f"open action {action.id} has a closing date", action.loc("closed")
+                "HF427",
+                _("open action {action} has a closing date").format(action=action.id),
+                action.loc("closed"),
             )
         if action.status != "open" and (action.closed is None or action.closed < row.meeting.date):
             yield problem(
                 "HF427",
-                f"{action.status} action {action.id} needs a closing date on or after "
-                f"{row.meeting.date}",
+                _("{status} action {action} needs a closing date on or after {date}").format(
+                    status=action.status, action=action.id, date=row.meeting.date
+                ),
                 action.loc("status"),
             )
         for field in ("agreement", "forum"):
             ref = getattr(action, field)
             table = ds.agreements if field == "agreement" else ds.forums
             if ref is not None and ref not in table:
-                yield problem("HF310", f"unknown {field} '{ref}'", action.loc(field))
+                yield problem(
+                    "HF310",
+                    _("unknown {field} '{ref}'").format(field=field, ref=ref),
+                    action.loc(field),
+                )
 
 
 @check
@@ -116,18 +135,29 @@ def attendance_of_members(ctx: Context) -> Iterator[Problem]:
                 if person not in members:
                     yield problem(
                         "HF425",
-                        f"'{person}' is not a member of {forum.display_name()} on "
-                        f"{meeting.date}, nor invited",
+                        _("'{person}' is not a member of {forum} on {date}, nor invited").format(
+                            person=person, forum=forum.display_name(), date=meeting.date
+                        ),
                         attendance.loc(field, index),
                     )
         for deputy in attendance.deputies:
             if deputy.person not in ctx.ds.people:
-                yield problem("HF310", f"unknown person '{deputy.person}'", deputy.loc("person"))
+                yield problem(
+                    "HF310",
+                    _("unknown person '{person}'").format(person=deputy.person),
+                    deputy.loc("person"),
+                )
             if deputy.for_ not in members:
                 yield problem(
                     "HF425",
-                    f"'{deputy.person}' met for '{deputy.for_}', who is not a member of "
-                    f"{forum.display_name()} on {meeting.date}",
+                    _(
+                        "'{person}' met for '{for_}', who is not a member of {forum} on {date}"
+                    ).format(
+                        person=deputy.person,
+                        for_=deputy.for_,
+                        forum=forum.display_name(),
+                        date=meeting.date,
+                    ),
                     deputy.loc("for_"),
                 )
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _, ngettext
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.membership import expiring, overlapping, renew_command
+from hfctl.formats.words import role_word
 
 
 @check
@@ -20,9 +22,23 @@ def expiring_terms(ctx: Context) -> Iterator[Problem]:
         left = (member.to - ctx.today).days
         yield problem(
             "HF333",
-            f"term of '{member.person}' ({member.role}) in '{forum.display_name()}' ends "
-            f"{member.to}, in {left} days; renew it ({renew_command(forum, member)}) or "
-            f"appoint a successor (hfctl member add {forum.id} PERSON …)",
+            ngettext(
+                "term of '{person}' ({role}) in '{forum}' ends {to}, in {left} day; "
+                "renew it ({renew_command}) or appoint a successor (hfctl member add "
+                "{forum2} PERSON …)",
+                "term of '{person}' ({role}) in '{forum}' ends {to}, in {left} days; "
+                "renew it ({renew_command}) or appoint a successor (hfctl member add "
+                "{forum2} PERSON …)",
+                left,
+            ).format(
+                person=member.person,
+                role=role_word(member.role),
+                forum=forum.display_name(),
+                to=member.to,
+                left=left,
+                renew_command=renew_command(forum, member),
+                forum2=forum.id,
+            ),
             member.loc("to"),
         )
 
@@ -37,8 +53,9 @@ def members_of_dissolved_forums(ctx: Context) -> Iterator[Problem]:
             if member.to is None or member.to > forum.dissolved:
                 yield problem(
                     "HF334",
-                    f"'{member.person}' sits in '{forum.display_name()}' "
-                    f"after it was dissolved on {forum.dissolved}",
+                    _("'{person}' sits in '{forum}' after it was dissolved on {dissolved}").format(
+                        person=member.person, forum=forum.display_name(), dissolved=forum.dissolved
+                    ),
                     member.loc("to"),
                 )
 
@@ -48,10 +65,18 @@ def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
     """Ensure no two terms of one person in one forum share a day (a renewal starts after)."""
     for forum in ctx.ds.forums.values():
         for first, second in overlapping(forum):
-            span = f"{first.from_} to {first.to or 'open'}"
+            span = _("{start} to {end}").format(start=first.from_, end=first.to or _("open"))
             yield problem(
                 "HF335",
-                f"'{second.person}' has two terms in '{forum.display_name()}' that overlap: "
-                f"this one from {second.from_}, and {first.role} {span}",
+                _(
+                    "'{person}' has two terms in '{forum}' that overlap: this one from "
+                    "{start}, and {role} {span}"
+                ).format(
+                    person=second.person,
+                    forum=forum.display_name(),
+                    start=second.from_,
+                    role=first.role,
+                    span=span,
+                ),
                 second.loc("from"),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _
 from hfctl.core.problems import Location, Problem
 from hfctl.core.rules import problem
 
@@ -20,19 +21,21 @@ def ids_match_file_names(ctx: Context) -> Iterator[Problem]:
             if model_id != stem:
                 yield problem(
                     "HF301",
-                    f"id '{model_id}' does not match the file name '{stem}': rename one of them",
+                    _(
+                        "id '{model_id}' does not match the file name '{stem}': rename one of them"
+                    ).format(model_id=model_id, stem=stem),
                     model.loc("id"),
                 )
     if ds.community is None:
         yield problem(
             "HF120",
-            "data/community.yaml is missing or could not be read; most checks need it",
+            _("data/community.yaml is missing or could not be read; most checks need it"),
             Location("data/community.yaml"),
         )
     if ds.counties is None and any(p.numbers for p in ds.parties.values()):
         yield problem(
             "HF120",
-            "data/counties.yaml is missing or could not be read",
+            _("data/counties.yaml is missing or could not be read"),
             Location("data/counties.yaml"),
         )
 
@@ -45,15 +48,20 @@ def meeting_file_names(ctx: Context) -> Iterator[Problem]:
         if meeting.id != stem:
             yield problem(
                 "HF302",
-                f"meeting of '{meeting.forum}' on {meeting.date} must be in a "
-                f"file named '{meeting.id}.md', not '{path.name}'",
+                _(
+                    "meeting of '{forum}' on {date} must be in a file named "
+                    "'{meeting}.md', not '{path}'"
+                ).format(
+                    forum=meeting.forum, date=meeting.date, meeting=meeting.id, path=path.name
+                ),
                 meeting.loc("date"),
             )
         elif path.parent.name != str(meeting.date.year):
             yield problem(
                 "HF302",
-                f"meeting '{meeting.id}' belongs in data/meetings/"
-                f"{meeting.date.year}/, not in {path.parent.name}/",
+                _("meeting '{meeting}' belongs in data/meetings/{year}/, not in {parent}/").format(
+                    meeting=meeting.id, year=meeting.date.year, parent=path.parent.name
+                ),
                 meeting.loc("date"),
             )
 
@@ -63,4 +71,8 @@ def unique_ids(ctx: Context) -> Iterator[Problem]:
     """Ensure no two files claim the same id."""
     for first, second in ctx.ds.duplicates:
         what = getattr(first, "id", "?")
-        yield problem("HF303", f"'{what}' is defined twice: here and in {first.file}", second.loc())
+        yield problem(
+            "HF303",
+            _("'{what}' is defined twice: here and in {first}").format(what=what, first=first.file),
+            second.loc(),
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.information import audience
@@ -18,26 +19,34 @@ def same_information_same_time(ctx: Context) -> Iterator[Problem]:
         if not key.startswith(item.received.isoformat() + "-"):
             yield problem(
                 "HF393",
-                f"information file '{key}.md' should start with its received date {item.received}",
+                _(
+                    "information file '{key}.md' should start with its received date {received}"
+                ).format(key=key, received=item.received),
                 item.loc("received"),
             )
         for name in item.audience:
             if name not in ds.parties and name not in ds.forums:
                 yield problem(
                     "HF310",
-                    f"unknown party or forum '{name}'",
+                    _("unknown party or forum '{name}'").format(name=name),
                     item.loc("audience", item.audience.index(name)),
                 )
         parties = audience(ds, item)
         ids = {p.id for p in parties}
         for party_id in item.sent:
             if party_id not in ds.parties:
-                yield problem("HF310", f"unknown party '{party_id}'", item.loc("sent", party_id))
+                yield problem(
+                    "HF310",
+                    _("unknown party '{party_id}'").format(party_id=party_id),
+                    item.loc("sent", party_id),
+                )
             elif party_id not in ids:
                 yield problem(
                     "HF392",
-                    f"'{item.title}' is recorded as sent to '{party_id}', "
-                    "which is not in its audience",
+                    _(
+                        "'{title}' is recorded as sent to '{party_id}', which is not in its "
+                        "audience"
+                    ).format(title=item.title, party_id=party_id),
                     item.loc("sent", party_id),
                 )
         if not item.sent:
@@ -46,7 +55,9 @@ def same_information_same_time(ctx: Context) -> Iterator[Problem]:
         if missing:
             yield problem(
                 "HF390",
-                f"'{item.title}' was sent to some parties but not to {', '.join(missing)}",
+                _("'{title}' was sent to some parties but not to {missing}").format(
+                    title=item.title, missing=", ".join(missing)
+                ),
                 item.loc("sent"),
             )
         trust_days = {
@@ -62,7 +73,9 @@ def same_information_same_time(ctx: Context) -> Iterator[Problem]:
             if late:
                 yield problem(
                     "HF391",
-                    f"'{item.title}' reached the trust on {trust_day} but "
-                    f"{', '.join(late)} on another day; every party gets it at the same time",
+                    _(
+                        "'{title}' reached the trust on {trust_day} but {late} on another "
+                        "day; every party gets it at the same time"
+                    ).format(title=item.title, trust_day=trust_day, late=", ".join(late)),
                     item.loc("sent"),
                 )

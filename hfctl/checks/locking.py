@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.approval import approval
@@ -37,13 +38,25 @@ def compare(at_head: Mapping[str, Meeting], before: Dataset, after: Dataset) -> 
         locked = f"its minutes were approved in {approved.case} ({approved.meeting})"
         if _attendance(old) != _attendance(new):
             where = new.loc("attendance") if new.attendance else new.loc()
-            out.append(problem("HF382", f"the attendance of {mid} changed; {locked}", where))
+            out.append(
+                problem(
+                    "HF382",
+                    _("the attendance of {mid} changed; {locked}").format(mid=mid, locked=locked),
+                    where,
+                )
+            )
         then, now = _cases(old), _cases(new)
         for key, case in then.items():
             current = now.get(key)
             if current is None:
                 out.append(
-                    problem("HF382", f"'{case.title}' left {mid}; {locked}", new.loc("cases"))
+                    problem(
+                        "HF382",
+                        _("'{title}' left {mid}; {locked}").format(
+                            title=case.title, mid=mid, locked=locked
+                        ),
+                        new.loc("cases"),
+                    )
                 )
                 continue
             for field in ("title", "decision", "conflicts"):
@@ -51,7 +64,9 @@ def compare(at_head: Mapping[str, Meeting], before: Dataset, after: Dataset) -> 
                     out.append(
                         problem(
                             "HF382",
-                            f"the {field} of '{case.title}' in {mid} changed; {locked}",
+                            _("the {field} of '{title}' in {mid} changed; {locked}").format(
+                                field=field, title=case.title, mid=mid, locked=locked
+                            ),
                             current.loc(field) if getattr(current, field) else current.loc(),
                         )
                     )

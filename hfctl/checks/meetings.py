@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.models.meeting import Case, Meeting, case_label
@@ -20,8 +21,15 @@ def meetings_of_live_forums(ctx: Context) -> Iterator[Problem]:
         if forum is not None and not forum.active_on(meeting.date):
             yield problem(
                 "HF366",
-                f"'{forum.display_name()}' does not exist on {meeting.date} "
-                f"(established {forum.established}, dissolved {forum.dissolved})",
+                _(
+                    "'{forum}' does not exist on {date} (established {established}, "
+                    "dissolved {dissolved})"
+                ).format(
+                    forum=forum.display_name(),
+                    date=meeting.date,
+                    established=forum.established,
+                    dissolved=forum.dissolved,
+                ),
                 meeting.loc("date"),
             )
 
@@ -47,7 +55,9 @@ def yearly_meeting(ctx: Context) -> Iterator[Problem]:
         if not by_year.get(year):
             yield problem(
                 "HF360",
-                f"no {forum.display_name()} is planned for {year}; it meets once every year",
+                _("no {forum} is planned for {year}; it meets once every year").format(
+                    forum=forum.display_name(), year=year
+                ),
                 forum.loc("id"),
             )
     for year, meetings in sorted(by_year.items()):
@@ -55,8 +65,9 @@ def yearly_meeting(ctx: Context) -> Iterator[Problem]:
         for extra in ordered[1:]:
             yield problem(
                 "HF361",
-                f"{forum.display_name()} has more than one ordinary meeting "
-                f"in {year}: {ordered[0].id} and {extra.id}",
+                _("{forum} has more than one ordinary meeting in {year}: {id} and {extra}").format(
+                    forum=forum.display_name(), year=year, id=ordered[0].id, extra=extra.id
+                ),
                 extra.loc("date"),
             )
 
@@ -79,8 +90,14 @@ def case_numbers(ctx: Context) -> Iterator[Problem]:
                     if meeting.agenda_issued is not None:
                         yield problem(
                             "HF365",
-                            f"case '{case.title}' has no number, but the agenda "
-                            f"of {meeting.id} was issued {meeting.agenda_issued}",
+                            _(
+                                "case '{title}' has no number, but the agenda of {meeting} was "
+                                "issued {agenda_issued}"
+                            ).format(
+                                title=case.title,
+                                meeting=meeting.id,
+                                agenda_issued=meeting.agenda_issued,
+                            ),
                             case.loc("title"),
                         )
                     continue
@@ -88,17 +105,27 @@ def case_numbers(ctx: Context) -> Iterator[Problem]:
                 if case.number in seen:
                     yield problem(
                         "HF362",
-                        f"{label} of '{forum_id}' is used twice: in "
-                        f"{seen[case.number].id} and {meeting.id}",
+                        _("{label} of '{forum_id}' is used twice: in {id} and {meeting}").format(
+                            label=label,
+                            forum_id=forum_id,
+                            id=seen[case.number].id,
+                            meeting=meeting.id,
+                        ),
                         meeting.cases[index].loc("number"),
                     )
                     continue
                 if case.number < highest:
                     yield problem(
                         "HF364",
-                        f"{label} in {meeting.id} comes after "
-                        f"{case_label(highest, year)} in {highest_at}: numbers follow "
-                        "meeting order",
+                        _(
+                            "{label} in {meeting} comes after {case_label} in {highest_at}: "
+                            "numbers follow meeting order"
+                        ).format(
+                            label=label,
+                            meeting=meeting.id,
+                            case_label=case_label(highest, year),
+                            highest_at=highest_at,
+                        ),
                         case.loc("number"),
                     )
                 seen[case.number] = meeting
@@ -112,11 +139,15 @@ def case_numbers(ctx: Context) -> Iterator[Problem]:
                 missing = (
                     case_label(expected, year)
                     if number == expected + 1
-                    else f"{case_label(expected, year)} to {case_label(number - 1, year)}"
+                    else _("{first} to {last}").format(
+                        first=case_label(expected, year), last=case_label(number - 1, year)
+                    )
                 )
                 yield problem(
                     "HF363",
-                    f"case numbers of '{forum_id}' in {year} skip {missing}",
+                    _("case numbers of '{forum_id}' in {year} skip {missing}").format(
+                        forum_id=forum_id, year=year, missing=missing
+                    ),
                     case.loc("number"),
                 )
             expected = number + 1
@@ -132,7 +163,9 @@ def case_titles_once(ctx: Context) -> Iterator[Problem]:
             if key in seen:
                 yield problem(
                     "HF385",
-                    f"{meeting.id} has two cases titled '{case.title}'",
+                    _("{meeting} has two cases titled '{title}'").format(
+                        meeting=meeting.id, title=case.title
+                    ),
                     case.loc("title"),
                 )
             seen.add(key)
@@ -161,8 +194,10 @@ def cases_prepared_for_ssu(ctx: Context) -> Iterator[Problem]:
             ):
                 yield problem(
                     "HF429",
-                    f"'{case.title}' in {meeting.id} is to be prepared in "
-                    "Helseleiarnettverket, and no earlier meeting of it prepared it "
-                    "(hfctl meeting case forward)",
+                    _(
+                        "'{title}' in {meeting} is to be prepared in Helseleiarnettverket, "
+                        "and no earlier meeting of it prepared it (hfctl meeting case "
+                        "forward)"
+                    ).format(title=case.title, meeting=meeting.id),
                     case.loc("prepared_in" if case.prepared_in else "title"),
                 )

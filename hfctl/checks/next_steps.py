@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _, ngettext
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.models.agreement import Version
@@ -49,10 +50,15 @@ def bodies_without_members(ctx: Context) -> Iterator[Problem]:
     empty.sort(key=lambda f: (f.id != "ssu", f.id))
     yield problem(
         "HF600",
-        f"{len(empty)} bod{'y has' if len(empty) == 1 else 'ies have'} no members yet "
-        f"({', '.join(f.id for f in empty)}): add each person as data/people/<id>.yaml and "
-        "their seat under members: in data/forums/<body>.yaml (person, role, represents, "
-        "appointed_by, from, to)",
+        ngettext(
+            "{count} body has no members yet ({forums}): add each person as "
+            "data/people/<id>.yaml and their seat under members: in "
+            "data/forums/<body>.yaml (person, role, represents, appointed_by, from, to)",
+            "{count} bodies have no members yet ({forums}): add each person as "
+            "data/people/<id>.yaml and their seat under members: in "
+            "data/forums/<body>.yaml (person, role, represents, appointed_by, from, to)",
+            len(empty),
+        ).format(count=len(empty), forums=", ".join(f.id for f in empty)),
         empty[0].loc("id"),
     )
 
@@ -63,11 +69,15 @@ def roles_never_held(ctx: Context) -> Iterator[Problem]:
     for role in ctx.ds.roles.values():
         if role.exclusive and never_held(role):
             needs = [*role.requires.member_of, *role.requires.secretary_of]
-            where = f"; the holder sits in {', '.join(needs)}" if needs else ""
+            where = (
+                _("; the holder sits in {needs}").format(needs=", ".join(needs)) if needs else ""
+            )
             yield problem(
                 "HF601",
-                f"nobody holds '{role.name.get('nn')}' yet: add the person under holders: in "
-                f"{role.file} (person, from){where}",
+                _(
+                    "nobody holds '{role}' yet: add the person under holders: in {role2} "
+                    "(person, from){where}"
+                ).format(role=role.name.get("nn"), role2=role.file, where=where),
                 role.loc("id"),
             )
 
@@ -80,11 +90,17 @@ def first_meetings(ctx: Context) -> Iterator[Problem]:
     community = ctx.ds.community
     yearly = community.rules.yearly_forum if community else None
     first = "ssu" if "ssu" in ctx.ds.forums else sorted(ctx.ds.forums)[0]
-    also = f", and one {yearly} meeting a year" if yearly in ctx.ds.forums else ""
+    also = (
+        _(", and one {yearly} meeting a year").format(yearly=yearly)
+        if yearly in ctx.ds.forums
+        else ""
+    )
     yield problem(
         "HF602",
-        f"no meetings yet: plan the first with `hfctl meeting new {first} --date YYYY-MM-DD "
-        f"--start HH:MM --location PLACE`{also}",
+        _(
+            "no meetings yet: plan the first with `hfctl meeting new {first} "
+            "--date YYYY-MM-DD --start HH:MM --location PLACE`{also}"
+        ).format(first=first, also=also),
         ctx.ds.forums[first].loc("id"),
     )
 
@@ -97,17 +113,27 @@ def agreements_to_record(ctx: Context) -> Iterator[Problem]:
     if unversioned:
         yield problem(
             "HF604",
-            f"{len(unversioned)} agreement(s) have no adopted version yet "
-            f"({', '.join(a.id for a in unversioned)}): add the version in force under "
-            "versions: (version, adopted, adopted_by)",
+            ngettext(
+                "{count} agreement has no adopted version yet ({agreements}): add the "
+                "version in force under versions: (version, adopted, adopted_by)",
+                "{count} agreements have no adopted version yet ({agreements}): add the "
+                "version in force under versions: (version, adopted, adopted_by)",
+                len(unversioned),
+            ).format(count=len(unversioned), agreements=", ".join(a.id for a in unversioned)),
             unversioned[0].loc("id"),
         )
     unsent = [a for a in agreements if (v := a.version_on(ctx.today)) is not None and never_sent(v)]
     if unsent:
         yield problem(
             "HF603",
-            f"{len(unsent)} agreement(s) have not been sent to any municipality yet "
-            f"({', '.join(a.id for a in unsent)}): record each step with `hfctl agreements "
-            "record AGREEMENT MUNICIPALITY sent --date YYYY-MM-DD`",
+            ngettext(
+                "{count} agreement has not been sent to any municipality yet "
+                "({agreements}): record each step with `hfctl agreements record AGREEMENT "
+                "MUNICIPALITY sent --date YYYY-MM-DD`",
+                "{count} agreements have not been sent to any municipality yet "
+                "({agreements}): record each step with `hfctl agreements record AGREEMENT "
+                "MUNICIPALITY sent --date YYYY-MM-DD`",
+                len(unsent),
+            ).format(count=len(unsent), agreements=", ".join(a.id for a in unsent)),
             unsent[0].loc("id"),
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _
 from hfctl.core.problems import Location, Problem
 from hfctl.core.rules import problem
 from hfctl.domain.papers import body_of
@@ -29,18 +30,22 @@ def legal_bases_listed(ctx: Context) -> Iterator[Problem]:
                 if basis is not None and basis not in listed:
                     yield problem(
                         "HF430",
-                        f"'{basis}' is not a legal basis in data/legal-bases.yaml",
+                        _("'{basis}' is not a legal basis in data/legal-bases.yaml").format(
+                            basis=basis
+                        ),
                         where,
                     )
             if case.public_title and not case.exempt:
                 yield problem(
-                    "HF431", "a public title is only for an exempt case", case.loc("public_title")
+                    "HF431",
+                    _("a public title is only for an exempt case"),
+                    case.loc("public_title"),
                 )
             for attachment in case.attachments:
                 if attachment.public_title and not attachment.exempt:
                     yield problem(
                         "HF431",
-                        "a public title is only for an exempt attachment",
+                        _("a public title is only for an exempt attachment"),
                         attachment.loc("public_title"),
                     )
 
@@ -55,20 +60,24 @@ def attachments_found(ctx: Context) -> Iterator[Problem]:
                 if (attachment.file_ is None) == (attachment.url is None):
                     yield problem(
                         "HF432",
-                        f"attachment '{attachment.title}' needs either a file or a url",
+                        _("attachment '{title}' needs either a file or a url").format(
+                            title=attachment.title
+                        ),
                         attachment.loc(),
                     )
                 elif attachment.url is not None and not attachment.url.startswith(ADDRESS):
                     yield problem(
                         "HF432",
-                        f"'{attachment.url}' is not a web address (https://...)",
+                        _("'{url}' is not a web address (https://...)").format(url=attachment.url),
                         attachment.loc("url"),
                     )
                 elif attachment.file_ is not None and attachment.file_ not in files:
                     yield problem(
                         "HF433",
-                        f"attachment file '{attachment.file_}' is not in the repository "
-                        "(a path from the root, under data/)",
+                        _(
+                            "attachment file '{file}' is not in the repository (a path from the "
+                            "root, under data/)"
+                        ).format(file=attachment.file_),
                         attachment.loc("file_"),
                     )
 
@@ -85,13 +94,17 @@ def papers_of_cases(ctx: Context) -> Iterator[Problem]:
             if paper.year != meeting.date.year % 100 or paper.number not in numbers:
                 yield problem(
                     "HF434",
-                    f"the saksframlegg '{label}' names no case of this meeting",
+                    _("the saksframlegg '{label}' names no case of this meeting").format(
+                        label=label
+                    ),
                     where,
                 )
             elif (paper.number, paper.year) in seen:
                 yield problem(
                     "HF435",
-                    f"{case_label(paper.number, meeting.date.year)} has a second saksframlegg",
+                    _("{case_label} has a second saksframlegg").format(
+                        case_label=case_label(paper.number, meeting.date.year)
+                    ),
                     where,
                 )
             seen.add((paper.number, paper.year))
@@ -104,12 +117,16 @@ def meeting_contacts(ctx: Context) -> Iterator[Problem]:
         rule = forum.apologies
         if rule is not None and rule.to is not None and rule.to not in ctx.ds.people:
             yield problem(
-                "HF436", f"apologies go to '{rule.to}', who is no known person", rule.loc("to")
+                "HF436",
+                _("apologies go to '{to}', who is no known person").format(to=rule.to),
+                rule.loc("to"),
             )
     for meeting in ctx.ds.meetings.values():
         if meeting.online is not None and not meeting.online.startswith(ADDRESS):
             yield problem(
                 "HF437",
-                f"the video link '{meeting.online}' is not a web address (https://...)",
+                _("the video link '{online}' is not a web address (https://...)").format(
+                    online=meeting.online
+                ),
                 meeting.loc("online"),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hfctl.checks.registry import Context, check, walk
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.models.base import Period
@@ -23,7 +24,9 @@ def periods_in_order(ctx: Context) -> Iterator[Problem]:
             ):
                 yield problem(
                     "HF320",
-                    f"period ends ({model.to}) before it starts ({model.from_})",
+                    _("period ends ({to}) before it starts ({start})").format(
+                        to=model.to, start=model.from_
+                    ),
                     model.loc("to"),
                 )
 
@@ -35,7 +38,8 @@ def meeting_times_in_order(ctx: Context) -> Iterator[Problem]:
         if meeting.end is not None and meeting.end <= meeting.start:
             yield problem(
                 "HF321",
-                f"meeting '{meeting.id}' ends at {meeting.end:%H:%M}, not "
-                f"after it starts at {meeting.start:%H:%M}",
+                _(
+                    "meeting '{meeting}' ends at {end:%H:%M}, not after it starts at {start:%H:%M}"
+                ).format(meeting=meeting.id, end=meeting.end, start=meeting.start),
                 meeting.loc("end"),
             )

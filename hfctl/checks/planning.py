@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _, ngettext
 from hfctl.core.problems import Location, Problem
 from hfctl.core.rules import problem
 from hfctl.domain.meetings import members_of, notice_deadline, notice_missed, overlaps
@@ -44,8 +45,17 @@ def meetings_outside_school_breaks(ctx: Context) -> Iterator[Problem]:
             if found is not None and calendar is not None:
                 yield problem(
                     "HF440",
-                    f"{meeting.id} falls in the {found.kind} school break of "
-                    f"{county_name(ds, county)} ({found.from_} to {found.to}, {calendar.file})",
+                    _(
+                        "{meeting} falls in the {kind} school break of {county_name} "
+                        "({start} to {to}, {calendar})"
+                    ).format(
+                        meeting=meeting.id,
+                        kind=found.kind,
+                        county_name=county_name(ds, county),
+                        start=found.from_,
+                        to=found.to,
+                        calendar=calendar.file,
+                    ),
                     meeting.loc("date"),
                 )
                 break
@@ -70,9 +80,20 @@ def no_member_in_two_meetings(ctx: Context) -> Iterator[Problem]:
                     names = ", ".join(sorted(shared)[:3]) + (" …" if len(shared) > 3 else "")
                     yield problem(
                         "HF441",
-                        f"{second.id} ({second.start:%H:%M}) overlaps {first.id} "
-                        f"({first.start:%H:%M}), and {len(shared)} member(s) sit in both: "
-                        f"{names}",
+                        ngettext(
+                            "{second} ({start:%H:%M}) overlaps {first} ({start2:%H:%M}), and "
+                            "{count} member sits in both: {names}",
+                            "{second} ({start:%H:%M}) overlaps {first} ({start2:%H:%M}), and "
+                            "{count} members sit in both: {names}",
+                            len(shared),
+                        ).format(
+                            second=second.id,
+                            start=second.start,
+                            first=first.id,
+                            start2=first.start,
+                            count=len(shared),
+                            names=names,
+                        ),
                         second.loc("start"),
                     )
 
@@ -96,8 +117,17 @@ def preparing_meeting_before(ctx: Context) -> Iterator[Problem]:
                 continue
             yield problem(
                 "HF442",
-                f"no {forum.display_name()} meeting {rule.min_days}–{rule.max_days} days "
-                f"before {meeting.id} ({first} to {last}), as its cadence says",
+                _(
+                    "no {forum} meeting {min_days}–{max_days} days before {meeting} "
+                    "({first} to {last}), as its cadence says"
+                ).format(
+                    forum=forum.display_name(),
+                    min_days=rule.min_days,
+                    max_days=rule.max_days,
+                    meeting=meeting.id,
+                    first=first,
+                    last=last,
+                ),
                 meeting.loc("date"),
             )
 
@@ -109,11 +139,22 @@ def notice_reachable(ctx: Context) -> Iterator[Problem]:
         if not notice_missed(ctx.ds, meeting, ctx.today):
             continue
         forum = ctx.ds.forums.get(meeting.forum)
-        days = f" ({forum.notice_days} days' notice)" if forum else ""
+        days = (
+            " ("
+            + ngettext("{days} day's notice", "{days} days' notice", forum.notice_days).format(
+                days=forum.notice_days
+            )
+            + ")"
+            if forum
+            else ""
+        )
         yield problem(
             "HF443",
-            f"the invitation to {meeting.id} was due {notice_deadline(ctx.ds, meeting)}{days} "
-            "and has not gone out",
+            _(
+                "the invitation to {meeting} was due {notice_deadline}{days} and has not gone out"
+            ).format(
+                meeting=meeting.id, notice_deadline=notice_deadline(ctx.ds, meeting), days=days
+            ),
             meeting.loc("date"),
         )
 
@@ -138,7 +179,9 @@ def calendar_counties(ctx: Context) -> Iterator[Problem]:
         if not valid:
             yield problem(
                 "HF444",
-                f"county '{calendar.county}' is no county of data/counties.yaml in {calendar.year}",
+                _("county '{county}' is no county of data/counties.yaml in {year}").format(
+                    county=calendar.county, year=calendar.year
+                ),
                 calendar.loc("county"),
             )
 
@@ -163,7 +206,10 @@ def next_years_school_breaks(ctx: Context) -> Iterator[Problem]:
         slug = name.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
         yield problem(
             "HF445",
-            f"the school breaks of {name} in {year} are not recorded: add them from the "
-            f"county's decision before planning {year} (hfctl plan {year})",
+            _(
+                "the school breaks of {name} in {year} are not recorded: add them "
+                "from the county's decision before planning {year} (hfctl plan "
+                "{year})"
+            ).format(name=name, year=year),
             Location(f"data/calendars/school-breaks-{slug}-{year}.yaml"),
         )

@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.models.base import Model
@@ -38,7 +39,11 @@ def _ref(
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.7)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     what = " or ".join(kinds)
-    yield problem("HF310", f"unknown {what} '{value}'{hint}", model.loc(field, *more))
+    yield problem(
+        "HF310",
+        _("unknown {what} '{value}'{hint}").format(what=what, value=value, hint=hint),
+        model.loc(field, *more),
+    )
 
 
 def _refs(
@@ -130,7 +135,9 @@ def agreement_references(ctx: Context) -> Iterator[Problem]:
                 if ctx.municipality_by_number(number) is None:
                     yield problem(
                         "HF311",
-                        f"kommunenummer '{number}' belongs to no municipality in data/parties/",
+                        _(
+                            "kommunenummer '{number}' belongs to no municipality in data/parties/"
+                        ).format(number=number),
                         version.loc("signatures", number),
                     )
 
@@ -148,8 +155,10 @@ def municipality_numbers(ctx: Context) -> Iterator[Problem]:
             if ctx.ds.counties is not None and not matching:
                 yield problem(
                     "HF312",
-                    f"kommunenummer '{entry.number}' of '{party.id}' starts "
-                    f"with '{prefix}', which is no county in data/counties.yaml",
+                    _(
+                        "kommunenummer '{entry}' of '{party}' starts with '{prefix}', which "
+                        "is no county in data/counties.yaml"
+                    ).format(entry=entry.number, party=party.id, prefix=prefix),
                     party.loc("numbers", index, "number"),
                 )
             elif matching and not any(
@@ -159,15 +168,19 @@ def municipality_numbers(ctx: Context) -> Iterator[Problem]:
             ):
                 yield problem(
                     "HF312",
-                    f"kommunenummer '{entry.number}' of '{party.id}' is used "
-                    f"outside the period of county '{matching[0].name}'",
+                    _(
+                        "kommunenummer '{entry}' of '{party}' is used outside the period of "
+                        "county '{name}'"
+                    ).format(entry=entry.number, party=party.id, name=matching[0].name),
                     party.loc("numbers", index, "number"),
                 )
         for index, (a, b) in enumerate(pairwise(party.numbers)):
             if a.to is None or b.from_ <= a.to:
                 yield problem(
                     "HF313",
-                    f"'{party.id}' has two numbers at once: '{a.number}' and '{b.number}' overlap",
+                    _("'{party}' has two numbers at once: '{a}' and '{b}' overlap").format(
+                        party=party.id, a=a.number, b=b.number
+                    ),
                     party.loc("numbers", index + 1, "from"),
                 )
     for number, entries in owners.items():
@@ -176,7 +189,9 @@ def municipality_numbers(ctx: Context) -> Iterator[Problem]:
             if overlap:
                 yield problem(
                     "HF313",
-                    f"kommunenummer '{number}' is used by both '{p1.id}' and "
-                    f"'{p2.id}' at the same time",
+                    _(
+                        "kommunenummer '{number}' is used by both '{p1}' and '{p2}' at the "
+                        "same time"
+                    ).format(number=number, p1=p1.id, p2=p2.id),
                     p2.loc("numbers"),
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 
@@ -49,8 +50,11 @@ def compare(before: Dataset, after: Dataset) -> list[Problem]:
                 out.append(
                     problem(
                         "HF380",
-                        f"'{title}' was issued as {label}; it is now "
-                        f"{case_label(case.number, year) if case.number else 'unnumbered'}",
+                        _("'{title}' was issued as {label}; it is now {value}").format(
+                            title=title,
+                            label=label,
+                            value=case_label(case.number, year) if case.number else "unnumbered",
+                        ),
                         case.loc("number") if case.number else case.loc("title"),
                     )
                 )
@@ -58,8 +62,9 @@ def compare(before: Dataset, after: Dataset) -> list[Problem]:
                 out.append(
                     problem(
                         "HF381",
-                        f"{label} was issued for '{title}' and is now used for "
-                        f"'{current[number].title}'",
+                        _("{label} was issued for '{title}' and is now used for '{title2}'").format(
+                            label=label, title=title, title2=current[number].title
+                        ),
                         current[number].loc("number"),
                     )
                 )
@@ -67,8 +72,10 @@ def compare(before: Dataset, after: Dataset) -> list[Problem]:
                 out.append(
                     problem(
                         "HF381",
-                        f"{label} ('{title}') was issued and has been removed; an issued "
-                        "case stays on the agenda (withdraw it in its decision instead)",
+                        _(
+                            "{label} ('{title}') was issued and has been removed; an issued case "
+                            "stays on the agenda (withdraw it in its decision instead)"
+                        ).format(label=label, title=title),
                         meeting.loc("cases"),
                     )
                 )

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from hfctl.checks.next_steps import never_held
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 
@@ -23,13 +24,21 @@ def one_holder_at_a_time(ctx: Context) -> Iterator[Problem]:
             if before.to is None or after.from_ <= before.to:
                 yield problem(
                     "HF340",
-                    f"role '{role.id}' has two holders at once: "
-                    f"'{before.person}' and '{after.person}' from {after.from_}",
+                    _(
+                        "role '{role}' has two holders at once: '{person}' and '{person2}' "
+                        "from {start}"
+                    ).format(
+                        role=role.id, person=before.person, person2=after.person, start=after.from_
+                    ),
                     after.loc("from"),
                 )
         if not role.holders_on(ctx.today) and not never_held(role):
             yield problem(
-                "HF341", f"nobody holds the role '{role.id}' on {ctx.today}", role.loc("holders")
+                "HF341",
+                _("nobody holds the role '{role}' on {today}").format(
+                    role=role.id, today=ctx.today
+                ),
+                role.loc("holders"),
             )
 
 
@@ -45,8 +54,14 @@ def holder_sits_where_required(ctx: Context) -> Iterator[Problem]:
                 ):
                     yield problem(
                         "HF342",
-                        f"'{holder.person}' holds '{role.id}' but is not a "
-                        f"member of '{forum.display_name()}' on {ctx.today}",
+                        _(
+                            "'{person}' holds '{role}' but is not a member of '{forum}' on {today}"
+                        ).format(
+                            person=holder.person,
+                            role=role.id,
+                            forum=forum.display_name(),
+                            today=ctx.today,
+                        ),
                         holder.loc("person"),
                     )
             for forum_id in role.requires.secretary_of:
@@ -57,7 +72,13 @@ def holder_sits_where_required(ctx: Context) -> Iterator[Problem]:
                 ):
                     yield problem(
                         "HF343",
-                        f"'{holder.person}' holds '{role.id}' but is not "
-                        f"secretary of '{forum.display_name()}' on {ctx.today}",
+                        _(
+                            "'{person}' holds '{role}' but is not secretary of '{forum}' on {today}"
+                        ).format(
+                            person=holder.person,
+                            role=role.id,
+                            forum=forum.display_name(),
+                            today=ctx.today,
+                        ),
                         holder.loc("person"),
                     )

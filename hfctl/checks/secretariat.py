@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.secretariat import holder_on, next_holder, rotating_forums, term_end
@@ -27,16 +28,29 @@ def secretariat_terms(ctx: Context) -> Iterator[Problem]:
             if term.holder not in sec.rotation.holders:
                 yield problem(
                     "HF354",
-                    f"'{term.holder}' holds the {name} secretariat but is not "
-                    f"in the rotation ({', '.join(sec.rotation.holders)})",
+                    _(
+                        "'{holder}' holds the {name} secretariat but is not in the rotation "
+                        "({holders})"
+                    ).format(
+                        holder=term.holder, name=name, holders=", ".join(sec.rotation.holders)
+                    ),
                     term.loc("holder"),
                 )
             expected = term_end(term.from_, years)
             if term.to != expected and term.to >= term.from_:
                 yield problem(
                     "HF351",
-                    f"{name} secretariat term of '{term.holder}' from "
-                    f"{term.from_} should end {expected} ({years} years), not {term.to}",
+                    _(
+                        "{name} secretariat term of '{holder}' from {start} should end "
+                        "{expected} ({years} years), not {to}"
+                    ).format(
+                        name=name,
+                        holder=term.holder,
+                        start=term.from_,
+                        expected=expected,
+                        years=years,
+                        to=term.to,
+                    ),
                     term.loc("to"),
                 )
         ordered = sorted(sec.terms, key=lambda t: t.from_)
@@ -45,45 +59,65 @@ def secretariat_terms(ctx: Context) -> Iterator[Problem]:
             if after.from_ > day_after:
                 last_gap_day = after.from_ - dt.timedelta(days=1)
                 span = (
-                    f"on {day_after}"
+                    _("on {day}").format(day=day_after)
                     if day_after == last_gap_day
-                    else f"from {day_after} to {last_gap_day}"
+                    else _("from {start} to {end}").format(start=day_after, end=last_gap_day)
                 )
                 yield problem(
                     "HF350",
-                    f"gap in the {name} secretariat: nobody holds it {span}",
+                    _("gap in the {name} secretariat: nobody holds it {span}").format(
+                        name=name, span=span
+                    ),
                     after.loc("from"),
                 )
             elif after.from_ < day_after:
                 yield problem(
                     "HF350",
-                    f"{name} secretariat terms overlap: '{after.holder}' starts "
-                    f"{after.from_}, before the term of '{before.holder}' ends "
-                    f"{before.to}",
+                    _(
+                        "{name} secretariat terms overlap: '{holder}' starts {start}, before "
+                        "the term of '{holder2}' ends {to}"
+                    ).format(
+                        name=name,
+                        holder=after.holder,
+                        start=after.from_,
+                        holder2=before.holder,
+                        to=before.to,
+                    ),
                     after.loc("from"),
                 )
             expected_holder = next_holder(sec, before.holder)
             if after.holder != expected_holder:
                 yield problem(
                     "HF352",
-                    f"{name} secretariat should pass from '{before.holder}' to "
-                    f"'{expected_holder}' on {after.from_}, not to '{after.holder}'",
+                    _(
+                        "{name} secretariat should pass from '{holder}' to "
+                        "'{expected_holder}' on {start}, not to '{holder2}'"
+                    ).format(
+                        name=name,
+                        holder=before.holder,
+                        expected_holder=expected_holder,
+                        start=after.from_,
+                        holder2=after.holder,
+                    ),
                     after.loc("holder"),
                 )
         current = holder_on(sec, ctx.today)
         if current is None:
             yield problem(
                 "HF353",
-                f"no {name} secretariat term covers {ctx.today}; "
-                "`hfctl secretariat rotate` records the next one",
+                _(
+                    "no {name} secretariat term covers {today}; `hfctl secretariat "
+                    "rotate` records the next one"
+                ).format(name=name, today=ctx.today),
                 sec.loc("terms"),
             )
         elif current is ordered[-1] and (current.to - ctx.today).days <= NEXT_TERM_NOTICE_DAYS:
             yield problem(
                 "HF356",
-                f"the {name} secretariat term of '{current.holder}' ends "
-                f"{current.to} and no next term is recorded; run "
-                "`hfctl secretariat rotate`",
+                _(
+                    "the {name} secretariat term of '{holder}' ends {to} and no next "
+                    "term is recorded; run `hfctl secretariat rotate`"
+                ).format(name=name, holder=current.holder, to=current.to),
                 current.loc("to"),
             )
 
@@ -107,8 +141,14 @@ def meeting_secretary_from_holder(ctx: Context) -> Iterator[Problem]:
         if not belongs:
             yield problem(
                 "HF355",
-                f"secretary '{person.id}' of {forum.display_name()} meeting "
-                f"{meeting.date} does not belong to '{term.holder}', which holds the "
-                "secretariat that day",
+                _(
+                    "secretary '{person}' of {forum} meeting {date} does not belong to "
+                    "'{holder}', which holds the secretariat that day"
+                ).format(
+                    person=person.id,
+                    forum=forum.display_name(),
+                    date=meeting.date,
+                    holder=term.holder,
+                ),
                 meeting.loc("secretary"),
             )

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from hfctl.cli.localised import clock, day, iso_day
 from hfctl.core.i18n import _, current_language, ngettext
+from hfctl.formats.words import agenda_word
 
 if TYPE_CHECKING:
     from hfctl.domain.dashboard import Dashboard, UpcomingMeeting
@@ -163,7 +164,7 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
             if m.late:
                 notice.append(" " + _("LATE"), style=LATE)
             when = f"{day(m.date)} {clock(m.start)}"
-            rows.append([_t(when), _t(m.forum_name), _t(m.agenda), notice])
+            rows.append([_t(when), _t(m.forum_name), _t(agenda_word(m.agenda)), notice])
         return rows
 
     meeting_columns = ("fixed", "name", "fixed", "fixed")

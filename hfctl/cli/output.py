@@ -289,14 +289,14 @@ def print_matrix(matrix: Matrix, on: object) -> None:
     so that the agreements are its rows."""
     import datetime as dt
 
-    from hfctl.documents.tables import LEGEND
+    from hfctl.documents.tables import legend
 
     when = day(on) if isinstance(on, dt.date) else str(on)
     out = console()
     done = matrix.complete
     if _natural_width(matrix) <= out.width:
         out.print(_matrix_table(matrix, when))
-        out.print(Text(LEGEND, style="dim"))
+        out.print(Text(legend(), style="dim"))
         for line in matrix.summaries:
             out.print(Text(line))
         return
@@ -305,7 +305,7 @@ def print_matrix(matrix: Matrix, on: object) -> None:
         out.print(_matrix_table(folded, when))
     elif folded.titles:
         out.print(_turned(folded, when))
-    out.print(Text(LEGEND, style="dim"))
+    out.print(Text(legend(), style="dim"))
     for line in folded.summaries:
         out.print(Text(line))
     if done:

@@ -105,6 +105,8 @@ def extract(template: Path = TEMPLATE) -> None:
             str(PROJECT / "babel.cfg"),
             "--sort-output",
             "--no-location",
+            # the rule table's descriptions: the fourth argument of Rule(...)
+            "--keyword=Rule:4",
             f"--width={WIDTH}",
             "-o",
             str(template),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from hfctl.core.i18n import _
+
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _NORWEGIAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 FORMS = "2026-12-03 or 3.12.2026"
@@ -29,8 +31,8 @@ def parse_date(text: str) -> dt.date:
     elif norwegian:
         day, month, year = (int(g) for g in norwegian.groups())
     else:
-        raise DateError(f"'{text}' is not a date (write {FORMS})")
+        raise DateError(_("'{text}' is not a date (write {forms})").format(text=text, forms=FORMS))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise DateError(f"'{text}' is not a real date") from None
+        raise DateError(_("'{text}' is not a real date").format(text=text)) from None

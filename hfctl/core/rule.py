@@ -6,6 +6,13 @@ from dataclasses import dataclass
 
 from hfctl.core.problems import Location, Problem, Severity
 
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogs without translating it here (it is translated where it
+    is shown); a rule's ``ensures`` is marked by the extraction keyword ``Rule:4``."""
+    return message
+
+
 E = Severity.ERROR
 W = Severity.WARNING
 

@@ -6,8 +6,9 @@ from this table (``hfctl rules --format md``) and a test keeps the two in step.
 
 from __future__ import annotations
 
+from hfctl.core.i18n import translations
 from hfctl.core.problems import Location, Problem
-from hfctl.core.rule import E, Rule, W
+from hfctl.core.rule import N_, E, Rule, W
 from hfctl.core.rules_files import FILES
 
 __all__ = ["RULES", "Rule", "problem", "rule", "rules_markdown"]
@@ -340,16 +341,28 @@ def problem(code: str, message: str, location: Location) -> Problem:
     return RULES[code].problem(message, location)
 
 
-def rules_markdown() -> str:
-    """The table of rules as Markdown, for docs/rules.md."""
+def rules_markdown(language: str = "en") -> str:
+    """The table of rules as Markdown in ``language``, for docs/rules.md (English),
+    docs/rules.nn.md and docs/rules.nb.md; the codes and names stay as they are."""
+    say = translations(language).gettext
+    severity = {E: say(N_("error")), W: say(N_("warning"))}
     lines = [
-        "# Problem codes",
+        "# " + say(N_("Problem codes")),
         "",
-        "Every problem `hfctl validate` reports has one of these stable codes. "
-        "Errors fail validation; warnings fail it only with `--strict`.",
+        say(
+            N_(
+                "Every problem `hfctl validate` reports has one of these stable codes. "
+                "Errors fail validation; warnings fail it only with `--strict`."
+            )
+        ),
         "",
-        "| code | name | severity | ensures |",
+        "| {} |".format(" | ".join(say(w) for w in HEADINGS)),
         "|---|---|---|---|",
     ]
-    lines += [f"| {r.code} | {r.name} | {r.severity.value} | {r.ensures} |" for r in _TABLE]
+    lines += [
+        f"| {r.code} | {r.name} | {severity[r.severity]} | {say(r.ensures)} |" for r in _TABLE
+    ]
     return "\n".join(lines) + "\n"
+
+
+HEADINGS = (N_("code"), N_("name"), N_("severity"), N_("ensures"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from hfctl.core.i18n import _
 from hfctl.documents.letterhead import heading
 from hfctl.domain.followup import overdue_for_forum
 from hfctl.domain.lookup import find_meeting, name_of
@@ -80,7 +81,7 @@ def render_agenda(
     from hfctl.formats.render import render
 
     if fmt not in ("md", "html"):
-        raise UsageError(f"--format '{fmt}' is not md or html")
+        raise UsageError(_("--format '{fmt}' is not md or html").format(fmt=fmt))
     meeting = find_meeting(ds, meeting_query)
     language = resolve_lang(ds, lang)
     return render(ds.root, f"agenda/agenda.{fmt}.j2", **context(ds, meeting, language, today))

@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from typing import TYPE_CHECKING
 
 from hfctl.core.errors import HfctlError
+from hfctl.core.i18n import _
 from hfctl.documents.agenda import render_agenda
 from hfctl.documents.tables import BOM, safe_cell
 from hfctl.domain.invitees import Invitee, invitees
@@ -33,13 +34,21 @@ def organizer(ds: Dataset, meeting: Meeting) -> mail.Recipient:
         candidates.append(meeting.secretary)
     if forum is not None:
         if forum.secretariat is not None and holder_on(forum.secretariat, meeting.date) is None:
-            raise HfctlError(f"no {forum.display_name()} secretariat term covers {meeting.date}")
+            raise HfctlError(
+                _("no {forum} secretariat term covers {date}").format(
+                    forum=forum.display_name(), date=meeting.date
+                )
+            )
         candidates += [m.person for m in forum.members_on(meeting.date) if m.holds("secretary")]
     for person_id in candidates:
         person = ds.people.get(person_id)
         if person is not None and person.email:
             return mail.Recipient(person.name, person.email)
-    raise HfctlError(f"{meeting.id} has no secretary with an e-mail address to organise it")
+    raise HfctlError(
+        _("{meeting} has no secretary with an e-mail address to organise it").format(
+            meeting=meeting.id
+        )
+    )
 
 
 def _uid(ds: Dataset, meeting: Meeting) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from hfctl.core.errors import RefusedError
+from hfctl.core.i18n import _
 from hfctl.documents.letterhead import heading
 from hfctl.domain.followup import minutes_approval
 from hfctl.domain.lookup import find_meeting, name_of
@@ -25,7 +26,11 @@ def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -
     meeting = find_meeting(ds, meeting_query)
     language = resolve_lang(ds, lang)
     if meeting.status != "held":
-        raise RefusedError(f"{meeting.id} has not been held (status {meeting.status})")
+        raise RefusedError(
+            _("{meeting} has not been held (status {status})").format(
+                meeting=meeting.id, status=meeting.status
+            )
+        )
     forum = ds.forums.get(meeting.forum)
     forum_name = forum.name.get(language) if forum else meeting.forum
     attendance = meeting.attendance
@@ -108,6 +113,6 @@ def render_minutes(
     from hfctl.formats.render import render
 
     if fmt not in ("md", "html"):
-        raise RefusedError(f"format '{fmt}' is not md or html")
+        raise RefusedError(_("format '{fmt}' is not md or html").format(fmt=fmt))
     values = context(ds, meeting_query, lang, today)
     return render(ds.root, f"minutes/minutes.{fmt}.j2", **values)

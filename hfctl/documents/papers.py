@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from hfctl.core.errors import RefusedError, UsageError
+from hfctl.core.i18n import _
 from hfctl.documents.letterhead import apology, called
 from hfctl.domain.followup import find_meeting
 from hfctl.domain.publication import (
@@ -143,8 +144,10 @@ def guard(ds: Dataset, view: MeetingView, text: str, what: str) -> None:
     found = leaks(text, forbidden(ds))
     if found:
         raise RefusedError(
-            f"the public {what} of {view.meeting.id} would hold text exempt from public "
-            f"access ('{found[0][:60]}'); nothing was written"
+            _(
+                "the public {what} of {meeting} would hold text exempt from public "
+                "access ('{found}'); nothing was written"
+            ).format(what=what, meeting=view.meeting.id, found=found[0][:60])
         )
 
 
@@ -160,7 +163,11 @@ def render_papers(
     from hfctl.formats.render import render
 
     if fmt not in FORMATS:
-        raise UsageError(f"--format '{fmt}' is not one of {', '.join(FORMATS)}")
+        raise UsageError(
+            _("--format '{fmt}' is not one of {formats}").format(
+                fmt=fmt, formats=", ".join(FORMATS)
+            )
+        )
     language = resolve_lang(ds, lang)
     view = view_of(ds, meeting_query, public)
     values = context(ds, view, language)
@@ -197,7 +204,7 @@ def render_minutes_file(
 
         return docx.minutes(values, labels(ds, "minutes", values["lang"]))
     if fmt != "pdf":
-        raise UsageError(f"--format '{fmt}' is not pdf or docx")
+        raise UsageError(_("--format '{fmt}' is not pdf or docx").format(fmt=fmt))
     from hfctl.documents import pdf
 
     return pdf.from_html(render(ds.root, "minutes/minutes.html.j2", **values), ds.root)

@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from hfctl.core.errors import HfctlError, RefusedError
+from hfctl.core.i18n import _
 
 
 def _weasyprint() -> object:
@@ -19,8 +20,10 @@ def _weasyprint() -> object:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango or its friends are missing
         raise HfctlError(
-            f"PDF output needs WeasyPrint and the Pango library ({exc}); "
-            "on Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+            _(
+                "PDF output needs WeasyPrint and the Pango library ({exc}); on "
+                "Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+            ).format(exc=exc)
         ) from None
     return weasyprint
 
@@ -44,13 +47,15 @@ def _append(data: bytes, root: Path, appended: list[tuple[str, str]]) -> bytes:
     for name, title in appended:
         path = (root / name).resolve()
         if not path.is_relative_to(root.resolve()):
-            raise RefusedError(f"attachment {name} lies outside the repository")
+            raise RefusedError(_("attachment {name} lies outside the repository").format(name=name))
         try:
             reader = PdfReader(path)
             start = len(writer.pages)
             writer.append(reader, import_outline=False)
         except (OSError, PdfReadError) as exc:
-            raise RefusedError(f"attachment {name} cannot be read as PDF: {exc}") from None
+            raise RefusedError(
+                _("attachment {name} cannot be read as PDF: {exc}").format(name=name, exc=exc)
+            ) from None
         writer.add_outline_item(title=title, page_number=start)
     out = io.BytesIO()
     writer.write(out)

@@ -8,6 +8,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from hfctl.core.errors import HfctlError, UsageError
+from hfctl.core.i18n import _
 from hfctl.domain.agreements import Row, rows
 from hfctl.domain.membership import coordinator, letterhead
 from hfctl.formats import mail
@@ -38,7 +39,7 @@ def letters(
 
     language = resolve_lang(ds, lang)
     if older_than < 0:
-        raise UsageError("--older-than must be 0 or more days")
+        raise UsageError(_("--older-than must be 0 or more days"))
     sender = coordinator(ds, today)
     waiting: dict[str, list[Row]] = {}
     for row in rows(ds, today):
@@ -49,7 +50,11 @@ def letters(
     for number, pending in sorted(waiting.items()):
         party = by_number[number]
         if party.contact is None:
-            raise HfctlError(f"{party.name} has no contact address in {party.file}")
+            raise HfctlError(
+                _("{party} has no contact address in {party2}").format(
+                    party=party.name, party2=party.file
+                )
+            )
         items = [
             {
                 "title": r.agreement_title,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hfctl.core.errors import RefusedError
+from hfctl.core.i18n import _
 from hfctl.documents.papers import papers_page
 from hfctl.documents.public_minutes import approved, minutes_page
 from hfctl.documents.public_minutes import context as minutes_context
@@ -335,8 +336,10 @@ def refuse_leaks(ds: Dataset, files: dict[str, bytes]) -> None:
         found = leaks(data.decode("utf-8", errors="replace"), secret)
         if found:
             raise RefusedError(
-                f"{name} would publish text exempt from public access ('{found[0][:60]}'); "
-                "nothing was written"
+                _(
+                    "{name} would publish text exempt from public access ('{found}'); "
+                    "nothing was written"
+                ).format(name=name, found=found[0][:60])
             )
 
 
@@ -360,8 +363,12 @@ def write(folder: Path, root: Path, files: dict[str, bytes]) -> tuple[list[Path]
     )
     if others:
         raise RefusedError(
-            f"{folder} holds files hfctl did not make ({', '.join(others[:3])}"
-            f"{', …' if len(others) > 3 else ''}): build the site into an empty folder"
+            _(
+                "{folder} holds files hfctl did not make ({others}{value}): build "
+                "the site into an empty folder"
+            ).format(
+                folder=folder, others=", ".join(others[:3]), value=", …" if len(others) > 3 else ""
+            )
         )
     written = write_outputs(folder, root, files)
     removed = []

@@ -7,6 +7,8 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from hfctl.core.i18n import _
+from hfctl.core.rule import N_
 from hfctl.domain.agreements import Row
 
 SYMBOLS = {
@@ -16,7 +18,24 @@ SYMBOLS = {
     "not-sent": "·",
     "declined": "✘",
 }
-LEGEND = "✔ signed  ◐ in council  ✉ sent  · not sent  ✘ declined"
+STATUS_WORDS = {
+    "signed": N_("signed"),
+    "council-meeting": N_("council meeting"),
+    "sent": N_("sent"),
+    "not-sent": N_("not sent"),
+    "declined": N_("declined"),
+}
+"""A signature's status as the tables say it (translated when shown)."""
+
+
+def status_word(status: str) -> str:
+    """A signature's status in the language spoken."""
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
+def legend() -> str:
+    """``✔ signed  ◐ council meeting  ✉ sent  · not sent  ✘ declined``, in the language spoken."""
+    return "  ".join(f"{symbol} {status_word(status)}" for status, symbol in SYMBOLS.items())
 
 
 @dataclass(frozen=True)
@@ -90,21 +109,25 @@ def matrix(rows: Sequence[Row]) -> Matrix:
     for row in rows:
         municipalities.setdefault(row.municipality, row.municipality_name)
         status[(row.municipality, row.agreement)] = row.status
-    headers = ["nr", "kommune", *[labels[a] for a in agreements]]
+    headers = [_("no."), _("municipality"), *[labels[a] for a in agreements]]
     cells: list[list[str]] = []
     statuses: list[list[str]] = []
     for number, name in municipalities.items():
         line = [status.get((number, a), "not-sent") for a in agreements]
         statuses.append(line)
         cells.append([number, name, *[SYMBOLS[s] for s in line]])
-    footer = ["", "signed"]
+    footer = ["", status_word("signed")]
     summaries: list[str] = []
     counts: list[int] = []
     for a in agreements:
         signed = sum(1 for n in municipalities if status.get((n, a)) == "signed")
         counts.append(signed)
         footer.append(f"{signed}/{len(municipalities)}")
-        summaries.append(f"{titles[a]}: {signed} of {len(municipalities)} signed")
+        summaries.append(
+            _("{agreement}: {signed} of {total} signed").format(
+                agreement=titles[a], signed=signed, total=len(municipalities)
+            )
+        )
     return Matrix(
         headers, cells, statuses, footer, summaries, [titles[a] for a in agreements], counts
     )
@@ -112,12 +135,21 @@ def matrix(rows: Sequence[Row]) -> Matrix:
 
 def detail(rows: Sequence[Row]) -> tuple[list[str], list[list[str]]]:
     """One agreement's rows with every date and the days since it was sent."""
-    headers = ["nr", "kommune", "status", "sent", "council meeting", "signed", "days", "reference"]
+    headers = [
+        _("no."),
+        _("municipality"),
+        _("status"),
+        status_word("sent"),
+        status_word("council-meeting"),
+        status_word("signed"),
+        _("days"),
+        _("reference"),
+    ]
     cells = [
         [
             r.municipality,
             r.municipality_name,
-            r.status,
+            status_word(r.status),
             str(r.sent or ""),
             str(r.council_meeting or ""),
             str(r.signed or r.declined or ""),
@@ -132,7 +164,7 @@ def detail(rows: Sequence[Row]) -> tuple[list[str], list[list[str]]]:
 def summary_line(rows: Sequence[Row]) -> str:
     """``12 of 16 signed`` for one agreement's rows."""
     signed = sum(1 for r in rows if r.status == "signed")
-    return f"{signed} of {len(rows)} signed"
+    return _("{signed} of {total} signed").format(signed=signed, total=len(rows))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -183,7 +215,7 @@ def markdown(headers: list[str], cells: list[list[str]], footer: list[str] | str
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in cells]
     if isinstance(footer, list):
         lines.append("| " + " | ".join(f"**{_md_cell(c)}**" if c else "" for c in footer) + " |")
-        lines += ["", LEGEND]
+        lines += ["", legend()]
     else:
         lines += ["", _md_cell(footer)]
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hfctl.core.errors import HfctlError, RefusedError, TemplateError
+from hfctl.core.i18n import ngettext
 from hfctl.core.problems import Location, Problem
 from hfctl.core.rules import problem
 from hfctl.formats.render import default_folder, syntax_error
@@ -41,8 +42,15 @@ def export(root: Path) -> list[str]:
     there = sorted(rel for rel in files if (target / rel).exists())
     if there:
         raise RefusedError(
-            f"{len(there)} template(s) already in {target} ({', '.join(there[:3])}"
-            f"{', …' if len(there) > 3 else ''}); move them away to export afresh"
+            ngettext(
+                "{count} template already in {target} ({there}); move it away to export afresh",
+                "{count} templates already in {target} ({there}); move them away to export afresh",
+                len(there),
+            ).format(
+                count=len(there),
+                target=target,
+                there=", ".join(there[:3]) + (", …" if len(there) > 3 else ""),
+            )
         )
     for rel, content in files.items():
         atomic_write(target / rel, content)

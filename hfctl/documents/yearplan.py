@@ -8,8 +8,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hfctl.domain.meetings import MONTHS_NN
 from hfctl.domain.planning.days import Days, county_name
+from hfctl.formats.dates import month_name
 from hfctl.models.meeting import Meeting
 from hfctl.store.loader import Dataset
 
@@ -63,7 +63,7 @@ def text(found: list[Row], year: int, unmet: list[str]) -> str:
     lines = [f"Møteplan {year}: {len(found)} møte ({sum(r.new for r in found)} nye)", ""]
     width = max((len(r.body) for r in found), default=10)
     for month, month_rows in _by_month(found).items():
-        lines.append(f"{MONTHS_NN[month - 1].capitalize()} {year}")
+        lines.append(f"{month_name(month).capitalize()} {year}")
         if not month_rows:
             lines.append("  (ingen møte)")
         for row in month_rows:
@@ -81,7 +81,7 @@ def markdown(found: list[Row], year: int, unmet: list[str]) -> str:
     """A Markdown table per month."""
     lines = [f"# Møteplan {year}", "", f"{len(found)} møte, {sum(r.new for r in found)} nye.", ""]
     for month, month_rows in _by_month(found).items():
-        lines += [f"## {MONTHS_NN[month - 1].capitalize()} {year}", ""]
+        lines += [f"## {month_name(month).capitalize()} {year}", ""]
         if not month_rows:
             lines += ["Ingen møte.", ""]
             continue
@@ -89,7 +89,7 @@ def markdown(found: list[Row], year: int, unmet: list[str]) -> str:
         for row in month_rows:
             cells = [
                 f"{WEEKDAYS_NN[row.meeting.date.weekday()]} {row.meeting.date.day}. "
-                f"{MONTHS_NN[month - 1]}",
+                f"{month_name(month)}",
                 row.clock,
                 row.body,
                 row.meeting.location,
@@ -158,7 +158,7 @@ def html(ds: Dataset, found: list[Row], year: int, unmet: list[str]) -> str:
                     }
                 )
             weeks.append({"number": week[0].isocalendar()[1], "days": cells})
-        months.append({"name": MONTHS_NN[month - 1].capitalize(), "weeks": weeks})
+        months.append({"name": month_name(month).capitalize(), "weeks": weeks})
     community = ds.community.name.get("nn") if ds.community else ""
     return render(
         ds.root,

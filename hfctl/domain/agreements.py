@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.core.i18n import _
 from hfctl.domain.lookup import find_agreement, find_municipality
 from hfctl.models.agreement import (
     REFERENCE_FIELDS,
@@ -190,28 +191,40 @@ def plan_record(
 ) -> Plan:
     """Record that a municipality reached ``status`` on ``day``; refuse anything out of order."""
     if status not in STEP_FIELDS:
-        raise UsageError(f"status '{status}' is not one of {', '.join(STEP_FIELDS)}")
+        raise UsageError(
+            _("status '{status}' is not one of {step_fields}").format(
+                status=status, step_fields=", ".join(STEP_FIELDS)
+            )
+        )
     if reference is not None and status not in REFERENCE_FIELDS:
         raise UsageError(
-            f"the step '{status}' has no reference; the steps with one are "
-            f"{', '.join(REFERENCE_FIELDS)}"
+            _(
+                "the step '{status}' has no reference; the steps with one are {reference_fields}"
+            ).format(status=status, reference_fields=", ".join(REFERENCE_FIELDS))
         )
     agreement = find_agreement(ds, agreement_query)
     party = find_municipality(ds, municipality_query)
     version = _pick_version(agreement, version_name, today)
     if day > today:
-        raise RefusedError(f"{day} is in the future (today is {today}); record steps once taken")
+        raise RefusedError(
+            _("{day} is in the future (today is {today}); record steps once taken").format(
+                day=day, today=today
+            )
+        )
     if day < version.adopted:
         raise RefusedError(
-            f"{day} is before version {version.version} of {agreement.id} was adopted "
-            f"({version.adopted})"
+            _("{day} is before version {version} of {agreement} was adopted ({adopted})").format(
+                day=day, version=version.version, agreement=agreement.id, adopted=version.adopted
+            )
         )
     number, current = signature_of(version, party)
     current_status = current.status_on() if current else "not-sent"
     _refuse_backwards(current, current_status, status, day, party.name)
     key = number or party.number_on(day) or party.number_on(today)
     if key is None:
-        raise RefusedError(f"{party.name} has no municipality number on {day}")
+        raise RefusedError(
+            _("{party} has no municipality number on {day}").format(party=party.name, day=day)
+        )
     changes = Changeset(ds.root)
     rel = agreement.file
     doc = changes.edit(rel)
@@ -249,30 +262,52 @@ def _pick_version(agreement: Agreement, name: str | None, today: dt.date) -> Ver
     if name is None:
         version = agreement.version_on(today)
         if version is None:
-            raise RefusedError(f"{agreement.id} has no version adopted by {today}")
+            raise RefusedError(
+                _("{agreement} has no version adopted by {today}").format(
+                    agreement=agreement.id, today=today
+                )
+            )
         return version
     for version in agreement.versions:
         if version.version == name:
             return version
     known = ", ".join(v.version for v in agreement.versions)
-    raise NotFoundError(f"{agreement.id} has no version '{name}' (versions: {known})")
+    raise NotFoundError(
+        _("{agreement} has no version '{name}' (versions: {known})").format(
+            agreement=agreement.id, name=name, known=known
+        )
+    )
 
 
 def _refuse_backwards(
     current: Signature | None, current_status: str, status: str, day: dt.date, name: str
 ) -> None:
     if current_status == "declined":
-        raise RefusedError(f"{name} has declined this version; a new step cannot follow")
+        raise RefusedError(
+            _("{name} has declined this version; a new step cannot follow").format(name=name)
+        )
     if current_status == "signed":
-        raise RefusedError(f"{name} has already signed this version")
+        raise RefusedError(_("{name} has already signed this version").format(name=name))
     if status == current_status:
-        raise RefusedError(f"{name} is already at '{status}' for this version")
+        raise RefusedError(
+            _("{name} is already at '{status}' for this version").format(name=name, status=status)
+        )
     if status != "declined" and STATUS_ORDER.index(status) < STATUS_ORDER.index(current_status):
-        raise RefusedError(f"{name} is at '{current_status}'; '{status}' would be a step back")
+        raise RefusedError(
+            _("{name} is at '{current_status}'; '{status}' would be a step back").format(
+                name=name, current_status=current_status, status=status
+            )
+        )
     if status != STATUS_ORDER[1] and current_status == "not-sent":
-        raise RefusedError(f"the agreement has not been sent to {name}; record 'sent' first")
+        raise RefusedError(
+            _("the agreement has not been sent to {name}; record 'sent' first").format(name=name)
+        )
     if current is not None:
         steps = [day for status, day in current.steps() if status != "declined"]
         latest = max((s for s in steps if s is not None), default=None)
         if latest is not None and day < latest:
-            raise RefusedError(f"{day} is before {name}'s previous step ({latest})")
+            raise RefusedError(
+                _("{day} is before {name}'s previous step ({latest})").format(
+                    day=day, name=name, latest=latest
+                )
+            )

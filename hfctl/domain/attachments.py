@@ -4,6 +4,7 @@ address, with its title and, if it is exempt from public access, the legal basis
 from __future__ import annotations
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.core.i18n import _
 from hfctl.domain.followup import find_case, find_meeting
 from hfctl.models.meeting import case_label
 from hfctl.store import yamledit
@@ -27,12 +28,16 @@ def plan_attach(
     index = find_case(meeting, case_query)
     case = meeting.cases[index]
     if not title.strip():
-        raise UsageError("--title: an attachment needs a title")
+        raise UsageError(_("--title: an attachment needs a title"))
     if exempt is not None and (ds.legal_bases is None or ds.legal_bases.get(exempt) is None):
         listed = ", ".join(b.id for b in ds.legal_bases.bases) if ds.legal_bases else "none"
-        raise NotFoundError(f"'{exempt}' is not in data/legal-bases.yaml (listed: {listed})")
+        raise NotFoundError(
+            _("'{exempt}' is not in data/legal-bases.yaml (listed: {listed})").format(
+                exempt=exempt, listed=listed
+            )
+        )
     if public_title is not None and exempt is None:
-        raise UsageError("--public-title is for an exempt attachment (give --exempt BASIS)")
+        raise UsageError(_("--public-title is for an exempt attachment (give --exempt BASIS)"))
     entry: dict[str, str] = {"title": title.strip()}
     if source.startswith(ADDRESS):
         entry["url"] = source
@@ -43,12 +48,16 @@ def plan_attach(
             rel = path.relative_to(ds.root.resolve()).as_posix()
         if rel not in ds.files:
             raise RefusedError(
-                f"{source} is not a file under data/ in the repository; put it in "
-                f"data/attachments/{meeting.id}/ first (or give a web address)"
+                _(
+                    "{source} is not a file under data/ in the repository; put it in "
+                    "data/attachments/{meeting}/ first (or give a web address)"
+                ).format(source=source, meeting=meeting.id)
             )
         entry["file"] = rel
     if any(a.title == entry["title"] for a in case.attachments):
-        raise RefusedError(f"the case already has an attachment '{entry['title']}'")
+        raise RefusedError(
+            _("the case already has an attachment '{title}'").format(title=entry["title"])
+        )
     if exempt is not None:
         entry["exempt"] = exempt
     if public_title:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hfctl.core.errors import RefusedError, UsageError
+from hfctl.core.i18n import _
 from hfctl.domain.lookup import find_person
 from hfctl.models.meeting import Attendance, Meeting
 from hfctl.store import yamledit
@@ -22,11 +23,17 @@ def mark_held(meeting: Meeting, doc: EditableDocument, today: dt.date, what: str
     """Refuse ``what`` before the meeting's day or on a cancelled meeting; on a planned meeting
     whose day has come, set ``status: held`` in ``doc``. True if it did."""
     if meeting.status == "cancelled":
-        raise RefusedError(f"{meeting.id} was cancelled; {what} cannot be recorded")
+        raise RefusedError(
+            _("{meeting} was cancelled; {what} cannot be recorded").format(
+                meeting=meeting.id, what=what
+            )
+        )
     if meeting.date > today:
         raise RefusedError(
-            f"{meeting.id} is on {meeting.date}, after today ({today}); {what} is recorded "
-            "once the meeting has been held"
+            _(
+                "{meeting} is on {date}, after today ({today}); {what} is recorded "
+                "once the meeting has been held"
+            ).format(meeting=meeting.id, date=meeting.date, today=today, what=what)
         )
     if meeting.status == "held":
         return False
@@ -38,8 +45,10 @@ def held_warnings(meeting: Meeting, held: bool) -> list[str]:
     """What to know when a meeting is marked held: no invitation to it is recorded."""
     if held and meeting.invitation_sent is None:
         return [
-            f"no invitation to {meeting.id} is recorded; if it went, record it "
-            f"(hfctl invite {meeting.id} --mark-sent --date D)"
+            _(
+                "no invitation to {meeting} is recorded; if it went, record it "
+                "(hfctl invite {meeting} --mark-sent --date D)"
+            ).format(meeting=meeting.id)
         ]
     return []
 
@@ -53,14 +62,22 @@ def contradictions(attendance: Attendance) -> list[tuple[str, str, int]]:
         for index, person in enumerate(getattr(attendance, name)):
             if person in seen:
                 out.append(
-                    (f"'{person}' is recorded twice ({seen[person]} and {name})", name, index)
+                    (
+                        _("'{person}' is recorded twice ({seen} and {name})").format(
+                            person=person, seen=seen[person], name=name
+                        ),
+                        name,
+                        index,
+                    )
                 )
             seen.setdefault(person, name)
             if name == "present" and person in replaced:
                 out.append(
                     (
-                        f"'{person}' is recorded present and as replaced by the deputy "
-                        f"'{replaced[person]}'",
+                        _(
+                            "'{person}' is recorded present and as replaced by the deputy "
+                            "'{replaced}'"
+                        ).format(person=person, replaced=replaced[person]),
                         name,
                         index,
                     )
@@ -70,13 +87,21 @@ def contradictions(attendance: Attendance) -> list[tuple[str, str, int]]:
         if deputy.person in seen:
             out.append(
                 (
-                    f"deputy '{deputy.person}' is also recorded as {seen[deputy.person]}",
+                    _("deputy '{person}' is also recorded as {seen}").format(
+                        person=deputy.person, seen=seen[deputy.person]
+                    ),
                     "deputies",
                     index,
                 )
             )
         if deputy.for_ in members_replaced:
-            out.append((f"'{deputy.for_}' is replaced by two deputies", "deputies", index))
+            out.append(
+                (
+                    _("'{for_}' is replaced by two deputies").format(for_=deputy.for_),
+                    "deputies",
+                    index,
+                )
+            )
         members_replaced.add(deputy.for_)
         seen.setdefault(deputy.person, "deputy")
     return out
@@ -115,8 +140,10 @@ def plan_attend(
     when its day has come."""
     if not (present or apologies or deputies or remove):
         raise UsageError(
-            "name who attended (--present), sent apologies (--apologies), met as deputy "
-            "(--deputy P --for M) or is to be taken off (--remove)"
+            _(
+                "name who attended (--present), sent apologies (--apologies), met as "
+                "deputy (--deputy P --for M) or is to be taken off (--remove)"
+            )
         )
     # people are named by id or by name (domain.lookup); the record holds their ids
     present, apologies, remove = _ids(ds, present), _ids(ds, apologies), _ids(ds, remove)
@@ -127,7 +154,11 @@ def plan_attend(
     )
     for person in remove:
         if lists.where(person) is None:
-            raise RefusedError(f"'{person}' is not in the attendance of {meeting.id}")
+            raise RefusedError(
+                _("'{person}' is not in the attendance of {meeting}").format(
+                    person=person, meeting=meeting.id
+                )
+            )
         lists.present = [p for p in lists.present if p != person]
         lists.apologies = [p for p in lists.apologies if p != person]
         lists.deputies = [d for d in lists.deputies if d[0] != person]
@@ -136,8 +167,10 @@ def plan_attend(
         deputy = lists.replaced_by(person)
         if deputy is not None:
             raise RefusedError(
-                f"'{person}' is recorded as replaced by the deputy '{deputy}'; "
-                f"take the deputy off first (--remove {deputy})"
+                _(
+                    "'{person}' is recorded as replaced by the deputy '{deputy}'; take "
+                    "the deputy off first (--remove {deputy})"
+                ).format(person=person, deputy=deputy)
             )
         lists.present.append(person)
     for person in apologies:
@@ -145,13 +178,25 @@ def plan_attend(
         lists.apologies.append(person)
     for who, member in deputies:
         if who == member:
-            raise UsageError(f"--deputy {who} --for {member}: a member is not their own deputy")
+            raise UsageError(
+                _("--deputy {who} --for {member}: a member is not their own deputy").format(
+                    who=who, member=member
+                )
+            )
         _refuse_if_listed(lists, who)
         if member in lists.present:
-            raise RefusedError(f"'{member}' is recorded present; a deputy cannot meet for them")
+            raise RefusedError(
+                _("'{member}' is recorded present; a deputy cannot meet for them").format(
+                    member=member
+                )
+            )
         other = lists.replaced_by(member)
         if other is not None:
-            raise RefusedError(f"'{member}' is already replaced by the deputy '{other}'")
+            raise RefusedError(
+                _("'{member}' is already replaced by the deputy '{other}'").format(
+                    member=member, other=other
+                )
+            )
         lists.deputies.append((who, member))
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
@@ -170,7 +215,9 @@ def _refuse_if_listed(lists: _Lists, person: str) -> None:
     where = lists.where(person)
     if where is not None:
         raise RefusedError(
-            f"'{person}' is already recorded {where}; take them off first (--remove {person})"
+            _(
+                "'{person}' is already recorded {where}; take them off first (--remove {person})"
+            ).format(person=person, where=where)
         )
 
 

@@ -7,10 +7,11 @@ import datetime as dt
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
-from hfctl.core.i18n import _
+from hfctl.core.i18n import _, ngettext
 from hfctl.domain.followup import find_case
 from hfctl.domain.issuing import numbers_in
 from hfctl.domain.lookup import find_meeting
+from hfctl.formats.words import status_word
 from hfctl.models.meeting import Meeting, case_label
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan
@@ -32,11 +33,17 @@ def plan_case_add(
     ``extra``: more of its fields (reference, presenter, needs_preparation)."""
     meeting = find_meeting(ds, meeting_query)
     if case_type not in CASE_TYPES:
-        raise UsageError(f"--type '{case_type}' is not decision or orientation")
+        raise UsageError(
+            _("--type '{case_type}' is not decision or orientation").format(case_type=case_type)
+        )
     if not title.strip():
-        raise UsageError("--title is empty")
+        raise UsageError(_("--title is empty"))
     if meeting.status != "planned":
-        raise RefusedError(f"{meeting.id} is {meeting.status}; cases are added before a meeting")
+        raise RefusedError(
+            _("{meeting} is {status}; cases are added before a meeting").format(
+                meeting=meeting.id, status=status_word(meeting.status)
+            )
+        )
     if prepared_in is not None:
         prepared_in = find_meeting(ds, prepared_in).id
     changes = Changeset(ds.root)
@@ -54,7 +61,15 @@ def plan_case_add(
     changes.set(meeting.file, doc.render())
     label = f" as {case_label(number, meeting.date.year)}" if number else ""
     same = [c for c in meeting.cases if c.title.casefold() == title.strip().casefold()]
-    warnings = [f"{meeting.id} already has a case titled '{title.strip()}'"] if same else []
+    warnings = (
+        [
+            _("{meeting} already has a case titled '{title}'").format(
+                meeting=meeting.id, title=title.strip()
+            )
+        ]
+        if same
+        else []
+    )
     return Plan(changes, f"{meeting.id}: case added{label}: {title.strip()}", warnings)
 
 
@@ -71,26 +86,45 @@ def locate_case(meeting: Meeting, query: str) -> int:
     if text.isdigit():
         place = int(text)
         if not 1 <= place <= len(meeting.cases):
-            raise NotFoundError(f"{meeting.id} has {len(meeting.cases)} cases, not a case {place}")
+            raise NotFoundError(
+                ngettext(
+                    "{meeting} has {count} case, not a case {place}",
+                    "{meeting} has {count} cases, not a case {place}",
+                    len(meeting.cases),
+                ).format(meeting=meeting.id, count=len(meeting.cases), place=place)
+            )
         return place - 1
     matches = [i for i, c in enumerate(meeting.cases) if c.title.casefold() == text.casefold()]
     if len(matches) == 1:
         return matches[0]
     if matches:
         raise UsageError(
-            f"{len(matches)} cases of {meeting.id} are titled '{text}'; give its place"
+            _("{count} cases of {meeting} are titled '{text}'; give its place").format(
+                count=len(matches), meeting=meeting.id, text=text
+            )
         )
     titles = "; ".join(f"{i + 1}. {c.title}" for i, c in enumerate(meeting.cases))
-    raise NotFoundError(f"{meeting.id} has no case '{text}' (the cases: {titles})")
+    raise NotFoundError(
+        _("{meeting} has no case '{text}' (the cases: {titles})").format(
+            meeting=meeting.id, text=text, titles=titles
+        )
+    )
 
 
 def _before_issue(meeting: Meeting, what: str) -> None:
     if meeting.status != "planned":
-        raise RefusedError(f"{meeting.id} is {meeting.status}; {what} only before the meeting")
+        raise RefusedError(
+            _("{meeting} is {status}; {what} only before the meeting").format(
+                meeting=meeting.id, status=status_word(meeting.status), what=what
+            )
+        )
     if meeting.agenda_issued is not None:
         raise RefusedError(
-            f"the agenda of {meeting.id} was issued on {meeting.agenda_issued}; a case on it "
-            "keeps its number and place: withdraw it instead (hfctl meeting case withdraw)"
+            _(
+                "the agenda of {meeting} was issued on {agenda_issued}; a case on it "
+                "keeps its number and place: withdraw it instead (hfctl meeting case "
+                "withdraw)"
+            ).format(meeting=meeting.id, agenda_issued=meeting.agenda_issued)
         )
 
 
@@ -118,19 +152,25 @@ def plan_case_edit(
     meeting = find_meeting(ds, meeting_query)
     index = locate_case(meeting, case_query)
     if title is None and case_type is None and presenter is None and reference is None:
-        raise UsageError("nothing to change: give --title, --type, --presenter or --reference")
+        raise UsageError(_("nothing to change: give --title, --type, --presenter or --reference"))
     if correction is not None:
         return _correct_title(ds, meeting, index, title, correction, today, case_type)
     if title is not None or case_type is not None:
-        _before_issue(meeting, "a case's title and type change")
+        _before_issue(meeting, _("a case's title and type change"))
     elif meeting.status != "planned":
-        raise RefusedError(f"{meeting.id} is {meeting.status}; cases change before the meeting")
+        raise RefusedError(
+            _("{meeting} is {status}; cases change before the meeting").format(
+                meeting=meeting.id, status=status_word(meeting.status)
+            )
+        )
     if case_type is not None and case_type not in CASE_TYPES:
-        raise UsageError(f"--type '{case_type}' is not decision or orientation")
+        raise UsageError(
+            _("--type '{case_type}' is not decision or orientation").format(case_type=case_type)
+        )
     if title is not None and not title.strip():
-        raise UsageError("--title is empty")
+        raise UsageError(_("--title is empty"))
     if presenter is not None and presenter not in ds.people:
-        raise NotFoundError(f"--presenter: no person '{presenter}'")
+        raise NotFoundError(_("--presenter: no person '{presenter}'").format(presenter=presenter))
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
     node = doc.data["cases"][index]
@@ -189,7 +229,7 @@ def _correct_title(
 def plan_case_remove(ds: Dataset, meeting_query: str, case_query: str) -> Plan:
     """Take a case off an agenda not yet issued."""
     meeting = find_meeting(ds, meeting_query)
-    _before_issue(meeting, "a case is removed")
+    _before_issue(meeting, _("a case is removed"))
     index = locate_case(meeting, case_query)
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
@@ -205,7 +245,11 @@ def plan_case_move(ds: Dataset, meeting_query: str, case_query: str, before: str
     index = locate_case(meeting, case_query)
     target = locate_case(meeting, before)
     if target in (index, index + 1):
-        raise UsageError(f"{_name(meeting, index)} already stands before {_name(meeting, target)}")
+        raise UsageError(
+            _("{name} already stands before {name2}").format(
+                name=_name(meeting, index), name2=_name(meeting, target)
+            )
+        )
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
     seq = doc.data["cases"]
@@ -221,15 +265,21 @@ def plan_case_withdraw(ds: Dataset, meeting_query: str, case_query: str) -> Plan
     """Withdraw a case from an issued agenda: it stays, with its number, marked withdrawn."""
     meeting = find_meeting(ds, meeting_query)
     if meeting.status != "planned":
-        raise RefusedError(f"{meeting.id} is {meeting.status}; cases are withdrawn before it")
+        raise RefusedError(
+            _("{meeting} is {status}; cases are withdrawn before it").format(
+                meeting=meeting.id, status=status_word(meeting.status)
+            )
+        )
     if meeting.agenda_issued is None:
         raise RefusedError(
-            f"the agenda of {meeting.id} is not issued yet: remove the case instead "
-            "(hfctl meeting case remove)"
+            _(
+                "the agenda of {meeting} is not issued yet: remove the case instead "
+                "(hfctl meeting case remove)"
+            ).format(meeting=meeting.id)
         )
     index = locate_case(meeting, case_query)
     if meeting.cases[index].withdrawn:
-        raise RefusedError(f"{_name(meeting, index)} is already withdrawn")
+        raise RefusedError(_("{name} is already withdrawn").format(name=_name(meeting, index)))
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
     doc.data["cases"][index]["withdrawn"] = True
@@ -248,16 +298,34 @@ def plan_case_forward(
     case = source.cases[index]
     source_forum, target_forum = ds.forums.get(source.forum), ds.forums.get(target.forum)
     if source_forum is None or source_forum.kind != "leaders-network":
-        raise RefusedError(f"{source.id} is no Helseleiarnettverket meeting; cases go from there")
+        raise RefusedError(
+            _("{source} is no Helseleiarnettverket meeting; cases go from there").format(
+                source=source.id
+            )
+        )
     if target_forum is None or target_forum.kind != "strategic-committee":
-        raise RefusedError(f"{target.id} is no SSU meeting; prepared cases go to SSU")
+        raise RefusedError(
+            _("{target} is no SSU meeting; prepared cases go to SSU").format(target=target.id)
+        )
     if source.date >= target.date:
-        raise RefusedError(f"{source.id} is not before {target.id}; a case is prepared first")
+        raise RefusedError(
+            _("{source} is not before {target}; a case is prepared first").format(
+                source=source.id, target=target.id
+            )
+        )
     if case.type == "other" or case.refers_to:
-        raise RefusedError(f"{_name(source, index)} is part of {source.id}'s own agenda")
+        raise RefusedError(
+            _("{name} is part of {source}'s own agenda").format(
+                name=_name(source, index), source=source.id
+            )
+        )
     for other in target.cases:
         if other.prepared_in == source.id and other.title.casefold() == case.title.casefold():
-            raise RefusedError(f"{target.id} already has '{case.title}' from {source.id}")
+            raise RefusedError(
+                _("{target} already has '{title}' from {source}").format(
+                    target=target.id, title=case.title, source=source.id
+                )
+            )
     extra = {"reference": case.reference, "presenter": case.presenter}
     plan = plan_case_add(ds, target.id, case.title, case.type, source.id, today, extra)
     return Plan(plan.changes, f"{target.id}: case forwarded from {source.id}: {case.title}")

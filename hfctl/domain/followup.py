@@ -108,16 +108,22 @@ def find_case(meeting: Meeting, query: str) -> int:
     """The index of a case by number (``7``, ``07/26``, ``Sak 07/26``)."""
     match = _CASE.match(query.strip())
     if not match:
-        raise UsageError(f"'{query}' is not a case number such as 7 or 07/26")
+        raise UsageError(_("'{query}' is not a case number such as 7 or 07/26").format(query=query))
     number = int(match.group(1))
     year = match.group(2)
     if year is not None and int(year) != meeting.date.year % 100:
-        raise NotFoundError(f"case {query} is not from {meeting.date.year}")
+        raise NotFoundError(
+            _("case {query} is not from {year}").format(query=query, year=meeting.date.year)
+        )
     for index, case in enumerate(meeting.cases):
         if case.number == number:
             return index
     numbers = ", ".join(str(c.number) for c in meeting.cases if c.number) or "none"
-    raise NotFoundError(f"{meeting.id} has no case {number} (numbers: {numbers})")
+    raise NotFoundError(
+        _("{meeting} has no case {number} (numbers: {numbers})").format(
+            meeting=meeting.id, number=number, numbers=numbers
+        )
+    )
 
 
 # -- planned changes --
@@ -151,11 +157,12 @@ def plan_decide(
     case = meeting.cases[index]
     if case.decision and not replace:
         raise RefusedError(
-            f"{case_label(case.number or 0, meeting.date.year)} already has a decision; "
-            "pass --replace to change it"
+            _("{case_label} already has a decision; pass --replace to change it").format(
+                case_label=case_label(case.number or 0, meeting.date.year)
+            )
         )
     if not text.strip():
-        raise UsageError("--text: the decision is empty")
+        raise UsageError(_("--text: the decision is empty"))
     how = _how(kind, votes)
     dissenters = _people(ds, dissent or [])
     _refuse_absent(ds, meeting, dissenters)
@@ -224,19 +231,27 @@ def plan_action_add(
     meeting = find_meeting(ds, meeting_query)
     index = find_case(meeting, case_query)
     if not what.strip():
-        raise UsageError("--what is empty")
+        raise UsageError(_("--what is empty"))
     if (
         responsible not in ds.forums
         and responsible not in ds.parties
         and responsible not in (ds.people)
     ):
-        raise NotFoundError(f"--responsible '{responsible}' is no forum, party or person")
+        raise NotFoundError(
+            _("--responsible '{responsible}' is no forum, party or person").format(
+                responsible=responsible
+            )
+        )
     if due <= meeting.date:
-        raise RefusedError(f"--due {due} is not after the meeting ({meeting.date})")
+        raise RefusedError(
+            _("--due {due} is not after the meeting ({date})").format(due=due, date=meeting.date)
+        )
     if agreement is not None and agreement not in ds.agreements:
-        raise NotFoundError(f"--agreement: no agreement '{agreement}'")
+        raise NotFoundError(
+            _("--agreement: no agreement '{agreement}'").format(agreement=agreement)
+        )
     if forum is not None and forum not in ds.forums:
-        raise NotFoundError(f"--forum: no forum '{forum}'")
+        raise NotFoundError(_("--forum: no forum '{forum}'").format(forum=forum))
     prefix = _action_prefix(ds, meeting.forum)
     year = meeting.date.year
     taken = [
@@ -318,18 +333,32 @@ def plan_close(
 ) -> Plan:
     """Close an action as done (or dropped) on ``day``."""
     if status not in ("done", "dropped"):
-        raise UsageError(f"status '{status}' is not done or dropped")
+        raise UsageError(_("status '{status}' is not done or dropped").format(status=status))
     found = [r for r in actions(ds) if r.action.id == action_id]
     if not found:
         known = ", ".join(r.action.id for r in actions(ds)[:8])
-        raise NotFoundError(f"no action '{action_id}' (for example: {known})")
+        raise NotFoundError(
+            _("no action '{action_id}' (for example: {known})").format(
+                action_id=action_id, known=known
+            )
+        )
     row = found[0]
     if row.action.status != "open":
-        raise RefusedError(f"action {action_id} is already {row.action.status}")
+        raise RefusedError(
+            _("action {action_id} is already {status}").format(
+                action_id=action_id, status=row.action.status
+            )
+        )
     if day > today:
-        raise RefusedError(f"{day} is in the future (today is {today})")
+        raise RefusedError(
+            _("{day} is in the future (today is {today})").format(day=day, today=today)
+        )
     if day < row.meeting.date:
-        raise RefusedError(f"{day} is before the action was decided ({row.meeting.date})")
+        raise RefusedError(
+            _("{day} is before the action was decided ({date})").format(
+                day=day, date=row.meeting.date
+            )
+        )
     changes, doc = _open(ds, row.meeting)
     node = doc.data["cases"][row.case_index]["actions"][row.action_index]
     node["status"] = status

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from hfctl.core.errors import RefusedError, UsageError
+from hfctl.core.i18n import _
 from hfctl.domain.information import slug
 from hfctl.domain.lookup import fold
 from hfctl.domain.secretariat import term_end
@@ -128,23 +129,29 @@ def plan(root: Path, founding: Founding) -> Plan:
     """Every file of the new repository at ``root`` (which must be empty), as a plan."""
     f = founding
     if f.language not in LANGUAGES:
-        raise UsageError(f"language '{f.language}' is not one of {', '.join(LANGUAGES)}")
+        raise UsageError(
+            _("language '{language}' is not one of {languages}").format(
+                language=f.language, languages=", ".join(LANGUAGES)
+            )
+        )
     if not f.name.strip() or not f.trust.strip():
-        raise UsageError("the community and the trust need a name")
+        raise UsageError(_("the community and the trust need a name"))
     for what, text in [
-        ("the community's name", f.name),
-        ("the trust's name", f.trust),
-        ("the network's name", f.network or ""),
-        *(("a patient group", g) for g in f.groups),
-        *((f"the name of {m.number}", m.name) for m in f.municipalities),
+        (_("the community's name"), f.name),
+        (_("the trust's name"), f.trust),
+        (_("the network's name"), f.network or ""),
+        *((_("a patient group"), g) for g in f.groups),
+        *((_("the name of {number}").format(number=m.number), m.name) for m in f.municipalities),
     ]:
         if any(ord(c) < 32 or ord(c) == 127 for c in text) or text != text.strip():
             raise UsageError(
-                f"{what} {text!r} holds a line break, a control character or "
-                "leading or trailing spaces"
+                _(
+                    "{what} {text!r} holds a line break, a control character or leading "
+                    "or trailing spaces"
+                ).format(what=what, text=text)
             )
-        if not text.strip() and what != "the network's name":
-            raise UsageError(f"{what} is empty")
+        if not text.strip() and what != _("the network's name"):
+            raise UsageError(_("{what} is empty").format(what=what))
     start = f.rotation_start or dt.date(f.today.year, 1, 1)
     # the community is at least as old as its first secretariat term and its agreements
     established = f.established or min(
@@ -152,12 +159,18 @@ def plan(root: Path, founding: Founding) -> Plan:
     )
     if start > f.today:
         raise RefusedError(
-            f"the secretariat's first term cannot start after today ({start} > {f.today}): "
-            "start the repository on the day the first term begins, or give that day later "
-            "with `hfctl secretariat rotate`"
+            _(
+                "the secretariat's first term cannot start after today ({start} > "
+                "{today}): start the repository on the day the first term begins, or "
+                "give that day later with `hfctl secretariat rotate`"
+            ).format(start=start, today=f.today)
         )
     if f.agreements_adopted is not None and f.agreements_adopted > f.today:
-        raise RefusedError(f"the agreements cannot be adopted after today ({f.agreements_adopted})")
+        raise RefusedError(
+            _("the agreements cannot be adopted after today ({agreements_adopted})").format(
+                agreements_adopted=f.agreements_adopted
+            )
+        )
     taken: set[str] = {"ks", "brukarutvalet", "ssu", "partnerskapsmotet"}
     trust_short = f.trust.strip().removesuffix(" HF").strip() or f.trust.strip()
     trust_id = _unique(_ident(trust_short, "foretaket"), taken)

@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.core.i18n import _, ngettext
 from hfctl.domain.lookup import Known, find_any, fold, resolve
 from hfctl.domain.membership import coordinator, letterhead
 from hfctl.formats import mail
@@ -69,7 +70,7 @@ def plan_new(
 ) -> tuple[str, Plan]:
     """A new information item file."""
     if not title.strip() or not source.strip():
-        raise UsageError("--title and --source must not be empty")
+        raise UsageError(_("--title and --source must not be empty"))
     audience_ids = [find_any(ds, name, ("party", "forum")) for name in audience_ids]
     item_id = f"{received.isoformat()}-{slug(title)}"
     rel = f"data/information/{item_id}.md"
@@ -103,13 +104,19 @@ def plan_send(ds: Dataset, query: str, today: dt.date, lang: str | None = None) 
     key, item = find_item(ds, query)
     language = resolve_lang(ds, lang)
     if today < item.received:
-        raise RefusedError(f"{key} was received {item.received}, after {today}")
+        raise RefusedError(
+            _("{key} was received {received}, after {today}").format(
+                key=key, received=item.received, today=today
+            )
+        )
     parties = [p for p in audience(ds, item) if p.id not in item.sent]
     if not parties:
-        raise RefusedError(f"{key} has already been sent to every party of its audience")
+        raise RefusedError(
+            _("{key} has already been sent to every party of its audience").format(key=key)
+        )
     missing = [p.name for p in parties if p.contact is None]
     if missing:
-        raise RefusedError("no contact address for " + ", ".join(missing))
+        raise RefusedError(_("no contact address for {missing}").format(missing=", ".join(missing)))
     sender = coordinator(ds, today)
     values: dict[str, Any] = {
         "title": item.title,
@@ -157,16 +164,26 @@ def plan_mark_sent(
     audience not yet recorded, on ``day``."""
     key, item = find_item(ds, query)
     if every == bool(party_queries):
-        raise UsageError("name the parties that got it (--party P ...) or give --all")
+        raise UsageError(_("name the parties that got it (--party P ...) or give --all"))
     if day > today:
-        raise RefusedError(f"{day} is in the future (today is {today}); record a send once done")
+        raise RefusedError(
+            _("{day} is in the future (today is {today}); record a send once done").format(
+                day=day, today=today
+            )
+        )
     if day < item.received:
-        raise RefusedError(f"{key} was received {item.received}, after {day}")
+        raise RefusedError(
+            _("{key} was received {received}, after {day}").format(
+                key=key, received=item.received, day=day
+            )
+        )
     members = audience(ds, item)
     if every:
         chosen = [p for p in members if p.id not in item.sent]
         if not chosen:
-            raise RefusedError(f"{key} is recorded as sent to every party of its audience")
+            raise RefusedError(
+                _("{key} is recorded as sent to every party of its audience").format(key=key)
+            )
     else:
         by_id = {p.id: p for p in members}
         chosen = []
@@ -175,16 +192,30 @@ def plan_mark_sent(
                 (p for p in members if fold(p.name) == fold(name)), None
             )
             if party is None:
-                raise NotFoundError(f"--party '{name}' is not in the audience of {key}")
+                raise NotFoundError(
+                    _("--party '{name}' is not in the audience of {key}").format(name=name, key=key)
+                )
             if party.id in item.sent:
                 raise RefusedError(
-                    f"{key} is already recorded as sent to {party.name} on {item.sent[party.id]}"
+                    _("{key} is already recorded as sent to {party} on {sent}").format(
+                        key=key, party=party.name, sent=item.sent[party.id]
+                    )
                 )
             if party not in chosen:
                 chosen.append(party)
     plan = plan_record_sent(ds, key, [p.id for p in chosen], day)
     left = len([p for p in members if p.id not in item.sent]) - len(chosen)
-    warnings = [f"{left} parties of the audience have no send recorded yet"] if left else []
+    warnings = (
+        [
+            ngettext(
+                "{left} party of the audience has no send recorded yet",
+                "{left} parties of the audience have no send recorded yet",
+                left,
+            ).format(left=left)
+        ]
+        if left
+        else []
+    )
     return Plan(plan.changes, plan.message.replace("sent", "sent by hand", 1), warnings)
 
 
@@ -216,7 +247,7 @@ def digest(ds: Dataset, since: dt.date, fmt: str, lang: str | None = None) -> st
     from hfctl.formats.render import render
 
     if fmt not in ("md", "html"):
-        raise UsageError(f"--format '{fmt}' is not md or html")
+        raise UsageError(_("--format '{fmt}' is not md or html").format(fmt=fmt))
     language = resolve_lang(ds, lang)
     items = [
         {

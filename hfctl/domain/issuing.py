@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hfctl.core.errors import RefusedError
+from hfctl.core.i18n import _, ngettext
 from hfctl.domain.lookup import find_meeting
 from hfctl.models.meeting import Meeting
 from hfctl.store.changes import Changeset, Plan
@@ -33,7 +34,7 @@ def needs_issue(meeting: Meeting) -> bool:
 
 def _issue_into(ds: Dataset, meeting: Meeting, doc: EditableDocument, today: dt.date) -> None:
     if meeting.status == "cancelled":
-        raise RefusedError(f"{meeting.id} is cancelled")
+        raise RefusedError(_("{meeting} is cancelled").format(meeting=meeting.id))
     earlier = [
         m
         for m in ds.meetings.values()
@@ -46,7 +47,9 @@ def _issue_into(ds: Dataset, meeting: Meeting, doc: EditableDocument, today: dt.
     if earlier:
         first = min(earlier, key=lambda m: m.date)
         raise RefusedError(
-            f"issue the agenda of {first.id} first: case numbers follow meeting order"
+            _("issue the agenda of {first} first: case numbers follow meeting order").format(
+                first=first.id
+            )
         )
     next_number = max(numbers_in(ds, meeting.forum, meeting.date.year), default=0) + 1
     for index, case in enumerate(meeting.cases):
@@ -61,9 +64,15 @@ def plan_issue(ds: Dataset, meeting_query: str, today: dt.date) -> Plan:
     """Give every unnumbered case its number and mark the agenda issued today."""
     meeting = find_meeting(ds, meeting_query)
     if not needs_issue(meeting) and meeting.status == "planned":
-        raise RefusedError(f"the agenda of {meeting.id} was issued on {meeting.agenda_issued}")
+        raise RefusedError(
+            _("the agenda of {meeting} was issued on {agenda_issued}").format(
+                meeting=meeting.id, agenda_issued=meeting.agenda_issued
+            )
+        )
     if meeting.status == "held":
-        raise RefusedError(f"{meeting.id} has been held; its agenda is no longer issued")
+        raise RefusedError(
+            _("{meeting} has been held; its agenda is no longer issued").format(meeting=meeting.id)
+        )
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
     _issue_into(ds, meeting, doc, today)
@@ -78,26 +87,38 @@ def plan_invitation_sent(
     the same change: the invitation that went carried its numbers)."""
     meeting = find_meeting(ds, meeting_query)
     if meeting.status == "cancelled":
-        raise RefusedError(f"{meeting.id} is cancelled; there is no invitation to record")
+        raise RefusedError(
+            _("{meeting} is cancelled; there is no invitation to record").format(meeting=meeting.id)
+        )
     if day > today:
-        raise RefusedError(f"{day} is in the future (today is {today}); record a send once done")
+        raise RefusedError(
+            _("{day} is in the future (today is {today}); record a send once done").format(
+                day=day, today=today
+            )
+        )
     if meeting.invitation_sent is not None:
         raise RefusedError(
-            f"the invitation to {meeting.id} is recorded as sent on {meeting.invitation_sent}"
+            _("the invitation to {meeting} is recorded as sent on {invitation_sent}").format(
+                meeting=meeting.id, invitation_sent=meeting.invitation_sent
+            )
         )
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
     if needs_issue(meeting):
         if not issue:
             raise RefusedError(
-                f"the agenda of {meeting.id} is not issued, so no invitation with its case "
-                "numbers can have gone out; issue it first (hfctl agenda MEETING --issue)"
+                _(
+                    "the agenda of {meeting} is not issued, so no invitation with its "
+                    "case numbers can have gone out; issue it first (hfctl agenda "
+                    "MEETING --issue)"
+                ).format(meeting=meeting.id)
             )
         _issue_into(ds, meeting, doc, today)
     elif meeting.agenda_issued is not None and day < meeting.agenda_issued:
         raise RefusedError(
-            f"{day} is before the agenda was issued ({meeting.agenda_issued}); the invitation "
-            "carries it"
+            _(
+                "{day} is before the agenda was issued ({agenda_issued}); the invitation carries it"
+            ).format(day=day, agenda_issued=meeting.agenda_issued)
         )
     data = doc.data
     keys = list(data)
@@ -113,17 +134,35 @@ def invitation_warnings(ds: Dataset, meeting: Meeting, day: dt.date) -> list[str
     past, or a notice period that can no longer be met."""
     out: list[str] = []
     if meeting.status == "held":
-        out.append(f"{meeting.id} was held on {meeting.date}; an invitation now comes too late")
+        out.append(
+            _("{meeting} was held on {date}; an invitation now comes too late").format(
+                meeting=meeting.id, date=meeting.date
+            )
+        )
         return out
     if meeting.date < day:
-        out.append(f"{meeting.id} was on {meeting.date}, before {day}")
+        out.append(
+            _("{meeting} was on {date}, before {day}").format(
+                meeting=meeting.id, date=meeting.date, day=day
+            )
+        )
         return out
     forum = ds.forums.get(meeting.forum)
     if forum is not None and meeting.status == "planned":
         deadline = meeting.date - dt.timedelta(days=forum.notice_days)
         if day > deadline:
             out.append(
-                f"the notice period of {forum.notice_days} days is not met: the invitation "
-                f"was due by {deadline}, {(day - deadline).days} day(s) before {day}"
+                ngettext(
+                    "the notice period of {notice_days} days is not met: the invitation "
+                    "was due by {deadline}, {days} day before {day}",
+                    "the notice period of {notice_days} days is not met: the invitation "
+                    "was due by {deadline}, {days} days before {day}",
+                    (day - deadline).days,
+                ).format(
+                    notice_days=forum.notice_days,
+                    deadline=deadline,
+                    days=(day - deadline).days,
+                    day=day,
+                )
             )
     return out

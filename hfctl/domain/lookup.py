@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from hfctl.core.dates import DateError, parse_date
 from hfctl.core.errors import NotFoundError, UsageError
+from hfctl.core.i18n import _
 from hfctl.models.agreement import Agreement
 from hfctl.models.base import Text
 from hfctl.models.forum import Forum
@@ -50,7 +51,7 @@ def resolve(query: str, known: Iterable[Known], what: str) -> str:
     items = list(known)
     text = query.strip()
     if not text:
-        raise UsageError(f"name a {what}")
+        raise UsageError(_("name a {what}").format(what=what))
     for item in items:
         if item.key == text:
             return item.key
@@ -70,7 +71,7 @@ def resolve(query: str, known: Iterable[Known], what: str) -> str:
             by_name.setdefault(fold(name), item)
     hints = _near(wanted, {name: item.label for name, item in by_name.items()})
     hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
-    raise NotFoundError(f"no {what} '{query}'{hint}")
+    raise NotFoundError(_("no {what} '{query}'{hint}").format(what=what, query=query, hint=hint))
 
 
 def _near(wanted: str, labels: dict[str, str]) -> list[str]:
@@ -92,7 +93,11 @@ def _one(query: str, found: Sequence[Known], what: str) -> str:
     if len(found) == 1:
         return found[0].key
     listed = ", ".join(sorted(i.label for i in found))
-    raise NotFoundError(f"'{query}' could be more than one {what}: {listed}; give the id")
+    raise NotFoundError(
+        _("'{query}' could be more than one {what}: {listed}; give the id").format(
+            query=query, what=what, listed=listed
+        )
+    )
 
 
 # -- the things a command names --
@@ -214,8 +219,10 @@ def find_meeting(ds: Dataset, query: str) -> Meeting:
     close = difflib.get_close_matches(key.casefold(), list(ds.meetings), n=3, cutoff=0.75)
     hint = f"; did you mean {' or '.join(close)}?" if close else ""
     raise NotFoundError(
-        f"no meeting '{query}' (name one by its id, <date>-<forum>, or by forum and day, "
-        f"e.g. 'SSU 10.12.2026'){hint}"
+        _(
+            "no meeting '{query}' (name one by its id, <date>-<forum>, or by "
+            "forum and day, e.g. 'SSU 10.12.2026'){hint}"
+        ).format(query=query, hint=hint)
     )
 
 
@@ -234,11 +241,17 @@ def _by_forum_and_day(ds: Dataset, query: str) -> Meeting | None:
             forum = find_forum(ds, rest)
             that_day = [m for m in that_day if m.forum == forum.id]
             if not that_day:
-                raise NotFoundError(f"{forum.display_name()} has no meeting on {day}")
+                raise NotFoundError(
+                    _("{forum} has no meeting on {day}").format(forum=forum.display_name(), day=day)
+                )
         if len(that_day) == 1:
             return that_day[0]
         if not that_day:
-            raise NotFoundError(f"no meeting on {day}")
+            raise NotFoundError(_("no meeting on {day}").format(day=day))
         listed = ", ".join(m.id for m in that_day)
-        raise NotFoundError(f"'{query}' could be more than one meeting: {listed}; name the forum")
+        raise NotFoundError(
+            _("'{query}' could be more than one meeting: {listed}; name the forum").format(
+                query=query, listed=listed
+            )
+        )
     return None

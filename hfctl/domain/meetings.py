@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from hfctl.core.errors import RefusedError, UsageError
+from hfctl.core.i18n import _, ngettext
 from hfctl.domain.lookup import find_forum, find_meeting
+from hfctl.domain.meetingdays import easter as easter
+from hfctl.domain.meetingdays import holiday_name, season
+from hfctl.domain.meetingdays import holidays_of as holidays_of
+from hfctl.formats.dates import short_date
+from hfctl.formats.words import status_word
 from hfctl.models.meeting import Meeting
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan
@@ -17,20 +22,6 @@ from hfctl.store.loader import Dataset
 OSLO = ZoneInfo("Europe/Oslo")
 OPENING = ("Godkjenning av innkalling og saksliste", "Godkjenning av referat frå møtet {}")
 CLOSING = "Eventuelt"
-MONTHS_NN = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
 
 
 def select(
@@ -58,7 +49,9 @@ def parse_time(value: str, option: str) -> dt.time:
     try:
         parsed = dt.time.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option}: '{value}' is not a time (HH:MM)") from None
+        raise UsageError(
+            _("{option}: '{value}' is not a time (HH:MM)").format(option=option, value=value)
+        ) from None
     return parsed.replace(second=0, microsecond=0)
 
 
@@ -67,20 +60,6 @@ def exists_in_oslo(day: dt.date, time: dt.time) -> bool:
     local = dt.datetime.combine(day, time, tzinfo=OSLO)
     back = local.astimezone(dt.UTC).astimezone(OSLO)
     return back.replace(tzinfo=None) == local.replace(tzinfo=None)
-
-
-@functools.cache
-def holidays_of(year: int) -> dict[dt.date, str]:
-    """The Norwegian public holidays of ``year`` by day (read once per year and process)."""
-    import holidays
-
-    table = holidays.country_holidays("NO", years=year, language="no")
-    return {day: str(name) for day, name in sorted(table.items())}
-
-
-def holiday_name(day: dt.date) -> str | None:
-    """The Norwegian public holiday on ``day``, if any."""
-    return holidays_of(day.year).get(day)
 
 
 def members_of(ds: Dataset, forum_id: str, day: dt.date) -> set[str]:
@@ -152,30 +131,6 @@ def notice_missed(ds: Dataset, meeting: Meeting, today: dt.date) -> bool:
     )
 
 
-def easter(year: int) -> dt.date:
-    """Easter Sunday (the Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    x = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * x) // 451
-    month, day = divmod(h + x - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def season(day: dt.date) -> str | None:
-    """Romjul (27-31 December) or Holy Week (the days before Easter), when many are away."""
-    if day.month == 12 and 27 <= day.day <= 31:
-        return f"{day} is in romjul (27–31 December), when many are on leave"
-    sunday = easter(day.year)
-    if sunday - dt.timedelta(days=7) <= day < sunday:
-        return f"{day} is in Holy Week (påskeveka, Easter is {sunday}), when many are on leave"
-    return None
-
-
 def warnings_for(
     ds: Dataset,
     forum_id: str,
@@ -188,12 +143,16 @@ def warnings_for(
     """What the coordinator should know before choosing this date."""
     out: list[str] = []
     if day.weekday() >= 5:
-        out.append(f"{day} is a {'Saturday' if day.weekday() == 5 else 'Sunday'}")
+        out.append(
+            (_("{day} is a Saturday") if day.weekday() == 5 else _("{day} is a Sunday")).format(
+                day=day
+            )
+        )
     name = holiday_name(day)
     if name:
-        out.append(f"{day} is a public holiday ({name})")
+        out.append(_("{day} is a public holiday ({name})").format(day=day, name=name))
     if day < today:
-        out.append(f"{day} is in the past (today is {today})")
+        out.append(_("{day} is in the past (today is {today})").format(day=day, today=today))
     busy = season(day)
     if busy:
         out.append(busy)
@@ -202,33 +161,46 @@ def warnings_for(
         usual = usual_length(ds, forum_id)
         if usual is None:
             out.append(
-                f"no end time, and no {forum.display_name()} meeting has one: calendars show "
-                "only its start; give --end"
+                _(
+                    "no end time, and no {forum} meeting has one: calendars show only "
+                    "its start; give --end"
+                ).format(forum=forum.display_name())
             )
         else:
             hours, rest = divmod(int(usual[0].total_seconds()) // 60, 60)
             out.append(
-                f"no end time: calendars show it {hours}:{rest:02d} long, the usual length of "
-                f"{forum.display_name()}'s meetings (from {usual[1]} with an end time)"
+                _(
+                    "no end time: calendars show it {hours}:{rest:02d} long, the usual "
+                    "length of {forum}'s meetings (from {usual} with an end time)"
+                ).format(hours=hours, rest=rest, forum=forum.display_name(), usual=usual[1])
             )
     mine = members_of(ds, forum_id, day)
     for other in ds.meetings.values():
         if other.id == ignore or other.date != day or other.status == "cancelled":
             continue
         if other.forum == forum_id:
-            out.append(f"{forum.display_name()} already meets that day ({other.id})")
+            out.append(
+                _("{forum} already meets that day ({other})").format(
+                    forum=forum.display_name(), other=other.id
+                )
+            )
             continue
         shared = mine & members_of(ds, other.forum, day)
         if shared and _overlaps(ds, forum_id, day, start, end, other):
             out.append(
-                f"clashes with {other.id} ({other.start:%H:%M}), which {len(shared)} "
-                f"member(s) also attend"
+                ngettext(
+                    "clashes with {other} ({start:%H:%M}), which {count} member also attends",
+                    "clashes with {other} ({start:%H:%M}), which {count} members also attend",
+                    len(shared),
+                ).format(other=other.id, start=other.start, count=len(shared))
             )
     deadline = day - dt.timedelta(days=forum.notice_days)
     if today > deadline:
         out.append(
-            f"the notice period of {forum.notice_days} days can no longer be met "
-            f"(invitation due {deadline})"
+            _(
+                "the notice period of {notice_days} days can no longer be met "
+                "(invitation due {deadline})"
+            ).format(notice_days=forum.notice_days, deadline=deadline)
         )
     return out
 
@@ -240,10 +212,6 @@ def _previous(ds: Dataset, forum_id: str, day: dt.date) -> Meeting | None:
         if m.forum == forum_id and m.date < day and m.status != "cancelled"
     ]
     return max(earlier, key=lambda m: m.date) if earlier else None
-
-
-def _nn_date(day: dt.date) -> str:
-    return f"{day.day}. {MONTHS_NN[day.month - 1]} {day.year}"
 
 
 def plan_new(
@@ -260,17 +228,23 @@ def plan_new(
     forum = find_forum(ds, forum_id)
     forum_id = forum.id
     if not forum.active_on(day):
-        raise RefusedError(f"{forum.display_name()} does not exist on {day}")
+        raise RefusedError(
+            _("{forum} does not exist on {day}").format(forum=forum.display_name(), day=day)
+        )
     if end is not None and end <= start:
-        raise UsageError(f"--end {end:%H:%M} is not after --start {start:%H:%M}")
+        raise UsageError(
+            _("--end {end:%H:%M} is not after --start {start:%H:%M}").format(end=end, start=start)
+        )
     for time in (start, end):
         if time is not None and not exists_in_oslo(day, time):
             raise RefusedError(
-                f"{time:%H:%M} on {day} does not exist in Europe/Oslo (the clocks "
-                "go forward that night); choose another time"
+                _(
+                    "{time:%H:%M} on {day} does not exist in Europe/Oslo (the clocks go "
+                    "forward that night); choose another time"
+                ).format(time=time, day=day)
             )
     if not location.strip():
-        raise UsageError("--location is empty")
+        raise UsageError(_("--location is empty"))
     meeting_id = f"{day.isoformat()}-{forum_id}"
     rel = f"data/meetings/{day.year}/{meeting_id}.md"
     data: dict[str, Any] = {
@@ -289,7 +263,7 @@ def plan_new(
         cases.append(
             yamledit.mapping(
                 {
-                    "title": OPENING[1].format(_nn_date(previous.date)),
+                    "title": OPENING[1].format(short_date(previous.date)),
                     "type": "decision",
                     "refers_to": previous.id,
                 }
@@ -302,7 +276,7 @@ def plan_new(
         rel,
         doc_map,
         prefix="---\n",
-        suffix=f"---\n\n{kind} i {forum.name.get('nn')} {_nn_date(day)}.\n",
+        suffix=f"---\n\n{kind} i {forum.name.get('nn')} {short_date(day)}.\n",
     )
     changes = Changeset(ds.root)
     changes.set(rel, doc.render())
@@ -322,7 +296,11 @@ def plan_move(
     """Move a planned meeting in time or place: SEQUENCE goes up, the calendar UID stays."""
     meeting = find_meeting(ds, meeting_query)
     if meeting.status != "planned":
-        raise RefusedError(f"{meeting.id} is {meeting.status}; only a planned meeting moves")
+        raise RefusedError(
+            _("{meeting} is {status}; only a planned meeting moves").format(
+                meeting=meeting.id, status=status_word(meeting.status)
+            )
+        )
     new_day = day or meeting.date
     new_start = start or meeting.start
     new_end = end if end is not None else meeting.end
@@ -332,14 +310,20 @@ def plan_move(
         meeting.end,
         meeting.location,
     ):
-        raise UsageError("nothing to change: give --date, --start, --end or --location")
+        raise UsageError(_("nothing to change: give --date, --start, --end or --location"))
     if new_end is not None and new_end <= new_start:
-        raise UsageError(f"the meeting would end {new_end:%H:%M}, before it starts")
+        raise UsageError(
+            _("the meeting would end {new_end:%H:%M}, before it starts").format(new_end=new_end)
+        )
     for time in (new_start, new_end):
         if time is not None and not exists_in_oslo(new_day, time):
-            raise RefusedError(f"{time:%H:%M} on {new_day} does not exist in Europe/Oslo")
+            raise RefusedError(
+                _("{time:%H:%M} on {new_day} does not exist in Europe/Oslo").format(
+                    time=time, new_day=new_day
+                )
+            )
     if new_day.year != meeting.date.year and any(c.number for c in meeting.cases):
-        raise RefusedError("a meeting with issued case numbers cannot move to another year")
+        raise RefusedError(_("a meeting with issued case numbers cannot move to another year"))
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
     data = doc.data
@@ -371,7 +355,11 @@ def plan_cancel(ds: Dataset, meeting_query: str) -> Plan:
     """Cancel a planned meeting: its invitation becomes a calendar CANCEL."""
     meeting = find_meeting(ds, meeting_query)
     if meeting.status != "planned":
-        raise RefusedError(f"{meeting.id} is {meeting.status}; only a planned meeting is cancelled")
+        raise RefusedError(
+            _("{meeting} is {status}; only a planned meeting is cancelled").format(
+                meeting=meeting.id, status=status_word(meeting.status)
+            )
+        )
     changes = Changeset(ds.root)
     doc = changes.edit(meeting.file)
     doc.data["status"] = "cancelled"

@@ -46,7 +46,9 @@ def _person(ds: Dataset, query: str) -> Person:
     try:
         return find_person(ds, query)
     except NotFoundError as exc:
-        raise NotFoundError(f"{exc.message}; a new person is added with hfctl person add") from None
+        raise NotFoundError(
+            _("{message}; a new person is added with hfctl person add").format(message=exc.message)
+        ) from None
 
 
 def _refuse_overlap(forum: Forum, person: Person, start: dt.date, end: dt.date | None) -> None:
@@ -55,8 +57,15 @@ def _refuse_overlap(forum: Forum, person: Person, start: dt.date, end: dt.date |
             continue
         if overlaps(start, end, seat):
             raise RefusedError(
-                f"{person.name} already sits in {forum.display_name()} ({_said(seat)}, "
-                f"{_span(seat)}); terms of one person in one forum must not overlap"
+                _(
+                    "{person} already sits in {forum} ({said}, {span}); terms of one "
+                    "person in one forum must not overlap"
+                ).format(
+                    person=person.name,
+                    forum=forum.display_name(),
+                    said=_said(seat),
+                    span=_span(seat),
+                )
             )
 
 
@@ -69,10 +78,18 @@ def _pick(forum: Forum, seats: list[Member], person: str, role: str | None, when
     if role is not None:
         seats = [s for s in seats if s.holds(role)]
     if not seats:
-        raise NotFoundError(f"{person} has no seat in {forum.display_name()} {when}")
+        raise NotFoundError(
+            _("{person} has no seat in {forum} {when}").format(
+                person=person, forum=forum.display_name(), when=when
+            )
+        )
     if len(seats) > 1:
         listed = ", ".join(f"{_said(s)} {_span(s)}" for s in seats)
-        raise UsageError(f"{person} has more than one seat {when} ({listed}); say which --role")
+        raise UsageError(
+            _("{person} has more than one seat {when} ({listed}); say which --role").format(
+                person=person, when=when, listed=listed
+            )
+        )
     return seats[0]
 
 
@@ -127,13 +144,19 @@ def plan_add(
     roles = roles or ["member"]
     for role in roles:
         if role not in ROLES:
-            raise UsageError(f"role '{role}' is not one of {', '.join(ROLES)}")
+            raise UsageError(
+                _("role '{role}' is not one of {roles}").format(role=role, roles=", ".join(ROLES))
+            )
     if len(set(roles)) != len(roles):
         raise UsageError(_("a role is named twice"))
     if end is not None and end < start:
-        raise UsageError(f"the term ends ({end}) before it starts ({start})")
+        raise UsageError(
+            _("the term ends ({end}) before it starts ({start})").format(end=end, start=start)
+        )
     if not forum.active_on(start):
-        raise RefusedError(f"{forum.display_name()} does not exist on {start}")
+        raise RefusedError(
+            _("{forum} does not exist on {start}").format(forum=forum.display_name(), start=start)
+        )
     seat_kind = _kind(ds, kind, represents)
     if side is not None and side not in SIDES:
         raise UsageError(
@@ -155,7 +178,7 @@ def plan_add(
         appointer = _ruled_appointer(ds, forum, seat_kind, side) or party
     deputy = find_person(ds, deputy_for).id if deputy_for else None
     if "deputy" in roles and deputy is None:
-        raise UsageError("a deputy's seat says whom they are deputy for (--deputy-for)")
+        raise UsageError(_("a deputy's seat says whom they are deputy for (--deputy-for)"))
     _refuse_overlap(forum, person, start, end)
     values = {
         "person": person.id,
@@ -194,17 +217,26 @@ def plan_renew(
     if role is not None:
         seats = [s for s in seats if s.holds(role)]
     if not seats:
-        raise NotFoundError(f"{person.name} has no seat in {forum.display_name()} to renew")
+        raise NotFoundError(
+            _("{person} has no seat in {forum} to renew").format(
+                person=person.name, forum=forum.display_name()
+            )
+        )
     latest = max(s.from_ for s in seats)
     seat = _pick(forum, [s for s in seats if s.from_ == latest], person.name, role, "to renew")
     if seat.to is None:
         raise RefusedError(
-            f"{person.name}'s seat in {forum.display_name()} ({_span(seat)}) has no end; "
-            "there is nothing to renew"
+            _("{person}'s seat in {forum} ({span}) has no end; there is nothing to renew").format(
+                person=person.name, forum=forum.display_name(), span=_span(seat)
+            )
         )
     start = seat.to + dt.timedelta(days=1)
     if end < start:
-        raise UsageError(f"the new term would end ({end}) before it starts ({start})")
+        raise UsageError(
+            _("the new term would end ({end}) before it starts ({start})").format(
+                end=end, start=start
+            )
+        )
     _refuse_overlap(forum, person, start, end)
     values = {key: getattr(seat, "from_" if key == "from" else key) for key in KEYS}
     values.update({"from": start, "to": end, "roles": yamledit.sequence(seat.roles, flow=True)})
@@ -214,7 +246,11 @@ def plan_renew(
     changes.set(forum.file, doc.render())
     warnings = []
     if seat.to < today:
-        warnings.append(f"the term renewed ended on {seat.to}, before today ({today})")
+        warnings.append(
+            _("the term renewed ended on {to}, before today ({today})").format(
+                to=seat.to, today=today
+            )
+        )
     return Plan(
         changes,
         f"{forum.display_name()}: {person.name} renewed as {_said(seat)}, {start} to {end}",
@@ -240,11 +276,16 @@ def plan_end(
     if begun:
         listed = ", ".join(f"{_said(s)} {_span(s)}" for s in begun)
         raise RefusedError(
-            f"{person.name}'s later term in {forum.display_name()} ({listed}) has begun; "
-            "end that one instead"
+            _("{person}'s later term in {forum} ({listed}) has begun; end that one instead").format(
+                person=person.name, forum=forum.display_name(), listed=listed
+            )
         )
     if seat.to == day:
-        raise RefusedError(f"{person.name}'s seat in {forum.display_name()} already ends on {day}")
+        raise RefusedError(
+            _("{person}'s seat in {forum} already ends on {day}").format(
+                person=person.name, forum=forum.display_name(), day=day
+            )
+        )
     changes = Changeset(ds.root)
     doc = changes.edit(forum.file)
     node = doc.data["members"][_index(forum, seat)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hfctl.core.errors import HfctlError
+from hfctl.core.i18n import _
 from hfctl.formats import mail
 from hfctl.models.forum import Forum, Member
 from hfctl.store.loader import Dataset
@@ -62,7 +63,9 @@ def coordinator(ds: Dataset, today: dt.date) -> mail.Recipient:
     holders = role.holders_on(today) if role else []
     person = ds.people.get(holders[0].person) if holders else None
     if person is None or person.email is None:
-        raise HfctlError("no coordinator with an e-mail address holds the coordinator role today")
+        raise HfctlError(
+            _("no coordinator with an e-mail address holds the coordinator role today")
+        )
     return mail.Recipient(person.name, person.email)
 
 

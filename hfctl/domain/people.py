@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from hfctl.core.errors import RefusedError, UsageError
+from hfctl.core.i18n import _
 from hfctl.domain.lookup import find_party, find_person, fold
 from hfctl.models.base import EMAIL_PATTERN, ID_PATTERN
 from hfctl.store import personal_data, yamledit
@@ -52,7 +53,7 @@ def _text(value: str | None, what: str) -> str | None:
     if value is None:
         return None
     if not value.strip():
-        raise UsageError(f"the {what} is empty")
+        raise UsageError(_("the {what} is empty").format(what=what))
     return value.strip()
 
 
@@ -61,12 +62,14 @@ def _email(value: str | None) -> str | None:
     if address is None:
         return None
     if not re.match(EMAIL_PATTERN, address):
-        raise UsageError(f"'{address}' is not an e-mail address")
+        raise UsageError(_("'{address}' is not an e-mail address").format(address=address))
     domain = address.rsplit("@", 1)[1].lower()
     if domain in PRIVATE_MAIL:
         raise RefusedError(
-            f"{domain} is a private mail service; give the work address (the repository is "
-            "public and keeps every version)"
+            _(
+                "{domain} is a private mail service; give the work address (the "
+                "repository is public and keeps every version)"
+            ).format(domain=domain)
         )
     return address
 
@@ -77,14 +80,22 @@ def _warnings(ds: Dataset, person_id: str, values: dict[str, Any]) -> list[str]:
     same = [p for p in ds.people.values() if p.id != person_id and name and p.name == name]
     if same:
         ids = ", ".join(p.id for p in same)
-        out.append(f"{name} is also the name of {ids}; name them by id to tell them apart")
+        out.append(
+            _("{name} is also the name of {ids}; name them by id to tell them apart").format(
+                name=name, ids=ids
+            )
+        )
     email, party = values.get("email"), ds.parties.get(values.get("party") or "")
     contact = party.contact.email if party and party.contact else None
     if email and contact and party:
         theirs = contact.rsplit("@", 1)[1].lower()
         mine = email.rsplit("@", 1)[1].lower()
         if mine != theirs and not mine.endswith("." + theirs):
-            out.append(f"{email} is not at {party.name}'s domain ({theirs}); is it the work one?")
+            out.append(
+                _("{email} is not at {party}'s domain ({theirs}); is it the work one?").format(
+                    email=email, party=party.name, theirs=theirs
+                )
+            )
     return out
 
 
@@ -92,7 +103,7 @@ def _refuse_personal_data(rel: str, text: str) -> None:
     found = personal_data.scan(rel, text)
     if found:
         raise RefusedError(
-            "personal data that does not belong in the repository; nothing was written", found
+            _("personal data that does not belong in the repository; nothing was written"), found
         )
 
 
@@ -109,12 +120,18 @@ def plan_add(
     assert full_name is not None
     if not re.match(ID_PATTERN, person_id):
         raise UsageError(
-            f"'{person_id}' is not an id (lower-case letters a-z, digits and single hyphens), "
-            f"e.g. {suggested_id(full_name) or 'anne-rod'}"
+            _(
+                "'{person_id}' is not an id (lower-case letters a-z, digits and "
+                "single hyphens), e.g. {value}"
+            ).format(person_id=person_id, value=suggested_id(full_name) or "anne-rod")
         )
     if person_id in ds.people:
         known = ds.people[person_id]
-        raise RefusedError(f"{person_id} is already {known.name} ({known.file})")
+        raise RefusedError(
+            _("{person_id} is already {known} ({known2})").format(
+                person_id=person_id, known=known.name, known2=known.file
+            )
+        )
     values: dict[str, Any] = {
         "id": person_id,
         "name": full_name,
@@ -150,7 +167,11 @@ def plan_update(
     person = find_person(ds, query)
     for key in clear or []:
         if key not in CLEARABLE:
-            raise UsageError(f"'{key}' cannot be cleared (only {' or '.join(CLEARABLE)})")
+            raise UsageError(
+                _("'{key}' cannot be cleared (only {clearable})").format(
+                    key=key, clearable=" or ".join(CLEARABLE)
+                )
+            )
     new: dict[str, Any] = {
         "name": _text(name, "name"),
         "party": find_party(ds, party).id if party is not None else None,
@@ -159,10 +180,10 @@ def plan_update(
     }
     given = {k: v for k, v in new.items() if v is not None}
     if not given and not clear:
-        raise UsageError("say what changes: --name, --party, --title, --email or --clear")
+        raise UsageError(_("say what changes: --name, --party, --title, --email or --clear"))
     both = set(given) & set(clear or [])
     if both:
-        raise UsageError(f"{', '.join(sorted(both))}: both given and cleared")
+        raise UsageError(_("{both}: both given and cleared").format(both=", ".join(sorted(both))))
     changes = Changeset(ds.root)
     doc = changes.edit(person.file)
     data = doc.data

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from hfctl.core.errors import NotFoundError, RefusedError
+from hfctl.core.i18n import _
 from hfctl.domain import lookup
 from hfctl.formats.words import resolve_lang
 from hfctl.models.forum import Forum, Secretariat, SecretariatTerm
@@ -121,12 +122,18 @@ def find_forum(ds: Dataset, forum_id: str | None) -> Forum:
         if forum.secretariat is None:
             names = ", ".join(f.id for f in rotating) or "none"
             raise NotFoundError(
-                f"{forum.display_name()} has no rotating secretariat (there is: {names})"
+                _("{forum} has no rotating secretariat (there is: {names})").format(
+                    forum=forum.display_name(), names=names
+                )
             )
         return forum
     if len(rotating) != 1:
         names = ", ".join(f.id for f in rotating) or "none"
-        raise NotFoundError(f"say which forum with --forum (forums with a secretariat: {names})")
+        raise NotFoundError(
+            _("say which forum with --forum (forums with a secretariat: {names})").format(
+                names=names
+            )
+        )
     return rotating[0]
 
 
@@ -147,8 +154,10 @@ def holding(ds: Dataset, forum: Forum, day: dt.date) -> Holding:
     term = holder_on(sec, day)
     if term is None:
         raise NotFoundError(
-            f"no {forum.display_name()} secretariat term covers {day}. Recorded terms: "
-            f"{describe_terms(sec)}. `hfctl secretariat rotate` records the next term"
+            _(
+                "no {forum} secretariat term covers {day}. Recorded terms: "
+                "{describe_terms}. `hfctl secretariat rotate` records the next term"
+            ).format(forum=forum.display_name(), day=day, describe_terms=describe_terms(sec))
         )
     following = [t for t in sorted_terms(sec) if t.from_ > term.from_]
     if following:
@@ -189,9 +198,16 @@ def plan_rotation(ds: Dataset, forum: Forum, today: dt.date) -> Rotation:
     last = sorted_terms(sec)[-1]
     if last.from_ > today:
         raise RefusedError(
-            f"the next {forum.display_name()} secretariat term is already recorded: "
-            f"{holder_name(ds, last.holder)} from {last.from_} to {last.to}. "
-            f"Rotate again once that term has begun (on or after {last.from_})"
+            _(
+                "the next {forum} secretariat term is already recorded: "
+                "{holder_name} from {start} to {to}. Rotate again once that term has "
+                "begun (on or after {start})"
+            ).format(
+                forum=forum.display_name(),
+                holder_name=holder_name(ds, last.holder),
+                start=last.from_,
+                to=last.to,
+            )
         )
     term = next_term(sec)
     changes = Changeset(ds.root)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from hfctl.core.i18n import translations
 from hfctl.core.problems import Severity
+from hfctl.core.rule import N_
 from hfctl.domain.membership import speaks_for
 from hfctl.domain.semdiff_meetings import information, meetings
 from hfctl.domain.semdiff_say import MESSAGES as MESSAGES
@@ -32,34 +34,14 @@ from hfctl.store.loader import Dataset
 STEPS = tuple(step.field for step in SIGNATURE_STEPS)
 
 # markdown sections: the first part of a kind -> section
-SECTIONS: dict[str, dict[str, str]] = {
-    "nn": {
-        "people": "Partar og personar",
-        "bodies": "Organ og medlemmer",
-        "meetings": "Møte",
-        "followup": "Oppfølging",
-        "agreements": "Avtalar",
-        "information": "Informasjon til partane",
-        "unreadable": "Filer som ikkje kunne lesast",
-    },
-    "nb": {
-        "people": "Parter og personer",
-        "bodies": "Organer og medlemmer",
-        "meetings": "Møter",
-        "followup": "Oppfølging",
-        "agreements": "Avtaler",
-        "information": "Informasjon til partene",
-        "unreadable": "Filer som ikke kunne leses",
-    },
-    "en": {
-        "people": "Parties and people",
-        "bodies": "Bodies and members",
-        "meetings": "Meetings",
-        "followup": "Follow-up",
-        "agreements": "Agreements",
-        "information": "Information to the parties",
-        "unreadable": "Files that could not be read",
-    },
+SECTIONS: dict[str, str] = {
+    "people": N_("Parties and people"),
+    "bodies": N_("Bodies and members"),
+    "meetings": N_("Meetings"),
+    "followup": N_("Follow-up"),
+    "agreements": N_("Agreements"),
+    "information": N_("Information to the parties"),
+    "unreadable": N_("Files that could not be read"),
 }
 SECTION_OF = {
     "party": "people",
@@ -344,19 +326,22 @@ def compare(a: Dataset, b: Dataset, lang: str = "en") -> list[Change]:
 
 def no_changes(lang: str) -> str:
     """What to print when nothing changed."""
-    return WORDS[lang]["none"]
+    return translations(lang).gettext(WORDS["none"])
 
 
 def markdown(changes: list[Change], base: str, head: str, lang: str = "en") -> str:
     """A pull-request comment: changes grouped in sections."""
-    heading = f"### {WORDS[lang]['heading']} ({md_inline(base)} → {md_inline(head)})"
+    title = translations(lang).gettext(WORDS["heading"])
+    heading = f"### {title} ({md_inline(base)} → {md_inline(head)})"
     if not changes:
         return f"{heading}\n\n{no_changes(lang).capitalize()}.\n"
     lines = [heading, ""]
     sections: dict[str, list[Change]] = {}
     for change in changes:
         prefix = change.kind.split("-")[0]
-        sections.setdefault(SECTIONS[lang][SECTION_OF.get(prefix, "people")], []).append(change)
+        sections.setdefault(
+            translations(lang).gettext(SECTIONS[SECTION_OF.get(prefix, "people")]), []
+        ).append(change)
     for title, items in sections.items():
         lines += [f"**{title}**", ""]
         lines += [f"- {md_inline(c.message)} ({md_code(c.file)})" for c in items]

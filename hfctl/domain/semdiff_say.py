@@ -8,54 +8,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from hfctl.core.i18n import translations
+from hfctl.core.rule import N_
 from hfctl.domain.semdiff_messages import MESSAGES as MESSAGES
 from hfctl.formats.words import ROLE, long_day, word
 from hfctl.store.loader import Dataset
 
-# message key -> language -> sentence with {placeholders}
-WORDS: dict[str, dict[str, str]] = {
-    "nn": {
-        "open": "open slutt",
-        "unnumbered": "utan nummer",
-        "name": "namn {old} → {new}",
-        "numbers": "kommunenummer {numbers}",
-        "membership": "medlemskap i regionen",
-        "contact": "kontaktpunkt",
-        "party": "part {old} → {new}",
-        "title": "tittel: {new}",
-        "email": "e-postadresse endra",
-        "details": "andre opplysningar er endra",
-        "none": "ingen endringar i styringa",
-        "heading": "Endringar i styringa",
-    },
-    "nb": {
-        "open": "åpen slutt",
-        "unnumbered": "uten nummer",
-        "name": "navn {old} → {new}",
-        "numbers": "kommunenummer {numbers}",
-        "membership": "medlemskap i regionen",
-        "contact": "kontaktpunkt",
-        "party": "part {old} → {new}",
-        "title": "tittel: {new}",
-        "email": "e-postadresse endret",
-        "details": "andre opplysninger er endret",
-        "none": "ingen endringer i styringen",
-        "heading": "Endringer i styringen",
-    },
-    "en": {
-        "open": "open",
-        "unnumbered": "unnumbered",
-        "name": "name {old} → {new}",
-        "numbers": "municipality numbers {numbers}",
-        "membership": "membership of the region",
-        "contact": "contact point",
-        "party": "party {old} → {new}",
-        "title": "title: {new}",
-        "email": "e-mail address changed",
-        "details": "details changed",
-        "none": "no governance changes",
-        "heading": "Governance changes",
-    },
+# small words of the sentences: English msgids, translated in the language of the diff
+WORDS: dict[str, str] = {
+    "open": N_("open"),
+    "unnumbered": N_("unnumbered"),
+    "name": N_("name {old} → {new}"),
+    "numbers": N_("municipality numbers {numbers}"),
+    "membership": N_("membership of the region"),
+    "contact": N_("contact point"),
+    "party": N_("party {old} → {new}"),
+    "title": N_("title: {new}"),
+    "email": N_("e-mail address changed"),
+    "details": N_("details changed"),
+    "none": N_("no governance changes"),
+    "heading": N_("Governance changes"),
 }
 
 
@@ -96,7 +68,7 @@ class Say:
 
     def word(self, key: str, **values: str) -> str:
         """A small word of WORDS, filled in."""
-        return WORDS[self.lang][key].format(**values)
+        return translations(self.lang).gettext(WORDS[key]).format(**values)
 
     def day(self, value: dt.date | None) -> str:
         """A date written out; "open" for none."""
@@ -129,7 +101,7 @@ class Say:
                 shown[name], data[name] = self.word("open"), None
             else:
                 shown[name] = data[name] = value
-        message = MESSAGES[key or kind][self.lang].format(**shown)
+        message = translations(self.lang).gettext(MESSAGES[key or kind]).format(**shown)
         return Change(kind, entity, message, file, data)
 
 

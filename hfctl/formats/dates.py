@@ -14,6 +14,20 @@ def long_date(day: dt.date, lang: str) -> str:
     return str(format_date(day, format="full", locale=LOCALES[lang]))
 
 
+def short_date(day: dt.date, lang: str = "nn") -> str:
+    """``10. februar 2026`` (no weekday) in the language asked for."""
+    from babel.dates import format_date
+
+    return str(format_date(day, format="long", locale=LOCALES[lang]))
+
+
+def month_name(month: int, lang: str = "nn") -> str:
+    """``januar`` for 1, in the language asked for."""
+    from babel.dates import get_month_names
+
+    return str(get_month_names("wide", locale=LOCALES[lang])[month])
+
+
 def clock(start: dt.time, end: dt.time | None, lang: str) -> str:
     """``kl. 10.00–14.00`` (``10:00–14:00`` in English)."""
     sep = ":" if lang == "en" else "."

@@ -23,6 +23,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, make_msgid
 
 from hfctl.core.errors import HfctlError, RefusedError
+from hfctl.core.i18n import _
 
 _FORBIDDEN = ("\r", "\n", "\x00")
 
@@ -30,7 +31,9 @@ _FORBIDDEN = ("\r", "\n", "\x00")
 def _clean(value: str, what: str) -> str:
     if any(c in value for c in _FORBIDDEN):
         raise RefusedError(
-            f"{what} contains a line break, which could inject e-mail headers: {value!r}"
+            _("{what} contains a line break, which could inject e-mail headers: {value!r}").format(
+                what=what, value=value
+            )
         )
     return value
 
@@ -49,12 +52,14 @@ def address(recipient: Recipient) -> Address:
     name = " ".join(_clean(recipient.name, "name").split())
     email = _clean(recipient.email, "e-mail address")
     if email.count("@") != 1:
-        raise RefusedError(f"not an e-mail address: {email!r}")
+        raise RefusedError(_("not an e-mail address: {email!r}").format(email=email))
     user, domain = email.split("@")
     try:
         return Address(display_name=name, username=user, domain=domain)
     except (ValueError, TypeError) as exc:
-        raise RefusedError(f"not a usable e-mail address {email!r}: {exc}") from None
+        raise RefusedError(
+            _("not a usable e-mail address {email!r}: {exc}").format(email=email, exc=exc)
+        ) from None
 
 
 _LINE = 76  # RFC 2047: a line with encoded words is at most 76 characters
@@ -216,10 +221,10 @@ class SmtpSettings:
         """HFCTL_SMTP_HOST, _PORT, _STARTTLS (1/0), _USER and _PASSWORD."""
         host = os.environ.get("HFCTL_SMTP_HOST")
         if not host:
-            raise HfctlError("set HFCTL_SMTP_HOST (and _PORT, _USER, _PASSWORD) to send mail")
+            raise HfctlError(_("set HFCTL_SMTP_HOST (and _PORT, _USER, _PASSWORD) to send mail"))
         port = os.environ.get("HFCTL_SMTP_PORT", "587")
         if not port.isdigit():
-            raise HfctlError(f"HFCTL_SMTP_PORT must be a number, not {port!r}")
+            raise HfctlError(_("HFCTL_SMTP_PORT must be a number, not {port!r}").format(port=port))
         return cls(
             host,
             int(port),
@@ -277,7 +282,9 @@ def send(messages: Sequence[EmailMessage], settings: SmtpSettings) -> list[Deliv
             else "; no message was sent"
         )
         raise SendError(
-            f"sending mail through {settings.host}:{settings.port} failed: {reason}{gone}",
+            _("sending mail through {host}:{port} failed: {reason}{gone}").format(
+                host=settings.host, port=settings.port, reason=reason, gone=gone
+            ),
             sent,
             deliveries,
         ) from None

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from hfctl.core.errors import TemplateError
+from hfctl.core.i18n import _
 from hfctl.formats.safe import md_text
 
 
@@ -89,7 +90,12 @@ def render(root: Path | None, name: str, **context: Any) -> str:
                 tb = tb.tb_next
         where = f" line {line}" if line else ""
         raise TemplateError(
-            f"template {name}{where}: {exc.message or exc}", name, path, line
+            _("template {name}{where}: {value}").format(
+                name=name, where=where, value=exc.message or exc
+            ),
+            name,
+            path,
+            line,
         ) from None
 
 
@@ -99,11 +105,16 @@ def syntax_error(root: Path, name: str) -> TemplateError | None:
 
     env = environment(root)
     try:
-        source, filename, _ = env.loader.get_source(env, name)
+        source, filename, _uptodate = env.loader.get_source(env, name)
         env.parse(source, name, filename)
     except TemplateSyntaxError as exc:
         return TemplateError(
-            f"template {name} line {exc.lineno}: {exc.message}", name, exc.filename, exc.lineno
+            _("template {name} line {lineno}: {message}").format(
+                name=name, lineno=exc.lineno, message=exc.message
+            ),
+            name,
+            exc.filename,
+            exc.lineno,
         )
     return None
 

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from hfctl.core.errors import UsageError
+from hfctl.core.i18n import _, current_language
 
 if TYPE_CHECKING:
     from hfctl.store.loader import Dataset
@@ -51,6 +52,41 @@ MEETING_KIND: dict[str, dict[str, str]] = {
     "nb": {"ordinary": "ordinært", "extraordinary": "ekstraordinært"},
     "en": {"ordinary": "ordinary", "extraordinary": "extraordinary"},
 }
+
+MEETING_STATUS: dict[str, dict[str, str]] = {
+    "nn": {"planned": "planlagt", "held": "halde", "cancelled": "avlyst"},
+    "nb": {"planned": "planlagt", "held": "holdt", "cancelled": "avlyst"},
+    "en": {"planned": "planned", "held": "held", "cancelled": "cancelled"},
+}
+
+
+def status_word(status: str) -> str:
+    """A meeting's status in the language spoken (as the data writes it, in English)."""
+    return word(MEETING_STATUS, current_language(), status)
+
+
+AGENDA_STATE: dict[str, dict[str, str]] = {
+    "nn": {"draft": "utkast", "issued": "saksliste fastsett", "invitation sent": "innkalling send"},
+    "nb": {
+        "draft": "utkast",
+        "issued": "saksliste fastsatt",
+        "invitation sent": "innkalling sendt",
+    },
+    "en": {"draft": "draft", "issued": "issued", "invitation sent": "invitation sent"},
+}
+"""The state of a meeting's papers (``domain.dashboard.UpcomingMeeting.agenda``) in words."""
+
+
+def agenda_word(state: str) -> str:
+    """The state of a meeting's papers in the language spoken."""
+    return word(AGENDA_STATE, current_language(), state)
+
+
+def role_word(role: str) -> str:
+    """A role in the language spoken (its id in English, as the data writes it)."""
+    language = current_language()
+    return role if language == "en" else word(ROLE, language, role)
+
 
 PARTY_KIND: dict[str, dict[str, str]] = {
     "nn": {
@@ -100,5 +136,7 @@ def resolve_lang(ds: Dataset, lang: str | None) -> str:
     """The language asked for, or the community's default; refuse an unknown one."""
     language = lang or (ds.community.default_language if ds.community else "nn")
     if language not in LANGS:
-        raise UsageError(f"--lang: '{language}' is not one of nn, nb, en")
+        raise UsageError(
+            _("--lang: '{language}' is not one of nn, nb, en").format(language=language)
+        )
     return language

@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 
+from hfctl.core.i18n import _
 from hfctl.core.problems import Location, unpack
+from hfctl.core.rule import N_
 
 Path_ = tuple[str | int, ...]
 
@@ -143,18 +145,18 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if not isinstance(value, str) or not _DATE.match(value):
-        raise ValueError("must be a date written YYYY-MM-DD")
+        raise ValueError(_("must be a date written YYYY-MM-DD"))
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"'{value}' is not a real date") from None
+        raise ValueError(_("'{value}' is not a real date").format(value=value)) from None
 
 
 def _parse_time(value: Any) -> Any:
     if isinstance(value, dt.time):
         return value
     if not isinstance(value, str) or not _TIME.match(value):
-        raise ValueError("must be a time written HH:MM (24-hour clock), in quotes")
+        raise ValueError(_("must be a time written HH:MM (24-hour clock), in quotes"))
     return dt.time.fromisoformat(value)
 
 
@@ -165,7 +167,7 @@ def _parse_bool(value: Any) -> Any:
         return True
     if value == "false":
         return False
-    raise ValueError("must be true or false")
+    raise ValueError(_("must be true or false"))
 
 
 def _parse_int(value: Any) -> Any:
@@ -173,13 +175,13 @@ def _parse_int(value: Any) -> Any:
         return value
     if isinstance(value, str) and re.fullmatch(r"-?[0-9]+", value):
         return int(value)
-    raise ValueError("must be a whole number")
+    raise ValueError(_("must be a whole number"))
 
 
 def _parse_text(value: Any) -> Any:
     if isinstance(value, str):
         return value
-    raise ValueError("must be text")
+    raise ValueError(_("must be text"))
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
@@ -216,11 +218,12 @@ Email = Annotated[
 ]
 
 PATTERN_WORDS = {
-    ID_PATTERN: "must be an id: lower-case letters a-z, digits and single hyphens (anne-rod)",
-    KOMMUNENUMMER_PATTERN: 'must be four digits in quotes ("4601")',
-    EMAIL_PATTERN: "must be an e-mail address (postmottak@kommune.no)",
+    ID_PATTERN: N_("must be an id: lower-case letters a-z, digits and single hyphens (anne-rod)"),
+    KOMMUNENUMMER_PATTERN: N_('must be four digits in quotes ("4601")'),
+    EMAIL_PATTERN: N_("must be an e-mail address (postmottak@kommune.no)"),
 }
-"""What each pattern a value must match means, in words (messages never show the pattern)."""
+"""What each pattern a value must match means, in words (messages never show the pattern;
+translated where they are said)."""
 
 
 class Text(Model):

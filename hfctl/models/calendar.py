@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from hfctl.core.i18n import _
 from hfctl.models.base import Bool, Date, Int, Model, Str
 
 BreakKind = Literal["winter", "easter", "autumn", "summer", "christmas", "blocked"]
@@ -25,7 +26,9 @@ class Break(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Break:
         if self.to < self.from_:
-            raise ValueError(f"to {self.to} is before from {self.from_}")
+            raise ValueError(
+                _("to {to} is before from {start}").format(to=self.to, start=self.from_)
+            )
         return self
 
     def covers(self, day: dt.date) -> bool:
@@ -50,7 +53,11 @@ class Calendar(Model):
     def _in_year(self) -> Calendar:
         for entry in self.breaks:
             if entry.from_.year != self.year and entry.to.year != self.year:
-                raise ValueError(f"a break from {entry.from_} to {entry.to} is not in {self.year}")
+                raise ValueError(
+                    _("a break from {start} to {to} is not in {year}").format(
+                        start=entry.from_, to=entry.to, year=self.year
+                    )
+                )
         return self
 
     def break_on(self, day: dt.date) -> Break | None:

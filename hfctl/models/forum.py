@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from hfctl.core.i18n import _
 from hfctl.models.base import Bool, Date, Id, Int, Model, Period, Str, Text, Time
 
 ForumKind = Literal[
@@ -59,20 +60,32 @@ class Member(Period):
     @model_validator(mode="after")
     def _seat(self) -> Member:
         if len(set(self.roles)) != len(self.roles):
-            raise ValueError("roles names the same role twice")
+            raise ValueError(_("roles names the same role twice"))
         if self.kind in ("municipality", "trust", "other") and self.represents is None:
-            raise ValueError(f"a {self.kind} seat says which party it represents (represents)")
+            raise ValueError(
+                _("a {kind} seat says which party it represents (represents)").format(
+                    kind=self.kind
+                )
+            )
         if self.kind == "user":
             if self.represents is not None:
                 raise ValueError(
-                    "a user representative represents the users, not a party: "
-                    "leave out represents and give side (municipal or trust)"
+                    _(
+                        "a user representative represents the users, not a party: leave out "
+                        "represents and give side (municipal or trust)"
+                    )
                 )
             if self.side is None:
-                raise ValueError("a user representative's seat says its side (municipal or trust)")
+                raise ValueError(
+                    _("a user representative's seat says its side (municipal or trust)")
+                )
         fixed = {"municipality": "municipal", "trust": "trust", "gp": "municipal"}
         if self.side is not None and self.kind in fixed and self.side != fixed[self.kind]:
-            raise ValueError(f"a {self.kind} seat is on the {fixed[self.kind]} side")
+            raise ValueError(
+                _("a {kind} seat is on the {fixed} side").format(
+                    kind=self.kind, fixed=fixed[self.kind]
+                )
+            )
         return self
 
     @property
@@ -143,7 +156,11 @@ class Before(Model):
     @model_validator(mode="after")
     def _window(self) -> Before:
         if self.min_days > self.max_days:
-            raise ValueError(f"min_days {self.min_days} is more than max_days {self.max_days}")
+            raise ValueError(
+                _("min_days {min_days} is more than max_days {max_days}").format(
+                    min_days=self.min_days, max_days=self.max_days
+                )
+            )
         return self
 
 
@@ -171,11 +188,15 @@ class Cadence(Model):
     @model_validator(mode="after")
     def _limits(self) -> Cadence:
         if self.end <= self.start:
-            raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
+            raise ValueError(
+                _("end {end:%H:%M} is not after start {start:%H:%M}").format(
+                    end=self.end, start=self.start
+                )
+            )
         for name in ("months", "weeks", "weekdays"):
             values: list[object] = getattr(self, name)
             if len(set(values)) != len(values):
-                raise ValueError(f"{name} names the same value twice")
+                raise ValueError(_("{name} names the same value twice").format(name=name))
         return self
 
 

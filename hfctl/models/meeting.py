@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from hfctl.core.i18n import _
 from hfctl.models.base import Bool, Date, Id, Int, Model, Str, Time
 
 MeetingKind = Literal["ordinary", "extraordinary"]
@@ -148,11 +149,13 @@ class Case(Model):
     @model_validator(mode="after")
     def _decided(self) -> Case:
         if self.decision_kind == "vote" and self.votes is None:
-            raise ValueError("a case decided by vote gives the count (votes: for, against, blank)")
+            raise ValueError(
+                _("a case decided by vote gives the count (votes: for, against, blank)")
+            )
         if self.votes is not None and self.decision_kind != "vote":
-            raise ValueError("votes are given only for a case decided by vote")
+            raise ValueError(_("votes are given only for a case decided by vote"))
         if len(set(self.dissent)) != len(self.dissent):
-            raise ValueError("dissent names the same person twice")
+            raise ValueError(_("dissent names the same person twice"))
         return self
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hfctl import __version__
+from hfctl.core.i18n import current_language
 from hfctl.core.problems import Problem
 from hfctl.store.cachejson import BadEntry, dump_problems, parse_json, problems
 
@@ -79,7 +80,7 @@ def code_version() -> str:
 def _hash_code() -> str:
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.mo")]):  # code and catalogs
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -246,7 +247,7 @@ class FileCache:
     def key(name: str, raw: bytes) -> str:
         """The key of one file's content at one path."""
         digest = hashlib.blake2b(raw, digest_size=20, person=b"hfctl-cache-v1")
-        digest.update(name.encode("utf-8"))
+        digest.update(name.encode("utf-8") + b"\0" + current_language().encode())  # messages
         return digest.hexdigest()
 
     def get(self, key: str, name: str, raw: bytes) -> Entry | None:
@@ -291,7 +292,7 @@ def data_state(root: Path, today: dt.date) -> str | None:
     from hfctl.store.repo import data_files
 
     digest = hashlib.blake2b(digest_size=20, person=b"hfctl-state-v1")
-    digest.update(f"{code_version()}\0{today.isoformat()}\0".encode())
+    digest.update(f"{code_version()}\0{today.isoformat()}\0{current_language()}\0".encode())
     for path in sorted(data_files(root)):
         name = path.relative_to(root).as_posix()
         try:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hfctl.core.errors import RefusedError
+from hfctl.core.i18n import _
 
 if TYPE_CHECKING:
     from hfctl.store.yamledit import EditableDocument
@@ -28,9 +29,11 @@ class Changeset:
         try:
             raw = (self.root / rel).read_bytes()
         except FileNotFoundError:
-            raise RefusedError(f"{rel} does not exist") from None
+            raise RefusedError(_("{rel} does not exist").format(rel=rel)) from None
         except OSError as exc:
-            raise RefusedError(f"cannot read {rel}: {exc.strerror}") from None
+            raise RefusedError(
+                _("cannot read {rel}: {strerror}").format(rel=rel, strerror=exc.strerror)
+            ) from None
         self.before.setdefault(rel, raw)
         return raw
 
@@ -45,7 +48,9 @@ class Changeset:
         if rel not in self.before:
             path = self.root / rel
             if path.exists():
-                raise RefusedError(f"{rel} already exists; hfctl will not overwrite it")
+                raise RefusedError(
+                    _("{rel} already exists; hfctl will not overwrite it").format(rel=rel)
+                )
             self.before[rel] = None
         self.after[rel] = text.encode("utf-8")
 

@@ -10,9 +10,11 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hfctl.core.errors import RefusedError, UsageError
+from hfctl.core.i18n import _
+from hfctl.store.gitlog import log_data as log_data
 
 if TYPE_CHECKING:
     from git import Repo
@@ -29,10 +31,12 @@ def require_repo(root: Path, what: str) -> Repo:
     """The repository holding ``root`` for ``what`` (a command or option that needs git), or
     a usage error that says whether git is missing or the folder is not under git."""
     if not git_installed():
-        raise UsageError(f"{what} needs git, which is not installed (or not on PATH)")
+        raise UsageError(
+            _("{what} needs git, which is not installed (or not on PATH)").format(what=what)
+        )
     repo = open_repo(root)
     if repo is None:
-        raise UsageError(f"{what} needs a git repository")
+        raise UsageError(_("{what} needs a git repository").format(what=what))
     return repo
 
 
@@ -71,18 +75,25 @@ def refuse_if_busy(repo: Repo) -> None:
     for name, what in _IN_PROGRESS.items():
         if (folder / name).exists():
             raise RefusedError(
-                f"{what} is in progress in this repository; finish or abort it before "
-                "hfctl changes data"
+                _(
+                    "{what} is in progress in this repository; finish or abort it before "
+                    "hfctl changes data"
+                ).format(what=what)
             )
     if repo.git.ls_files("-u"):  # a conflicted stash pop or merge --squash: no MERGE_HEAD
         raise RefusedError(
-            "the repository has unmerged paths (a conflict is not resolved); resolve them "
-            "(git status) before hfctl changes data"
+            _(
+                "the repository has unmerged paths (a conflict is not resolved); "
+                "resolve them (git status) before hfctl changes data"
+            )
         )
     if (folder / "index.lock").exists():
         raise RefusedError(
-            f"git's lock file {folder / 'index.lock'} exists: another git command is running, "
-            "or one crashed. If no git command is running, remove that file and try again"
+            _(
+                "git's lock file {folder} exists: another git command is running, or "
+                "one crashed. If no git command is running, remove that file and try "
+                "again"
+            ).format(folder=folder / "index.lock")
         )
 
 
@@ -111,11 +122,17 @@ def create_branch(repo: Repo, name: str) -> None:
     from git import GitCommandError
 
     if name in [h.name for h in repo.heads]:
-        raise RefusedError(f"branch '{name}' already exists; choose another name")
+        raise RefusedError(
+            _("branch '{name}' already exists; choose another name").format(name=name)
+        )
     try:
         repo.git.checkout("-b", name)
     except GitCommandError as exc:
-        raise RefusedError(f"cannot create branch '{name}': {exc.stderr.strip()}") from None
+        raise RefusedError(
+            _("cannot create branch '{name}': {stderr}").format(
+                name=name, stderr=exc.stderr.strip()
+            )
+        ) from None
 
 
 def commit(repo: Repo, root: Path, files: Sequence[str], message: str) -> str:
@@ -130,8 +147,10 @@ def commit(repo: Repo, root: Path, files: Sequence[str], message: str) -> str:
     except GitCommandError as exc:
         detail = (exc.stderr or exc.stdout or "").strip()
         raise RefusedError(
-            f"the change is written but git could not commit it: {detail}. "
-            "Commit it by hand (git add, git commit)"
+            _(
+                "the change is written but git could not commit it: {detail}. Commit "
+                "it by hand (git add, git commit)"
+            ).format(detail=detail)
         ) from None
     return str(repo.head.commit.hexsha)
 
@@ -170,13 +189,19 @@ def changed_files(repo: Repo, root: Path, rev: str) -> set[str]:
     from hfctl.core.errors import NotFoundError
 
     if not revision_exists(repo, rev):
-        raise NotFoundError(f"--changed-since: no revision '{rev}' in this repository")
+        raise NotFoundError(
+            _("--changed-since: no revision '{rev}' in this repository").format(rev=rev)
+        )
     top = Path(repo.working_tree_dir or root).resolve()
     try:
         names = repo.git.diff("--name-only", "-z", rev, "--").split("\0")
         names += repo.git.ls_files("--others", "--exclude-standard", "-z").split("\0")
     except GitCommandError as exc:
-        raise NotFoundError(f"git could not compare with '{rev}': {exc.stderr.strip()}") from None
+        raise NotFoundError(
+            _("git could not compare with '{rev}': {stderr}").format(
+                rev=rev, stderr=exc.stderr.strip()
+            )
+        ) from None
     out: set[str] = set()
     for name in filter(None, names):
         path = (top / name).resolve()
@@ -196,52 +221,6 @@ def default_base(repo: Repo) -> str:
             except GitCommandError:
                 continue
     return "HEAD"
-
-
-def log_data(repo: Repo, folder: str, since: dt.date | None = None) -> list[dict[str, Any]]:
-    """Commits that touched ``folder``, newest first, with their files: one ``git log``.
-
-    Every field and file name is NUL-terminated (``%x00``, ``-z``), and each commit starts
-    with a marker made fresh for this run, so no author, subject or file name (which may
-    hold any byte but NUL) can end a field early or start a commit of its own.
-
-    With ``since``, at least every commit dated that day or later (git's own ``--since`` counts
-    from the time of day it runs, and in the local time zone, so it is given two days earlier; the
-    caller keeps the commits by the date they show)."""
-    import secrets
-
-    marker = f"hfctl-commit-{secrets.token_hex(8)}"
-    fields = "%x00".join(("%H", "%P", "%ad", "%an", "%s"))
-    args = ["-z", f"--format=%x00{marker}%x00{fields}%x00", "--date=short", "--name-only"]
-    if since:
-        args.append(f"--since={since - dt.timedelta(days=2)}")
-    tokens = repo.git.log(*args, "--", folder).split("\0")
-    commits: list[dict[str, Any]] = []
-    index = 0
-    while index < len(tokens):
-        if tokens[index] != marker or index + 5 >= len(tokens):
-            if commits and tokens[index]:
-                # a file name; git puts a line break between a commit's fields and its names
-                name = tokens[index]
-                if not name.startswith(folder) and name.startswith("\n"):
-                    name = name[1:]
-                if name.startswith(folder):
-                    commits[-1]["files"].append(name)
-            index += 1
-            continue
-        sha, parents, date, author, subject = tokens[index + 1 : index + 6]
-        commits.append(
-            {
-                "sha": sha,
-                "parent": parents.split()[0] if parents.split() else None,
-                "date": date,
-                "author": author,
-                "subject": subject,
-                "files": [],
-            }
-        )
-        index += 6
-    return commits
 
 
 def blobs(repo: Repo, specs: list[str]) -> dict[str, bytes]:
@@ -361,7 +340,9 @@ def init(root: Path, branch: str = "main") -> Repo:
         repo = Repo.init(root)
         repo.git.symbolic_ref("HEAD", f"refs/heads/{branch}")
     except GitCommandError as exc:
-        raise RefusedError(f"git init failed: {(exc.stderr or '').strip()}") from None
+        raise RefusedError(
+            _("git init failed: {value}").format(value=(exc.stderr or "").strip())
+        ) from None
     return repo
 
 

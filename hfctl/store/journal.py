@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from hfctl.core.errors import RefusedError
+from hfctl.core.i18n import _
 from hfctl.store import gitops
 
 NAME = "hfctl-journal.json"
@@ -87,8 +88,11 @@ def recover(root: Path) -> list[str]:
         return []
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RefusedError(
-            f"{path} is left from an interrupted hfctl write and cannot be read ({exc}); "
-            "check the data with git status and hfctl validate, then remove it"
+            _(
+                "{path} is left from an interrupted hfctl write and cannot be read "
+                "({exc}); check the data with git status and hfctl validate, then "
+                "remove it"
+            ).format(path=path, exc=exc)
         ) from None
     unsafe = [
         rel
@@ -98,8 +102,10 @@ def recover(root: Path) -> list[str]:
     changed = [rel for rel, before, after in entries if _on_disk(root, rel) not in (before, after)]
     if unsafe or changed:
         raise RefusedError(
-            f"an interrupted hfctl write left {path}, and {', '.join(unsafe or changed)} "
-            "changed since: check them (git status, hfctl validate), then remove that file"
+            _(
+                "an interrupted hfctl write left {path}, and {value} changed since: "
+                "check them (git status, hfctl validate), then remove that file"
+            ).format(path=path, value=", ".join(unsafe or changed))
         )
     finished = []
     for rel, _before, after in sorted(entries, key=lambda e: e[2] is None):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from hfctl.core.i18n import _, ngettext
 from hfctl.core.problems import Location, Problem, Severity
 from hfctl.core.rules import problem
 from hfctl.models.agreement import Agreement
@@ -115,7 +116,13 @@ def read_file(
             return (
                 None,
                 None,
-                [problem("HF100", f"cannot read file: {exc.strerror}", Location(name))],
+                [
+                    problem(
+                        "HF100",
+                        _("cannot read file: {strerror}").format(strerror=exc.strerror),
+                        Location(name),
+                    )
+                ],
             )
     if file_cache is None:
         return _read_bytes(name, raw, path.suffix == ".md", model, personal)
@@ -201,13 +208,19 @@ def load(
             continue
         if not only_overlay and path.is_symlink():
             ds.problems.append(
-                _file_problem(root, path, "HF115", "data files may not be symbolic links")
+                _file_problem(root, path, "HF115", _("data files may not be symbolic links"))
             )
             continue
         given = overlay is not None and overlay.get(name) is not None
         if not only_overlay and not given and not path.is_file():
-            what = "a folder" if path.is_dir() else "not a regular file (a pipe, socket or device)"
-            ds.problems.append(_file_problem(root, path, "HF100", f"this data path is {what}"))
+            what = (
+                _("a folder")
+                if path.is_dir()
+                else _("not a regular file (a pipe, socket or device)")
+            )
+            ds.problems.append(
+                _file_problem(root, path, "HF100", _("this data path is {what}").format(what=what))
+            )
             continue
         bad_name = check_name(path.relative_to(data).parts)
         if bad_name:
@@ -221,7 +234,7 @@ def load(
                         root,
                         path,
                         "HF116",
-                        f"not a known kind of data file ({kind})",
+                        _("not a known kind of data file ({kind})").format(kind=kind),
                     )
                 )
             continue
@@ -237,22 +250,22 @@ def load(
 def _classify(parts: tuple[str, ...], path: Path) -> tuple[type[Model] | None, str]:
     if len(parts) == 1:
         single = SINGLES.get(parts[0])
-        return single, "expected community.yaml or counties.yaml at the top of data/"
+        return single, _("expected community.yaml or counties.yaml at the top of data/")
     folder = parts[0]
     if folder == "information":
         if len(parts) == 2 and path.suffix == ".md":
             return Information, ""
-        return None, "information items are data/information/<date>-<slug>.md"
+        return None, _("information items are data/information/<date>-<slug>.md")
     if folder == "meetings":
         if len(parts) == 3 and path.suffix == ".md":
             return Meeting, ""
-        return None, "meetings are data/meetings/<year>/<date>-<forum>.md"
+        return None, _("meetings are data/meetings/<year>/<date>-<forum>.md")
     if folder in COLLECTIONS and len(parts) == 2:
         model, ext = COLLECTIONS[folder]
         if path.suffix == ext:
             return model, ""
-        return None, f"files in data/{folder}/ end in {ext}"
-    return None, "unknown folder or depth"
+        return None, _("files in data/{folder}/ end in {ext}").format(folder=folder, ext=ext)
+    return None, _("unknown folder or depth")
 
 
 def _store(ds: Dataset, instance: Model, path: Path, doc: Document | None) -> None:
@@ -288,5 +301,10 @@ def require_readable(ds: Dataset) -> None:
     errors = [p for p in ds.problems if p.severity is Severity.ERROR]
     if errors:
         raise RefusedError(
-            f"{len(errors)} data file problem(s) must be fixed first (hfctl validate)", errors
+            ngettext(
+                "{count} data file problem must be fixed first (hfctl validate)",
+                "{count} data file problems must be fixed first (hfctl validate)",
+                len(errors),
+            ).format(count=len(errors)),
+            errors,
         )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hfctl.core.errors import UsageError
+from hfctl.core.i18n import _
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,9 @@ def _text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+        raise UsageError(
+            _("{path}: cannot read: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -62,7 +65,11 @@ def _day(path: Path, line: int, column: str, value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{path}:{line}: {column} '{value}' is not a date (YYYY-MM-DD)") from None
+        raise UsageError(
+            _("{path}:{line}: {column} '{value}' is not a date (YYYY-MM-DD)").format(
+                path=path, line=line, column=column, value=value
+            )
+        ) from None
 
 
 def read_codes(path: Path, digits: int, what: str) -> list[Entry]:
@@ -71,12 +78,16 @@ def read_codes(path: Path, digits: int, what: str) -> list[Entry]:
     rows = list(csv.reader(io.StringIO(text), delimiter=";", quotechar='"'))
     first = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)
     if first is None:
-        raise UsageError(f"{path}: no {what} in the file")
+        raise UsageError(_("{path}: no {what} in the file").format(path=path, what=what))
     header = [c.strip().casefold() for c in rows[first]]
     entries: list[Entry] = []
     if "code" in header:
         if "name" not in header:
-            raise UsageError(f"{path}:{first + 1}: the header has 'code' but no 'name' column")
+            raise UsageError(
+                _("{path}:{first}: the header has 'code' but no 'name' column").format(
+                    path=path, first=first + 1
+                )
+            )
         code_at, name_at = header.index("code"), header.index("name")
         from_at = next((header.index(c) for c in _FROM if c in header), None)
         to_at = next((header.index(c) for c in _TO if c in header), None)
@@ -84,7 +95,11 @@ def read_codes(path: Path, digits: int, what: str) -> list[Entry]:
             if not any(c.strip() for c in row):
                 continue
             if len(row) <= max(code_at, name_at):
-                raise UsageError(f"{path}:{index}: fewer columns than the header names")
+                raise UsageError(
+                    _("{path}:{index}: fewer columns than the header names").format(
+                        path=path, index=index
+                    )
+                )
 
             def cell(at: int | None, row: list[str] = row) -> str:
                 return row[at] if at is not None and at < len(row) else ""
@@ -105,26 +120,35 @@ def read_codes(path: Path, digits: int, what: str) -> list[Entry]:
             if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
                 continue
             if len(row) < 2 or not row[1].strip():
-                raise UsageError(f"{path}:{index}: expected 'number;name'")
+                raise UsageError(
+                    _("{path}:{index}: expected 'number;name'").format(path=path, index=index)
+                )
             entries.append(Entry(index, row[0].strip(), row[1].strip(), None, None))
     pattern = re.compile(rf"^\d{{{digits}}}$")
     seen: dict[str, int] = {}
     for entry in entries:
         if not pattern.match(entry.number):
             raise UsageError(
-                f"{path}:{entry.line}: '{entry.number}' is not a {what} number "
-                f"({digits} digits, with its leading zero)"
+                _(
+                    "{path}:{line}: '{entry}' is not a {what} number ({digits} digits, "
+                    "with its leading zero)"
+                ).format(path=path, line=entry.line, entry=entry.number, what=what, digits=digits)
             )
         if not entry.name:
-            raise UsageError(f"{path}:{entry.line}: {entry.number} has no name")
+            raise UsageError(
+                _("{path}:{line}: {entry} has no name").format(
+                    path=path, line=entry.line, entry=entry.number
+                )
+            )
         if entry.number in seen:
             raise UsageError(
-                f"{path}:{entry.line}: {entry.number} is listed twice (also line "
-                f"{seen[entry.number]})"
+                _("{path}:{line}: {entry} is listed twice (also line {seen})").format(
+                    path=path, line=entry.line, entry=entry.number, seen=seen[entry.number]
+                )
             )
         seen[entry.number] = entry.line
     if not entries:
-        raise UsageError(f"{path}: no {what} in the file")
+        raise UsageError(_("{path}: no {what} in the file").format(path=path, what=what))
     return entries
 
 
@@ -135,16 +159,34 @@ def read_municipalities(path: Path, counties: list[Entry], today: dt.date) -> li
     for entry in entries:
         if entry.valid_to is not None and entry.valid_to < today:
             raise UsageError(
-                f"{path}:{entry.line}: {entry.number} {entry.name} was valid only until "
-                f"{entry.valid_to}; take the list valid today"
+                _(
+                    "{path}:{line}: {entry} {entry2} was valid only until {valid_to}; "
+                    "take the list valid today"
+                ).format(
+                    path=path,
+                    line=entry.line,
+                    entry=entry.number,
+                    entry2=entry.name,
+                    valid_to=entry.valid_to,
+                )
             )
         day = max(entry.valid_from or today, today)
         prefix = entry.number[:2]
         if not any(c.number == prefix and c.valid_on(day) for c in counties):
             known = ", ".join(sorted({c.number for c in counties if c.valid_on(day)}))
             raise UsageError(
-                f"{path}:{entry.line}: {entry.number} {entry.name} starts with {prefix}, "
-                f"which is no county valid on {day} (counties: {known})"
+                _(
+                    "{path}:{line}: {entry} {entry2} starts with {prefix}, which is no "
+                    "county valid on {day} (counties: {known})"
+                ).format(
+                    path=path,
+                    line=entry.line,
+                    entry=entry.number,
+                    entry2=entry.name,
+                    prefix=prefix,
+                    day=day,
+                    known=known,
+                )
             )
     return entries
 
@@ -171,12 +213,17 @@ def _counties_yaml(path: Path) -> list[Entry]:
     try:
         doc = read_document(str(path), path.read_bytes(), False)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+        raise UsageError(
+            _("{path}: cannot read: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from None
     except ReadError as exc:
         raise UsageError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
     model, problems = parse_model(Counties, doc)
     if model is None:
         first = problems[0]
         where = f"{path}:{first.location.line}:{first.location.column}"
-        raise UsageError(f"{where}: not a counties file: {first.message}", problems)
+        raise UsageError(
+            _("{where}: not a counties file: {message}").format(where=where, message=first.message),
+            problems,
+        )
     return [Entry(0, c.number, c.name, c.from_, c.to) for c in model.counties]

@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 from hfctl.core.errors import UsageError
+from hfctl.core.i18n import _
 
 REGISTRY = "outputs.json"
 
@@ -67,16 +68,24 @@ def check_file(path: Path, root: Path, force: bool = False) -> Path:
     """The resolved target of ``-o path`` for one generated file, or a usage error."""
     target = path.resolve()
     if _inside_data(target, root):
-        raise UsageError(f"-o {path}: generated files go outside data/, never over data")
+        raise UsageError(
+            _("-o {path}: generated files go outside data/, never over data").format(path=path)
+        )
     if target.is_dir():
-        raise UsageError(f"-o {path} is a folder: give the name of the file to write")
+        raise UsageError(
+            _("-o {path} is a folder: give the name of the file to write").format(path=path)
+        )
     if target.exists() or target.is_symlink():
         if tracked(target):
-            raise UsageError(f"-o {path} is a file git tracks: hfctl will not replace it")
+            raise UsageError(
+                _("-o {path} is a file git tracks: hfctl will not replace it").format(path=path)
+            )
         if not force and _registry(root).get(str(target)) != _digest(target):
             raise UsageError(
-                f"-o {path} exists and hfctl did not write it: choose another name, "
-                "or give --force to replace it"
+                _(
+                    "-o {path} exists and hfctl did not write it: choose another name, "
+                    "or give --force to replace it"
+                ).format(path=path)
             )
     return target
 
@@ -85,9 +94,13 @@ def check_folder(folder: Path, root: Path) -> Path:
     """The resolved target of ``-o folder`` for generated files, or a usage error."""
     target = folder.resolve()
     if _inside_data(target, root):
-        raise UsageError(f"-o {folder}: generated files go outside data/, never into it")
+        raise UsageError(
+            _("-o {folder}: generated files go outside data/, never into it").format(folder=folder)
+        )
     if target.exists() and not target.is_dir():
-        raise UsageError(f"-o {folder} is a file: give a folder to write into")
+        raise UsageError(
+            _("-o {folder} is a file: give a folder to write into").format(folder=folder)
+        )
     return target
 
 

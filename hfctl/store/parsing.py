@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.models.base import PATTERN_WORDS, Model, Source
@@ -91,25 +92,35 @@ def _schema_problems(exc: ValidationError, model: type[Model], doc: Document) ->
             problems.append(
                 problem(
                     "HF201",
-                    f"unknown key '{where}'{hint}",
+                    _("unknown key '{where}'{hint}").format(where=where, hint=hint),
                     source.at(loc, key=True),
                 )
             )
         elif kind == "missing":
             problems.append(
-                problem("HF202", f"missing required key '{where}'", source.at(loc[:-1]))
+                problem(
+                    "HF202",
+                    _("missing required key '{where}'").format(where=where),
+                    source.at(loc[:-1]),
+                )
             )
         else:
             message = str(error["msg"]).removeprefix("Value error, ")
             if kind == "string_pattern_mismatch":
                 pattern = str((error.get("ctx") or {}).get("pattern", ""))
-                message = PATTERN_WORDS.get(pattern, "is not written as this key expects")
+                message = (
+                    _(PATTERN_WORDS[pattern])
+                    if pattern in PATTERN_WORDS
+                    else _("is not written as this key expects")
+                )
             value = error.get("input")
             shown = f" (got {value!r})" if isinstance(value, str) and len(value) < 80 else ""
             problems.append(
                 problem(
                     "HF203",
-                    f"invalid value for '{where}': {message}{shown}",
+                    _("invalid value for '{where}': {message}{shown}").format(
+                        where=where, message=message, shown=shown
+                    ),
                     source.at(loc),
                 )
             )
@@ -154,9 +165,10 @@ def _ambiguity_problems(model: Model, doc: Document) -> Iterator[Problem]:
             text = path[-1] if is_key else _raw_at(doc.parsed.data, path)
             yield problem(
                 "HF204",
-                f"'{text}' is read as written here, but other YAML tools read it as "
-                f"{what}: "
-                f'write it in quotes, "{text}"',
+                _(
+                    "'{text}' is read as written here, but other YAML tools read it as "
+                    '{what}: write it in quotes, "{text}"'
+                ).format(text=text, what=what),
                 source.at(path, key=is_key),
             )
 
@@ -168,8 +180,11 @@ def _cut_problems(doc: Document) -> Iterator[Problem]:
         value = _raw_at(doc.parsed.data, path)
         yield problem(
             "HF205",
-            f"'{comment}' after '{value}' is read as a comment, so the value ends before it: "
-            f'if it belongs to the value, write it in quotes, "{value} {comment}"',
+            _(
+                "'{comment}' after '{value}' is read as a comment, so the value ends "
+                'before it: if it belongs to the value, write it in quotes, "{value} '
+                '{comment}"'
+            ).format(comment=comment, value=value),
             source.at(path),
         )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from hfctl.core.i18n import _
 from hfctl.core.problems import Location, Problem
 from hfctl.core.rules import problem
 from hfctl.store.sources import line_col
@@ -89,8 +90,10 @@ def no_identity_numbers(file: str, text: str) -> Iterator[Problem]:
         if kind:
             yield problem(
                 "HF500",
-                f"this looks like a {kind} ({mask(match.group(0))}); national identity "
-                "numbers must not be in the repository (git keeps them in its history)",
+                _(
+                    "this looks like a {kind} ({mask}); national identity numbers must "
+                    "not be in the repository (git keeps them in its history)"
+                ).format(kind=kind, mask=mask(match.group(0))),
                 Location(file, *line_col(text, match.start())),
             )
 
@@ -100,7 +103,9 @@ def no_private_mobiles(file: str, text: str) -> Iterator[Problem]:
     for match in _MOBILE.finditer(text):
         yield problem(
             "HF501",
-            f"this looks like a mobile number ({mask(match.group(1))}); keep private numbers "
-            "out of the repository and use the party's contact point",
+            _(
+                "this looks like a mobile number ({mask}); keep private numbers out "
+                "of the repository and use the party's contact point"
+            ).format(mask=mask(match.group(1))),
             Location(file, *line_col(text, match.start())),
         )

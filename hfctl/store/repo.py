@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from hfctl.core.errors import UsageError
+from hfctl.core.i18n import _
 
 MARKER = Path("data") / "community.yaml"
 DATA_DIR = "data"
@@ -36,7 +37,11 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
     chosen = explicit or (Path(os.environ["HFCTL_REPO"]) if os.environ.get("HFCTL_REPO") else None)
     if chosen is not None:
         if not (chosen / MARKER).is_file():
-            raise UsageError(f"{chosen} is not an hfctl data repository (no {MARKER.as_posix()})")
+            raise UsageError(
+                _("{chosen} is not an hfctl data repository (no {marker})").format(
+                    chosen=chosen, marker=MARKER.as_posix()
+                )
+            )
         return chosen.resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -45,7 +50,11 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
     bundled = Path(__file__).resolve().parents[2]
     if (bundled / MARKER).is_file():
         return bundled
-    raise UsageError(f"no hfctl data repository here or above ({here}); give one with --repo PATH")
+    raise UsageError(
+        _("no hfctl data repository here or above ({here}); give one with --repo PATH").format(
+            here=here
+        )
+    )
 
 
 def moment() -> dt.datetime:
@@ -58,6 +67,8 @@ def moment() -> dt.datetime:
         except ValueError:
             value = None
         if value is None or value.tzinfo is None:
-            raise UsageError(f"HFCTL_NOW: '{env}' is not a moment with an offset (ISO 8601)")
+            raise UsageError(
+                _("HFCTL_NOW: '{env}' is not a moment with an offset (ISO 8601)").format(env=env)
+            )
         return value
     return dt.datetime.now(dt.UTC)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hfctl.core.errors import NotFoundError
+from hfctl.core.i18n import _
 from hfctl.store import gitops
 from hfctl.store.loader import Dataset, load
 
@@ -19,7 +20,7 @@ def load_data(
         return load(root, gitops.sparse_files(root) or None, personal=personal, cache=cache)
     repo = gitops.require_repo(root, "reading the data at a revision")
     if not gitops.revision_exists(repo, at):
-        raise NotFoundError(f"no revision '{at}' in this repository")
+        raise NotFoundError(_("no revision '{at}' in this repository").format(at=at))
     paths = gitops.Paths.of(repo, root)
     blobs = gitops.files_at(repo, at, paths.to_git("data"))
     return load(

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from hfctl.core import unicode
+from hfctl.core.i18n import _
 from hfctl.store.yamlread import Parsed, ReadError, parse_yaml
 
 MAX_FILE_BYTES = 1_000_000
@@ -40,12 +41,14 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise ReadError(
             "HF105",
-            f"file is {len(raw)} bytes; data files are at most {MAX_FILE_BYTES} bytes",
+            _("file is {count} bytes; data files are at most {max_file_bytes} bytes").format(
+                count=len(raw), max_file_bytes=MAX_FILE_BYTES
+            ),
             None,
             None,
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError("HF103", "file is UTF-16; save it as UTF-8", 1, 1)
+        raise ReadError("HF103", _("file is UTF-16; save it as UTF-8"), 1, 1)
     if raw.startswith(BOM):  # as Windows editors save UTF-8; YAML allows it, writes keep it
         raw = raw[len(BOM) :]
     try:
@@ -55,8 +58,10 @@ def decode(raw: bytes) -> str:
         line, col = line_col(prefix, len(prefix))
         raise ReadError(
             "HF103",
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); the file may "
-            "be Latin-1 or Windows-1252: save it as UTF-8",
+            _(
+                "not valid UTF-8 (byte 0x{raw:02x}); the file may be Latin-1 or "
+                "Windows-1252: save it as UTF-8"
+            ).format(raw=raw[exc.start]),
             line,
             col,
         ) from None
@@ -65,7 +70,9 @@ def decode(raw: bytes) -> str:
         line, col = line_col(text, bad.start())
         raise ReadError(
             "HF103",
-            f"invisible or control character {unicode.describe(bad.group())} in the text",
+            _("invisible or control character {describe} in the text").format(
+                describe=unicode.describe(bad.group())
+            ),
             line,
             col,
         )
@@ -79,7 +86,9 @@ def check_conflicts(text: str) -> None:
         line, col = line_col(text, conflict.start())
         raise ReadError(
             "HF106",
-            f"unresolved merge conflict marker '{conflict.group(1)}': resolve the conflict first",
+            _("unresolved merge conflict marker '{group}': resolve the conflict first").format(
+                group=conflict.group(1)
+            ),
             line,
             col,
         )
@@ -91,13 +100,13 @@ def check_yaml_text(text: str, line_offset: int = 0) -> None:
     if tab:
         line, col = line_col(text, tab.end() - 1)
         raise ReadError(
-            "HF113", "tab character in indentation: indent with spaces", line + line_offset, col
+            "HF113", _("tab character in indentation: indent with spaces"), line + line_offset, col
         )
     directive = _DIRECTIVE.search(text)
     if directive:
         line, col = line_col(text, directive.start())
         raise ReadError(
-            "HF109", "YAML directives ('%YAML', '%TAG') are not allowed", line + line_offset, col
+            "HF109", _("YAML directives ('%YAML', '%TAG') are not allowed"), line + line_offset, col
         )
 
 
@@ -107,7 +116,7 @@ def split_front_matter(text: str) -> tuple[str, int, str, int]:
     if not lines or lines[0].rstrip("\r\n") != "---":
         raise ReadError(
             "HF114",
-            "a Markdown data file must start with a '---' line that opens its front matter",
+            _("a Markdown data file must start with a '---' line that opens its front matter"),
             1,
             1,
         )
@@ -116,7 +125,7 @@ def split_front_matter(text: str) -> tuple[str, int, str, int]:
             yaml_text = "".join(lines[1:index])
             body = "".join(lines[index + 1 :])
             return yaml_text, 1, body, index + 2
-    raise ReadError("HF114", "front matter is not closed: add a '---' line after it", 1, 1)
+    raise ReadError("HF114", _("front matter is not closed: add a '---' line after it"), 1, 1)
 
 
 def read_document(path: str, raw: bytes, markdown: bool) -> Document:

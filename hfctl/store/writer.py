@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hfctl.core.errors import Interrupted, RefusedError
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.store import gitops
 from hfctl.store.atomic import atomic_write
@@ -60,13 +61,17 @@ def write_lock(root: Path) -> Iterator[None]:
     try:
         handle = path.open("a+")
     except OSError as exc:
-        raise RefusedError(f"cannot create the lock file {path}: {exc.strerror}") from None
+        raise RefusedError(
+            _("cannot create the lock file {path}: {strerror}").format(
+                path=path, strerror=exc.strerror
+            )
+        ) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise RefusedError(
-                "another hfctl command is changing this repository; wait for it to finish"
+                _("another hfctl command is changing this repository; wait for it to finish")
             ) from None
         _HELD.add(path)
         try:
@@ -81,7 +86,9 @@ def _refuse_if_changed_meanwhile(changes: Changeset) -> None:
     for rel, before in changes.before.items():
         if changes.on_disk(rel) != before:
             raise RefusedError(
-                f"{rel} changed on disk while hfctl was working; run the command again"
+                _("{rel} changed on disk while hfctl was working; run the command again").format(
+                    rel=rel
+                )
             )
 
 
@@ -114,10 +121,16 @@ def _write_all(changes: Changeset) -> None:
             else f"{', '.join(done)} could not be put back: check them with git status"
         )
         if isinstance(exc, KeyboardInterrupt):
-            raise Interrupted(f"interrupted while writing {current}; {tail}") from None
+            raise Interrupted(
+                _("interrupted while writing {current}; {tail}").format(current=current, tail=tail)
+            ) from None
         if not isinstance(exc, OSError):
             raise
-        raise RefusedError(f"could not write {current}: {os_reason(exc)}; {tail}") from None
+        raise RefusedError(
+            _("could not write {current}: {os_reason}; {tail}").format(
+                current=current, os_reason=os_reason(exc), tail=tail
+            )
+        ) from None
     if record is not None:
         journal.end(record)
 
@@ -208,13 +221,14 @@ def _preflight(changes: Changeset, today: dt.date, allow_dirty: bool, check: Cha
             ]
             if dirty:
                 raise RefusedError(
-                    "uncommitted changes not made by hfctl in "
-                    + ", ".join(dirty)
-                    + " (not committed): commit or stash them first, or pass --allow-dirty"
+                    _(
+                        "uncommitted changes not made by hfctl in {dirty} (not committed): "
+                        "commit or stash them first, or pass --allow-dirty"
+                    ).format(dirty=", ".join(dirty))
                 )
     errors = check(changes, today)
     if errors:
-        raise RefusedError("the change would make the data invalid; nothing was written", errors)
+        raise RefusedError(_("the change would make the data invalid; nothing was written"), errors)
 
 
 def apply(
@@ -234,13 +248,13 @@ def apply(
     if not files:
         return Applied([], "")
     if branch is not None and not branch.strip():
-        raise RefusedError("--branch needs the name of the branch to create")
+        raise RefusedError(_("--branch needs the name of the branch to create"))
     repo = gitops.open_repo(changes.root)
     if repo is None and (commit_message or branch):
         missing = (
             "git, which is not installed" if not gitops.git_installed() else "a git repository"
         )
-        raise RefusedError(f"--commit and --branch need {missing}")
+        raise RefusedError(_("--commit and --branch need {missing}").format(missing=missing))
     if dry_run:
         _preflight(changes, today, allow_dirty, check)
         return Applied(files, diff)
@@ -273,14 +287,20 @@ def write_outputs(folder: Path, root: Path, files: dict[str, bytes]) -> list[Pat
     for name, content in files.items():
         path = target / name
         if path.parent != target:
-            raise UsageError(f"refusing to write {name!r} outside {folder}")
+            raise UsageError(
+                _("refusing to write {name!r} outside {folder}").format(name=name, folder=folder)
+            )
         try:
             atomic_write(path, content)
         except KeyboardInterrupt:
-            raise Interrupted(f"interrupted while writing {path}; the data is unchanged") from None
+            raise Interrupted(
+                _("interrupted while writing {path}; the data is unchanged").format(path=path)
+            ) from None
         except OSError as exc:
             raise HfctlError(
-                f"could not write {path}: {os_reason(exc)}; the data is unchanged"
+                _("could not write {path}: {os_reason}; the data is unchanged").format(
+                    path=path, os_reason=os_reason(exc)
+                )
             ) from None
         written.append(path)
     return written

@@ -18,6 +18,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from hfctl.core.errors import RefusedError
+from hfctl.core.i18n import _
 from hfctl.store.sources import BOM, decode, split_front_matter
 from hfctl.store.yamlread import ReadError, misread_as
 
@@ -73,16 +74,25 @@ def open_text(path: str, text: str, markdown: bool, bom: bool = False) -> Editab
     try:
         data = _yaml().load(yaml_text)
     except YAMLError as exc:
-        raise RefusedError(f"{path}: cannot edit a file that is not valid YAML ({exc})") from None
+        raise RefusedError(
+            _("{path}: cannot edit a file that is not valid YAML ({exc})").format(
+                path=path, exc=exc
+            )
+        ) from None
     if not isinstance(data, CommentedMap):
-        raise RefusedError(f"{path}: cannot edit a file whose top level is not a mapping")
+        raise RefusedError(
+            _("{path}: cannot edit a file whose top level is not a mapping").format(path=path)
+        )
     doc = EditableDocument(path, data, prefix, suffix, newline, bom)
     again = doc.render().removeprefix("\ufeff" if bom else "")
     if again != text:
         line = _first_difference(text, again)
         raise RefusedError(
-            f"{path}: hfctl cannot edit this file without reformatting it (first at line "
-            f"{line}); make the change by hand, or tidy the file so it round-trips"
+            _(
+                "{path}: hfctl cannot edit this file without reformatting it (first "
+                "at line {line}); make the change by hand, or tidy the file so it "
+                "round-trips"
+            ).format(path=path, line=line)
         )
     return doc
 

@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError
 
 from hfctl.core import unicode
+from hfctl.core.i18n import _
 from hfctl.core.problems import pack, unpack
 
 try:  # the C parser (ruamel.yaml.clib); the pure one is the fallback
@@ -57,13 +58,13 @@ def misread_as(text: str) -> str | None:
     if not text or text[0] not in _FIRST or " " in text:
         return None
     if _YAML11_BOOL.match(text):
-        return "a boolean"
+        return _("a boolean")
     if _YAML_SEXAGESIMAL.match(text):
-        return "a number (base 60)"
+        return _("a number (base 60)")
     if _YAML_INT.match(text):
-        return "a number"
+        return _("a number")
     if _YAML_FLOAT.match(text):
-        return "a number"
+        return _("a number")
     return None
 
 
@@ -134,8 +135,10 @@ class _Builder:
         if getattr(event, "anchor", None):
             raise self.fail(
                 "HF110",
-                f"anchor '&{event.anchor}' is not allowed: write the value "
-                "out in full, so that a reviewer sees it where it is used",
+                _(
+                    "anchor '&{anchor}' is not allowed: write the value out in full, so "
+                    "that a reviewer sees it where it is used"
+                ).format(anchor=event.anchor),
                 event.start_mark,
             )
         tag = getattr(event, "tag", None)
@@ -146,7 +149,9 @@ class _Builder:
         if explicit_tag:
             raise self.fail(
                 "HF111",
-                f"tag '{tag}' is not allowed: hfctl gives every value its type from the schema",
+                _(
+                    "tag '{tag}' is not allowed: hfctl gives every value its type from the schema"
+                ).format(tag=tag),
                 event.start_mark,
             )
 
@@ -169,11 +174,17 @@ class _Builder:
                     if isinstance(value, dict)
                     else ("a list" if isinstance(value, list) else "empty")
                 )
-                raise self.fail("HF104", f"a key must be plain text, not {what}", event.start_mark)
+                raise self.fail(
+                    "HF104",
+                    _("a key must be plain text, not {what}").format(what=what),
+                    event.start_mark,
+                )
             if value in seen:
                 raise self.fail(
                     "HF102",
-                    f"duplicate key '{value}' (first given on line {seen[value]})",
+                    _("duplicate key '{value}' (first given on line {seen})").format(
+                        value=value, seen=seen[value]
+                    ),
                     event.start_mark,
                 )
             seen[value] = unpack(position)[0]
@@ -210,7 +221,11 @@ class _Builder:
 
     def open(self, container: Any, event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            raise self.fail("HF104", f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            raise self.fail(
+                "HF104",
+                _("nested more than {max_depth} levels deep").format(max_depth=MAX_DEPTH),
+                event.start_mark,
+            )
         self.add(container, event, is_plain_scalar=False)
         if self.stack:
             parent, ppath, _pending, _seen = self.stack[-1]
@@ -230,17 +245,24 @@ class _Builder:
             if self.documents > 1:
                 raise self.fail(
                     "HF112",
-                    "more than one YAML document in the file: a second '---' starts a new document",
+                    _(
+                        "more than one YAML document in the file: a second '---' starts a "
+                        "new document"
+                    ),
                     event.start_mark,
                 )
             if getattr(event, "version", None) or getattr(event, "tags", None):
                 raise self.fail(
-                    "HF109", "YAML directives ('%YAML', '%TAG') are not allowed", event.start_mark
+                    "HF109",
+                    _("YAML directives ('%YAML', '%TAG') are not allowed"),
+                    event.start_mark,
                 )
         elif kind == "AliasEvent":
             raise self.fail(
                 "HF110",
-                f"alias '*{event.anchor}' is not allowed: write the value out in full",
+                _("alias '*{anchor}' is not allowed: write the value out in full").format(
+                    anchor=event.anchor
+                ),
                 event.start_mark,
             )
         elif kind == "ScalarEvent":
@@ -251,8 +273,10 @@ class _Builder:
             if bad:
                 raise self.fail(
                     "HF103",
-                    f"control or invisible character "
-                    f"{unicode.describe(bad.group())} in a value (written as an escape)",
+                    _(
+                        "control or invisible character {describe} in a value (written as an "
+                        "escape)"
+                    ).format(describe=unicode.describe(bad.group())),
                     event.start_mark,
                 )
             if plain and value in _NULLS:
@@ -282,23 +306,25 @@ def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
             builder.feed(event)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "not valid YAML"
+        problem = exc.problem or exc.context or _("not valid YAML")
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
         line, col = builder.pos(mark) if mark is not None else (None, None)
-        raise ReadError("HF101", f"YAML syntax error: {problem}", line, col) from None
+        raise ReadError(
+            "HF101", _("YAML syntax error: {problem}").format(problem=problem), line, col
+        ) from None
     except RecursionError:
-        raise ReadError("HF104", "nested too deeply to read") from None
+        raise ReadError("HF104", _("nested too deeply to read")) from None
     root = builder.root
     if root is None:
         raise ReadError(
-            "HF107", "the file holds no data (it is empty or only comments)", 1 + line_offset, 1
+            "HF107", _("the file holds no data (it is empty or only comments)"), 1 + line_offset, 1
         )
     if not isinstance(root, dict):
-        what = "a list" if isinstance(root, list) else "a single value"
+        what = _("a list") if isinstance(root, list) else _("a single value")
         raise ReadError(
             "HF108",
-            f"the top level must be a mapping of keys to values, not {what}",
+            _("the top level must be a mapping of keys to values, not {what}").format(what=what),
             1 + line_offset,
             1,
         )

@@ -396,8 +396,17 @@ def test_a_dozen_mistakes_are_all_reported_in_one_run(repo: Repo) -> None:
     assert result.stdout.strip().splitlines()[-1].startswith("failed: ")
 
 
-def test_every_rule_is_documented() -> None:
-    from hfctl.core.rules import rules_markdown
+@pytest.mark.parametrize("language", ["en", "nn", "nb"])
+def test_every_rule_is_documented(language: str) -> None:
+    """docs/rules.md (English), docs/rules.nn.md and docs/rules.nb.md are the rule table."""
+    from hfctl.core.rules import RULES, rules_markdown
     from tests.conftest import PROJECT
 
-    assert (PROJECT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown()
+    name = "rules.md" if language == "en" else f"rules.{language}.md"
+    text = (PROJECT / "docs" / name).read_text(encoding="utf-8")
+    assert text == rules_markdown(language)
+    rows = [line for line in text.splitlines() if line.startswith("| HF")]
+    assert [row.split(" | ")[0][2:] for row in rows] == list(RULES)
+    if language != "en":  # every rule says what it ensures in the language, not in English
+        english = {rule.ensures for rule in RULES.values()}
+        assert not [row for row in rows if row.split(" | ")[3].removesuffix(" |") in english]

@@ -147,7 +147,6 @@ READ_ONLY: list[tuple[str, ...]] = [
 ]
 
 
-@pytest.mark.xfail(strict=False, reason="lower-layer messages: issue-22b")
 @pytest.mark.parametrize("lang", ["nn", "nb"])
 @pytest.mark.parametrize("args", READ_ONLY, ids=" ".join)
 def test_no_english_sentence_in_norwegian(

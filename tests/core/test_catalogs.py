@@ -30,7 +30,8 @@ def _forms(message: Message) -> list[tuple[str, str]]:
     if isinstance(message.id, str):
         return [(message.id, str(message.string))]
     singular, plural = message.id[0], message.id[1]
-    strings = list(message.string)
+    assert not isinstance(message.string, str)
+    strings = list(message.string or ())
     return [(singular if i == 0 else plural, s) for i, s in enumerate(strings)]
 
 

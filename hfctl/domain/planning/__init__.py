@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from hfctl.core.errors import NotFoundError, RefusedError
+from hfctl.core.i18n import _
 from hfctl.domain.meetings import plan_new
 from hfctl.domain.planning.days import Days, missing_calendars
 from hfctl.domain.planning.rules import Rules, Slot, is_ordinary
@@ -52,7 +53,7 @@ def _in_year(forum: Forum, year: int) -> bool:
 def _chosen(ds: Dataset, year: int, only: list[str] | None) -> tuple[list[Forum], list[Unmet]]:
     for forum_id in only or []:
         if forum_id not in ds.forums:
-            raise NotFoundError(f"no forum '{forum_id}'")
+            raise NotFoundError(_("no forum '{forum_id}'").format(forum_id=forum_id))
     picked, skipped = [], []
     for forum in sorted(ds.forums.values(), key=lambda f: f.id):
         if (only and forum.id not in only) or not _in_year(forum, year):
@@ -60,12 +61,20 @@ def _chosen(ds: Dataset, year: int, only: list[str] | None) -> tuple[list[Forum]
         if forum.cadence is None:
             if forum.meetings_per_year:
                 skipped.append(
-                    Unmet(forum.id, "cadence", f"no cadence in {forum.file}, so not planned")
+                    Unmet(
+                        forum.id,
+                        "cadence",
+                        _("no cadence in {forum}, so not planned").format(forum=forum.file),
+                    )
                 )
             continue
         if forum.meetings_per_year is None:
             skipped.append(
-                Unmet(forum.id, "meetings_per_year", f"no meetings_per_year in {forum.file}")
+                Unmet(
+                    forum.id,
+                    "meetings_per_year",
+                    _("no meetings_per_year in {forum}").format(forum=forum.file),
+                )
             )
             continue
         picked.append(forum)
@@ -134,15 +143,17 @@ def _files(
 def plan_year(ds: Dataset, year: int, today: dt.date, forums: list[str] | None = None) -> YearPlan:
     """Propose the meetings of ``year`` for every body with a cadence (or those named)."""
     if year < today.year:
-        raise RefusedError(f"{year} has passed; plan this year or a later one")
+        raise RefusedError(_("{year} has passed; plan this year or a later one").format(year=year))
     picked, unmet = _chosen(ds, year, forums)
     missing = missing_calendars(ds, picked, year)
     if missing:
         names = ", ".join(missing)
         raise RefusedError(
-            f"the school breaks of {year} are not in the data for {names}: add "
-            f"data/calendars/school-breaks-<county>-{year}.yaml from the county's decision "
-            "before planning the year"
+            _(
+                "the school breaks of {year} are not in the data for {names}: add "
+                "data/calendars/school-breaks-<county>-{year}.yaml from the county's "
+                "decision before planning the year"
+            ).format(year=year, names=names)
         )
     days = Days.of(ds, year)
     solver = Solver(Rules(ds, year, today, days))
@@ -162,8 +173,10 @@ def plan_year(ds: Dataset, year: int, today: dt.date, forums: list[str] | None =
     for _county, calendar in sorted(days.calendars.items()):
         if not calendar.checked:
             notes.append(
-                f"{calendar.file}: the school breaks are not checked against the county's "
-                "decision (checked: false); check them before the plan is sent out"
+                _(
+                    "{calendar}: the school breaks are not checked against the county's "
+                    "decision (checked: false); check them before the plan is sent out"
+                ).format(calendar=calendar.file)
             )
     message = (
         f"Meeting plan {year}: {len(slots)} meetings for {len({s.forum for s in slots})} bodies"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from hfctl.core.i18n import _
 from hfctl.domain.meetings import holidays_of
 from hfctl.models.calendar import Calendar
 from hfctl.models.forum import Forum
@@ -84,11 +85,11 @@ class Days:
     def closed(self, day: dt.date) -> str | None:
         """Why no body meets on ``day`` (weekend, holiday, blocked), or None."""
         if day.weekday() >= 5:
-            return "weekend"
+            return _("weekend")
         if day in self.holidays:
-            return f"public holiday ({self.holidays[day]})"
+            return _("public holiday ({holidays})").format(holidays=self.holidays[day])
         if day in self.blocked:
-            return f"blocked ({self.blocked[day]})"
+            return _("blocked ({blocked})").format(blocked=self.blocked[day])
         return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from hfctl.core.i18n import _
 from hfctl.domain.meetings import overlaps
 from hfctl.domain.planning.days import Days, counties_of, county_name
 from hfctl.models.forum import WEEKDAYS, Forum
@@ -108,24 +109,28 @@ class Rules:
         if closed is not None:
             return closed
         if cadence.months and day.month not in cadence.months:
-            return "outside the months it meets in"
+            return _("outside the months it meets in")
         due = day - dt.timedelta(days=forum.notice_days)
         if due < self.today:
-            return f"its notice of {forum.notice_days} days cannot be given from {self.today}"
+            return _("its notice of {notice_days} days cannot be given from {today}").format(
+                notice_days=forum.notice_days, today=self.today
+            )
         if not forum.active_on(day):
-            return "the body does not exist then"
+            return _("the body does not exist then")
         if day in self.dates.get(forum.id, []):
-            return "it meets that day already"
+            return _("it meets that day already")
         if cadence.avoid_school_breaks:
             found = self.days.school_break(self.counties(forum, day), day)
             if found is not None:
-                return f"school break in {county_name(self.ds, found[0])} ({found[1]})"
+                return _("school break in {county_name} ({found})").format(
+                    county_name=county_name(self.ds, found[0]), found=found[1]
+                )
         mine = self.people(forum.id, day)
         for other in self.booked.get(day, []):
             if other.forum == forum.id:
                 continue
             if other.people & mine and overlaps(cadence.start, cadence.end, other.start, other.end):
-                return f"members also sit in {other.label} at that time"
+                return _("members also sit in {label} at that time").format(label=other.label)
         return None
 
     def cost(self, forum: Forum, day: dt.date) -> float:

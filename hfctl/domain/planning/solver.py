@@ -8,6 +8,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from hfctl.core.i18n import _, ngettext
 from hfctl.domain.planning.rules import Rules, Slot
 from hfctl.models.forum import Forum
 
@@ -119,7 +120,10 @@ class Solver:
         found = Counter(
             self.rules.why_not(forum, d) or "too close to its other meetings" for d in candidates
         )
-        return "; ".join(f"{why} ({n} days)" for why, n in found.most_common(3))
+        return "; ".join(
+            ngettext("{why} ({n} day)", "{why} ({n} days)", n).format(why=why, n=n)
+            for why, n in found.most_common(3)
+        )
 
     # -- a body on its own --
 
@@ -137,7 +141,9 @@ class Solver:
                     Unmet(
                         forum.id,
                         "meetings_per_year",
-                        f"no day left for a meeting near {target}: {self.reasons(forum, near)}",
+                        _("no day left for a meeting near {target}: {reasons}").format(
+                            target=target, reasons=self.reasons(forum, near)
+                        ),
                     )
                 )
                 continue
@@ -152,7 +158,9 @@ class Solver:
         assert rule is not None
         other = self.rules.ds.forums.get(rule.forum)
         if other is None:
-            self.unmet.append(Unmet(forum.id, "before", f"there is no forum '{rule.forum}'"))
+            self.unmet.append(
+                Unmet(forum.id, "before", _("there is no forum '{forum}'").format(forum=rule.forum))
+            )
             self.spread(forum)
             return
         mine = [
@@ -172,8 +180,15 @@ class Solver:
                     Unmet(
                         forum.id,
                         "before",
-                        f"no meeting {rule.min_days}–{rule.max_days} days before {name}: "
-                        f"its {self.wanted(forum)} meetings a year are all placed",
+                        _(
+                            "no meeting {min_days}–{max_days} days before {name}: its {wanted} "
+                            "meetings a year are all placed"
+                        ).format(
+                            min_days=rule.min_days,
+                            max_days=rule.max_days,
+                            name=name,
+                            wanted=self.wanted(forum),
+                        ),
                     )
                 )
                 continue
@@ -185,13 +200,22 @@ class Solver:
             middle = day - dt.timedelta(days=(rule.min_days + rule.max_days) // 2)
             chosen = self.best_day(forum, middle, window, 1)
             if chosen is None:
-                why = self.reasons(forum, window) if window else "the window is in another year"
+                why = self.reasons(forum, window) if window else _("the window is in another year")
                 self.unmet.append(
                     Unmet(
                         forum.id,
                         "before",
-                        f"no day {rule.min_days}–{rule.max_days} days before {name} "
-                        f"({first} to {last}): {why}",
+                        _(
+                            "no day {min_days}–{max_days} days before {name} ({first} to "
+                            "{last}): {why}"
+                        ).format(
+                            min_days=rule.min_days,
+                            max_days=rule.max_days,
+                            name=name,
+                            first=first,
+                            last=last,
+                            why=why,
+                        ),
                     )
                 )
                 continue
@@ -217,8 +241,10 @@ class Solver:
                         Unmet(
                             extra.id,
                             "group",
-                            f"more than five bodies of group '{name}' "
-                            f"meet in the week of {target}; one a day leaves no day for it",
+                            _(
+                                "more than five bodies of group '{name}' meet in the week of "
+                                "{target}; one a day leaves no day for it"
+                            ).format(name=name, target=target),
                         )
                     )
                 needing = needing[:5]
@@ -232,8 +258,10 @@ class Solver:
                         Unmet(
                             forum.id,
                             "group",
-                            f"no week near {target} where it could meet with the rest of "
-                            f"group '{name}', one a day; planned on its own",
+                            _(
+                                "no week near {target} where it could meet with the rest of group "
+                                "'{name}', one a day; planned on its own"
+                            ).format(target=target, name=name),
                         )
                     )
         for forum in members:
