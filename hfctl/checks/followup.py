@@ -13,7 +13,7 @@ from hfctl.domain.followup import DECISION_GRACE_DAYS, actions
 from hfctl.models.meeting import Meeting
 
 
-@check
+@check(reads=("meetings",))
 def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
     """Ensure decisions are recorded only on held meetings, and soon after them."""
     grace = dt.timedelta(days=DECISION_GRACE_DAYS)
@@ -36,7 +36,7 @@ def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("meetings",))
 def minutes_approved(ctx: Context) -> Iterator[Problem]:
     """Ensure the minutes of each held meeting are approved at the next held meeting."""
     held: dict[str, list[Meeting]] = {}
@@ -55,7 +55,7 @@ def minutes_approved(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("agreements", "forums", "meetings", "parties", "people"))
 def actions_hang_together(ctx: Context) -> Iterator[Problem]:
     """Ensure actions have known responsibles, sensible dates and their own ids."""
     ds = ctx.ds
@@ -101,7 +101,7 @@ def actions_hang_together(ctx: Context) -> Iterator[Problem]:
                 yield problem("HF310", f"unknown {field} '{ref}'", action.loc(field))
 
 
-@check
+@check(reads=("forums", "meetings", "people"))
 def attendance_of_members(ctx: Context) -> Iterator[Problem]:
     """Ensure attendance names members (or invitees) of the forum, and deputies exist."""
     for meeting in ctx.ds.meetings.values():
@@ -131,7 +131,7 @@ def attendance_of_members(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("meetings",))
 def attendance_says_one_thing(ctx: Context) -> Iterator[Problem]:
     """Ensure nobody is recorded twice, or both present and replaced by a deputy."""
     from hfctl.domain.attendance import contradictions

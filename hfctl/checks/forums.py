@@ -18,7 +18,7 @@ def _current(ctx: Context) -> Iterator[Forum]:
             yield forum
 
 
-@check
+@check(reads=("forums", "parties"))
 def user_representatives(ctx: Context) -> Iterator[Problem]:
     """Ensure each forum has a user representative from the municipal side and the trust side."""
     for forum in _current(ctx):
@@ -44,7 +44,7 @@ def user_representatives(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("community", "forums"))
 def fsu_coordinators(ctx: Context) -> Iterator[Problem]:
     """Ensure each FSU has a coordinator who is a member of the forum the
     community names to provide them (``rules.coordinator_forum``)."""
@@ -75,7 +75,7 @@ def fsu_coordinators(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("community", "forums"))
 def expiring_terms(ctx: Context) -> Iterator[Problem]:
     """Ensure terms about to expire are noticed: warn within the community's warning window."""
     for forum, member in expiring(ctx.ds, ctx.today):
@@ -90,7 +90,7 @@ def expiring_terms(ctx: Context) -> Iterator[Problem]:
         )
 
 
-@check
+@check(reads=("forums",))
 def members_of_dissolved_forums(ctx: Context) -> Iterator[Problem]:
     """Ensure nobody's term runs past the day their forum was dissolved."""
     for forum in ctx.ds.forums.values():
@@ -106,7 +106,7 @@ def members_of_dissolved_forums(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("forums",))
 def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
     """Ensure no two terms of one person in one forum share a day (a renewal starts after)."""
     for forum in ctx.ds.forums.values():
