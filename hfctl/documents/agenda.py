@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from hfctl.documents.letterhead import heading
 from hfctl.domain.followup import overdue_for_forum
-from hfctl.domain.lookup import find_meeting
+from hfctl.domain.lookup import find_meeting, name_of
 from hfctl.formats.dates import clock, long_date
 from hfctl.formats.words import resolve_lang
 from hfctl.models.meeting import Meeting, case_label
@@ -49,11 +50,12 @@ def context(ds: Dataset, meeting: Meeting, lang: str, today: dt.date) -> dict[st
             "what": r.action.what,
             "due": long_date(r.action.due, lang),
             "case": r.case_ref,
-            "responsible": r.action.responsible,
+            "responsible": name_of(ds, r.action.responsible, lang),
         }
         for r in overdue_for_forum(ds, meeting.forum, today)
     ]
     return {
+        **heading(ds, meeting, lang),
         "lang": lang,
         "forum": forum.name.get(lang) if forum else meeting.forum,
         "forum_short": forum.display_name(lang) if forum else meeting.forum,

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from hfctl.core.errors import RefusedError
+from hfctl.documents.letterhead import heading
 from hfctl.domain.followup import minutes_approval
 from hfctl.domain.lookup import find_meeting, name_of
 from hfctl.formats.dates import long_date
@@ -51,6 +52,7 @@ def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -
             }
         )
     return {
+        **heading(ds, meeting, language),
         "lang": language,
         "forum": forum_name,
         "meeting_id": meeting.id,

@@ -13,9 +13,8 @@ import datetime as dt
 from typing import Any
 
 from hfctl.core.errors import RefusedError, UsageError
-from hfctl.documents.invite import invitees
+from hfctl.documents.letterhead import apology, called
 from hfctl.domain.followup import find_meeting
-from hfctl.domain.papers import apologies
 from hfctl.domain.publication import (
     AttachmentView,
     CaseView,
@@ -98,14 +97,6 @@ def context(ds: Dataset, view: MeetingView, lang: str) -> dict[str, Any]:
     """Everything the papers templates (and the Word writer) see; plain values only."""
     meeting = view.meeting
     forum = ds.forums.get(meeting.forum)
-    rule = apologies(ds, meeting)
-    seats = {m.person: m.represents for m in forum.members_on(meeting.date)} if forum else {}
-    called = []
-    for person in invitees(ds, meeting):
-        if person.deputy:
-            continue
-        party = ds.parties.get(seats.get(person.person, ""))
-        called.append({"name": person.name, "represents": party.name if party else ""})
     cases = [_case(ds, c, lang, i) for i, c in enumerate(view.cases, 1)]
     return {
         "lang": lang,
@@ -123,14 +114,8 @@ def context(ds: Dataset, view: MeetingView, lang: str) -> dict[str, Any]:
         "cancelled": meeting.status == "cancelled",
         "issued": long_date(meeting.agenda_issued, lang) if meeting.agenda_issued else "",
         "secretary": _name(ds, meeting.secretary),
-        "apologies": {
-            "to": _name(ds, rule.to) or "",
-            "by": long_date(rule.by, lang),
-            "note": rule.note.get(lang) if rule.note else "",
-        }
-        if rule
-        else None,
-        "called": called,
+        "apologies": apology(ds, meeting, lang),
+        "called": called(ds, meeting),
         "cases": cases,
         "attachments": [a for c in cases for a in c["attachments"]],
     }

@@ -2,13 +2,13 @@
 
 ``build`` gives every file of the site (path -> bytes) from the data alone, never from the
 clock, so a rebuild with no data change is byte-identical. Pages name people with their role
-and the party they represent; no one's e-mail address or telephone number is published.
+and the party they represent; the only contacts published are the secretariat's public work
+contacts (``site_parts.contact``), no other e-mail address or telephone number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,11 +17,11 @@ from hfctl.core.errors import RefusedError
 from hfctl.documents.papers import papers_page
 from hfctl.documents.public_minutes import approved, minutes_page
 from hfctl.documents.public_minutes import context as minutes_context
+from hfctl.documents.site_parts import contact, groups, members, record
 from hfctl.domain.agreements import Signing, signing
 from hfctl.domain.publication import forbidden, leaks, public_view
-from hfctl.formats.words import MEETING_KIND, ROLE, long_day, word
+from hfctl.formats.words import MEETING_KIND, long_day, word
 from hfctl.models.agreement import STEP_FIELDS
-from hfctl.models.forum import Forum, Member, MemberRole
 from hfctl.models.meeting import Meeting
 from hfctl.store.loader import Dataset
 
@@ -90,41 +90,18 @@ def _meeting_row(ds: Dataset, meeting: Meeting, lang: str) -> dict[str, Any]:
     }
 
 
-def _members(
-    ds: Dataset, forum: Forum, lang: str, today: dt.date
-) -> dict[str, list[dict[str, Any]]]:
-    """The seats held on ``today`` (``Forum.members_on``, the query every command asks), by
-    role, and the seats that ended before it, latest first."""
-    current = forum.members_on(today)
-    former = [m for m in forum.members if m.to is not None and m.to < today]
-    return {
-        "members": _seats(ds, sorted(current, key=lambda m: (_role_rank(m.role), m.from_)), lang),
-        "former": _seats(ds, sorted(former, key=lambda m: (m.to, m.from_), reverse=True), lang),
-    }
+def _next_meetings(ds: Dataset, lang: str, today: dt.date) -> list[dict[str, Any]]:
+    """The next meeting of every body, from ``today`` on (the meetings `meeting list` shows)."""
+    from hfctl.domain.meetings import select
 
-
-def _role_rank(role: str) -> int:
-    order = typing.get_args(MemberRole)
-    return order.index(role) if role in order else len(order)
-
-
-def _seats(ds: Dataset, seats: list[Member], lang: str) -> list[dict[str, Any]]:
-    rows = []
-    for member in seats:
-        person = ds.people.get(member.person)
-        party = ds.parties.get(member.represents)
-        rows.append(
-            {
-                "name": person.name if person else member.person,
-                "title": person.title if person and person.title else "",
-                "role": word(ROLE, lang, member.role),
-                "represents": party.name if party else member.represents,
-                "user_representative": member.user_representative,
-                "from": _day(member.from_, lang),
-                "to": _day(member.to, lang),
-            }
-        )
-    return rows
+    nearest: dict[str, Meeting] = {}
+    for meeting in select(ds, None, today, None):
+        forum = ds.forums.get(meeting.forum)
+        if meeting.status == "cancelled" or forum is None or forum.dissolved is not None:
+            continue
+        nearest.setdefault(meeting.forum, meeting)
+    ordered = sorted(nearest.values(), key=lambda m: (m.date, m.start, m.forum))
+    return [_meeting_row(ds, m, lang) for m in ordered]
 
 
 def _agreement(ds: Dataset, progress: Signing, lang: str, today: dt.date) -> dict[str, Any]:
@@ -153,9 +130,12 @@ def _agreement(ds: Dataset, progress: Signing, lang: str, today: dt.date) -> dic
     }
 
 
-def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Page]:
+def pages(
+    ds: Dataset, lang: str, today: dt.date, pdf: bool = False, data_day: dt.date | None = None
+) -> list[Page]:
     """Every HTML page of the site as of ``today``, with its context (``pdf``: the meetings'
-    papers are published as PDF too, so their pages link to them)."""
+    papers are published as PDF too, so their pages link to them; ``data_day``: the day of the
+    data, said on the front page)."""
     community = ds.community.name.get(lang) if ds.community else "hfctl"
     common = {"lang": lang, "community": community, "pdf": pdf}
     forums = sorted(
@@ -177,7 +157,16 @@ def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Pag
         Page(
             "index.html",
             "site/index.html.j2",
-            {**common, "bodies": bodies, "agreements": len(ds.agreements), "page": "index"},
+            {
+                **common,
+                "bodies": bodies,
+                "groups": groups(bodies),
+                "upcoming": _next_meetings(ds, lang, today),
+                "contact": contact(ds, lang, today),
+                "data_day": _day(data_day, lang),
+                "agreements": len(ds.agreements),
+                "page": "index",
+            },
         ),
         Page(
             "agreements.html",
@@ -220,7 +209,7 @@ def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Pag
                         "parent_href": body_page(parent.id) if parent else "",
                         "feed": feed(forum.id),
                     },
-                    **_members(ds, forum, lang, today),
+                    **members(ds, forum, lang, today),
                     "meetings": [
                         _meeting_row(ds, m, lang) for m in meetings if m.forum == forum.id
                     ],
@@ -243,6 +232,7 @@ def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Pag
                         "long_date": _long(meeting.date, lang),
                         "forum_name": forum_model.name.get(lang) if forum_model else meeting.forum,
                     },
+                    "record": record(ds, meeting, lang),
                     "cases": [
                         {
                             "label": c.label,
@@ -262,12 +252,12 @@ def pages(ds: Dataset, lang: str, today: dt.date, pdf: bool = False) -> list[Pag
     for meeting in approved_minutes:
         values = {"minutes": minutes_context(ds, meeting, lang), "page": "minutes"}
         out.append(Page(minutes_page(meeting.id), "site/minutes.html.j2", {**common, **values}))
-    contact = ds.community.accessibility_contact if ds.community else None
+    feedback = ds.community.accessibility_contact if ds.community else None
     out.append(
         Page(
             "accessibility.html",
             "site/accessibility.html.j2",
-            {**common, "page": "accessibility", "contact": contact or ""},
+            {**common, "page": "accessibility", "contact": feedback or ""},
         )
     )
     return out
@@ -308,17 +298,22 @@ def calendars(ds: Dataset, lang: str, written: dt.datetime) -> dict[str, bytes]:
 
 
 def build(
-    ds: Dataset, lang: str, today: dt.date, written: dt.datetime, pdf: bool = False
+    ds: Dataset,
+    lang: str,
+    today: dt.date,
+    written: dt.datetime,
+    pdf: bool = False,
+    data_day: dt.date | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site as of ``today``, by name; the feeds' DTSTAMP is ``written`` (the
     command gives the data's last commit, so that a rebuild with no data change is
     byte-identical); with ``pdf``, the meetings' public papers as PDF too (a second or so
-    each)."""
+    each); ``data_day``: the day of the data it is built from, said on the front page."""
     from hfctl.documents.papers import site_files
     from hfctl.formats.render import render
 
     files: dict[str, bytes] = {}
-    for page in pages(ds, lang, today, pdf):
+    for page in pages(ds, lang, today, pdf, data_day):
         files[page.name] = render(ds.root, page.template, **page.context).encode("utf-8")
     files["site.css"] = render(ds.root, "site/site.css.j2").encode("utf-8")
     files.update(calendars(ds, lang, written))

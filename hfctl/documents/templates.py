@@ -14,7 +14,7 @@ from hfctl.formats.render import default_folder, syntax_error
 from hfctl.store.loader import Dataset
 
 FOLDER = "templates"
-EXPORTED = ("agenda", "minutes", "agreements", "inform", "secretariat", "site")
+EXPORTED = ("agenda", "minutes", "print", "agreements", "inform", "secretariat", "site")
 """The template folders a community may override (``init/`` only starts a repository)."""
 
 _NOON_UTC = dt.datetime(2000, 1, 1, 12, 0, tzinfo=dt.UTC)

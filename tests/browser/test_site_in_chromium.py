@@ -113,7 +113,8 @@ def test_every_page_passes_axe_with_no_broken_link(browser: Any, served: tuple[s
         hrefs = page.eval_on_selector_all("a[href], link[href]", "els => els.map(e => e.href)")
         checked_links.update(hrefs)
     # outside addresses only where test_site allows them (the papers' sources, the
-    # accessibility statement's contact and authority): never fetched, the tests are offline
+    # accessibility statement's contact and authority, the front page's public work contacts):
+    # never fetched, the tests are offline
     outside = {h for h in checked_links if h.startswith(("https://", "mailto:"))}
     for href in sorted(h for h in checked_links - outside if not h.startswith("data:")):
         target = href.split("#")[0]

@@ -209,3 +209,15 @@ def test_on_a_colour_terminal_the_late_are_red(repo: Repo, monkeypatch: pytest.M
     assert red + "2026-10-31" in text  # the overdue action's due day
     ssu = next(line for line in text.splitlines() if "2026-12-10 10:00" in line)
     assert red not in ssu  # its invitation went out in time
+
+
+def test_svg_draws_the_same_screen(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")
+    svg = run("status", "--today", DAY, "--format", "svg", repo=repo).stdout
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)  # well-formed, read by another parser than the one that wrote it
+    assert root.tag.endswith("svg")
+    words = " ".join("".join(root.itertext()).split()).replace("\xa0", " ")
+    assert "Notice late (3)" in words and "0 of 17" in words and "80×24" in words

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Repo, run
+from tests.conftest import Repo, git, run
 
 
 class _Page(HTMLParser):
@@ -78,7 +78,8 @@ def test_the_site_is_whole_and_accessible_in_structure(repo: Repo, tmp_path: Pat
         assert all(b <= a + 1 for a, b in steps), (path.name, page.headings)  # none skipped
         assert page.th_without_scope == 0, path.name
         assert "main" in page.ids and "#main" in page.links, path.name  # the skip link
-        for link in (x for x in page.links if x != "data:,"):  # the empty icon: no request
+        # the empty icon makes no request; a mailto (the public contact) loads nothing
+        for link in (x for x in page.links if x != "data:," and not x.startswith("mailto:")):
             target, _, anchor = link.partition("#")
             if re.match(r"[a-z]+:", target):  # nothing external, but the papers' sources and
                 # the accessibility statement's contact and supervisory authority
@@ -91,26 +92,101 @@ def test_the_site_is_whole_and_accessible_in_structure(repo: Repo, tmp_path: Pat
                 assert anchor in (_parse(out / target).ids if target else page.ids), link
 
 
-def test_no_contact_data_is_published(repo: Repo, tmp_path: Path) -> None:
+def test_only_the_secretariats_work_contacts_are_published(repo: Repo, tmp_path: Path) -> None:
     out = tmp_path / "site"
     _build(repo, out)
     from hfctl.store.loader import load
 
     ds = load(repo.root)
-    emails = {p.email for p in ds.people.values() if p.email}
+    # public work contacts: the holder's contact point and the coordinator role's work e-mail
+    public = {"postmottak@helse-fonna.no", ds.people["trond-espeland"].email}
+    emails = {p.email for p in ds.people.values() if p.email} | {
+        p.contact.email for p in ds.parties.values() if p.contact
+    }
     phones = {p.phone for p in ds.people.values() if getattr(p, "phone", None)}
-    assert emails
+    assert len(emails) > len(public)
     functional = ds.community.accessibility_contact if ds.community else None
-    assert functional and functional not in emails  # the one address: no one's own
+    # the one address: no one's own (the trust's contact point, a public one, is it here)
+    assert functional and functional not in {p.email for p in ds.people.values()}
     for path in out.iterdir():
         text = path.read_text(encoding="utf-8")
         if path.name == "accessibility.html":  # feedback goes to a functional address
             text = text.replace(f"mailto:{functional}", "").replace(functional, "")
         without_uids = re.sub(r"^UID:.*$", "", text, flags=re.M)  # a uid is not an address
-        assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", without_uids), path.name
-        assert not any(e in text for e in emails), path.name
+        found = set(re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+", without_uids))
+        if path.name == "index.html":
+            assert found == public, found
+        else:
+            assert not found, path.name
+        assert not any(e in text for e in emails - public), path.name
         assert not any(str(p) in text for p in phones), path.name
-        assert "ATTENDEE" not in text and "ORGANIZER" not in text and "mailto" not in text
+        assert "ATTENDEE" not in text and "ORGANIZER" not in text
+
+
+def test_the_front_page_answers_a_visitor(repo: Repo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    _build(repo, out, "--today", "2026-12-01")
+    page = _parse(out / "index.html")
+    text = " ".join(" ".join(page.text).split())
+    assert "Neste møte" in text and "Kontakt" in text
+    # the next meeting of every body that has one, each linked to its page
+    assert "meeting-2026-12-10-ssu.html" in page.links
+    assert "meeting-2026-12-17-fousam.html" in page.links
+    assert "meeting-2026-11-19-ssu.html" not in page.links  # held: not coming
+    assert "Sekretariatet for SSU er hos Helse Fonna HF til 31. desember 2027" in text
+    assert "Interkommunal samhandlingskoordinator: Trond Espeland" in text
+    day = git(repo.root, "log", "-1", "--format=%ad", "--date=short", "--", "data").strip()
+    y, _, d = (int(x) for x in day.split("-"))  # the day of the fixture's commit
+    assert f"Dataa er frå {d}. " in text and str(y) in text
+    # grouped by kind: the FSUs together under their heading, before the competence groups
+    fsu = text.index("Faglege samarbeidsutval")
+    assert (
+        fsu
+        < text.index("Fagleg samarbeidsutval for barn og unge")
+        < text.index("Kompetansegrupper")
+    )
+
+
+def test_the_body_page_lists_the_leader_first_and_deputies_with_whom(
+    repo: Repo, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    _build(repo, out)
+    html = (out / "body-ssu.html").read_text(encoding="utf-8")
+    current, _, _ = html.partition("Tidlegare medlemmer")
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>", current)
+    assert rows[0][1].startswith("leiar") and rows[1][1].startswith("nestleiar")
+    assert "Gunnhild Hjelmeland" in current and "(vara for Ragnhild Hauge)" in current
+    from hfctl.store.loader import load
+
+    ssu = load(repo.root).forums["ssu"]
+    import datetime as dt
+
+    ended = {m.person for m in ssu.members if m.to and m.to < dt.date(2026, 11, 24)}
+    held = {m.person for m in ssu.members_on(dt.date(2026, 11, 24))}
+    people = load(repo.root).people
+    for person in ended - held:
+        assert people[person].name not in current
+
+
+def test_a_held_meetings_page_has_attendance_follow_up_and_its_approved_minutes(
+    repo: Repo, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    _build(repo, out)
+    page = _parse(out / "meeting-2026-11-19-ssu.html")
+    text = " ".join(" ".join(page.text).split())
+    assert "Til stades Harald Heggland" in text and "Forfall: Svein Totland" in text
+    assert "Oppfølging" in text and "Revidere tenesteavtale 2" in text and "FOUSAM" in text
+    # held, its minutes not yet approved: no minutes published, no link (issue 21's one page)
+    assert not any(link.startswith("minutes-") for link in page.links)
+    assert not (out / "minutes-2026-11-19-ssu.html").exists()
+    approved = _parse(out / "meeting-2026-09-17-ssu.html")
+    assert "minutes-2026-09-17-ssu.html" in approved.links
+    assert "Til stades" in " ".join(approved.text)
+    coming = _parse(out / "meeting-2026-12-10-ssu.html")
+    assert not any(link.startswith("minutes-") for link in coming.links)
+    assert "Til stades" not in " ".join(coming.text)
 
 
 def test_the_member_table_shows_role_and_party(repo: Repo, tmp_path: Path) -> None:

@@ -237,7 +237,7 @@ def test_cancelled_meeting_gives_cancel(repo: Repo, tmp_path: Path) -> None:
 
 
 def test_fellesmote_reaches_everyone_once(repo: Repo) -> None:
-    from hfctl.documents.invite import invitees
+    from hfctl.domain.invitees import invitees
     from hfctl.store.loader import load
 
     ds = load(repo.root)

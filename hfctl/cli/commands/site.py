@@ -40,9 +40,16 @@ def build(
     ds = load(root)
     require_readable(ds)
     # the feeds are stamped with the data's last commit, not the clock: a rebuild with no data
-    # change is byte-identical; outside git (or before a commit) the moment of writing
+    # change is byte-identical; outside git (or before a commit) the moment of writing; the
+    # front page says the day of that commit
+    changed = last_change(root)
     files = site.build(
-        ds, resolve_lang(ds, lang), resolve_today(today), last_change(root) or moment(), pdf
+        ds,
+        resolve_lang(ds, lang),
+        resolve_today(today),
+        changed or moment(),
+        pdf,
+        changed.date() if changed else None,
     )
     written, removed = site.write(output_dir, root, files)
     pages = sum(1 for p in written if p.suffix == ".html")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hfctl.cli.commands.common import AtOption, RepoOption, TodayOption
+
+if TYPE_CHECKING:
+    from hfctl.domain.dashboard import Dashboard
 
 
 class Format(StrEnum):
@@ -15,6 +18,8 @@ class Format(StrEnum):
 
     text = "text"
     json = "json"
+    svg = "svg"
+    """The text as a picture of the terminal (COLUMNS × LINES, default 80 × 24), in colour."""
 
 
 def status(
@@ -39,9 +44,39 @@ def status(
     report = validate_dataset(ds, day)
     steps = [p for p in report.problems if p.code in next_steps.CODES]
     board = dashboard.build(ds, day, report.errors, report.warnings, steps)
+    from hfctl.cli.dashboard_view import print_dashboard
+
     if fmt is Format.json:
         output.print_json(board.to_json())
+    elif fmt is Format.svg:
+        output.print_text(_svg(board))
     else:
-        from hfctl.cli.dashboard_view import print_dashboard
-
         print_dashboard(board, output.console)
+
+
+def _svg(board: Dashboard) -> str:
+    """The dashboard drawn as a terminal of COLUMNS × LINES (80 × 24 unless set)."""
+    import io
+    import os
+
+    from rich.console import Console
+
+    from hfctl.cli.dashboard_view import print_dashboard
+
+    def size(name: str, default: int) -> int:
+        value = os.environ.get(name, "")
+        return int(value) if value.isdigit() and int(value) > 0 else default
+
+    screen = Console(
+        record=True,
+        file=io.StringIO(),
+        width=size("COLUMNS", 80),
+        height=size("LINES", 24),
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    print_dashboard(board, lambda: screen)
+    return screen.export_svg(title=f"hfctl status — {screen.width}×{screen.height}")
