@@ -55,7 +55,6 @@ def validate(
     meeting changed since the last commit) gets the report kept from that run, without
     loading anything (``hfctl.store.cache``). ``cache`` False reads everything afresh and
     keeps nothing (default: the cache's own setting, ``HFCTL_NO_CACHE``)."""
-    from hfctl.checks.incremental import validate_incremental
     from hfctl.checks.renumbering import meetings_changed
     from hfctl.store import cache as cache_module
 
@@ -69,6 +68,8 @@ def validate(
         kept = cache_module.get_report(root, state) if state else None
         if kept is not None:
             return Report(*kept)
+    from hfctl.checks.incremental import validate_incremental  # models: not for a kept report
+
     found = validate_incremental(root, today, prints, history)
     report = Report(*found) if found is not None else _validate(root, today, history, at, use)
     if state is not None:

@@ -154,6 +154,9 @@ def main() -> None:
     _prepare_streams()
     try:
         try:
+            from hfctl.cli.coercion import defer_option_coercion
+
+            defer_option_coercion()
             named = command_named(sys.argv[1:])
             build_app(None if named is None else [named])()
         except SystemExit as done:
