@@ -7,7 +7,7 @@ counties) and grows by chained calls::
         Build(tmp_path)
         .municipality("bokn", "1145")
         .person("kari", "bokn")
-        .forum("ssu", user_representatives=False)
+        .forum("ssu")
         .member("ssu", "kari", represents="bokn")
         .meeting("ssu", "2026-04-23", status="held")
     )
@@ -176,13 +176,12 @@ class Build:
         return self
 
     def forum(self, id: str, kind: str = "strategic-committee", **fields: Any) -> Build:
-        """data/forums/<id>.yaml; without user representatives unless asked for."""
+        """data/forums/<id>.yaml (the community has no representation rules unless given)."""
         data = {
             "id": id,
             "kind": kind,
             "name": {"nn": fields.pop("name", id.upper())},
             "mandate": {"nn": "Mandat"},
-            "user_representatives": fields.pop("user_representatives", False),
         }
         self.files[f"data/forums/{id}.yaml"] = data | _fields(fields)
         return self
@@ -195,9 +194,24 @@ class Build:
         from_: str = "2024-01-01",
         **fields: Any,
     ) -> Build:
-        """A seat in a forum."""
-        seat = {"person": person, "represents": represents, "from": from_} | _fields(fields)
+        """A seat in a forum: ``kind`` by default from the party represented; ``role="x"`` is
+        ``roles: [x]`` (default member); ``kind="user"`` takes ``side`` and no party."""
+        roles = fields.pop("roles", None) or [fields.pop("role", None) or "member"]
+        kind = fields.pop("kind", None)
+        if kind is None:
+            party = self.files.get(f"data/parties/{represents}.yaml", {}).get("kind")
+            kind = party if party in ("municipality", "trust") else "other"
+        head: dict[str, Any] = {"person": person, "kind": kind, "roles": roles}
+        if kind != "user":
+            head["represents"] = represents
+        seat = head | {"from": from_} | _fields(fields)
         self.files[f"data/forums/{forum}.yaml"].setdefault("members", []).append(seat)
+        return self
+
+    def rule(self, id: str, **fields: Any) -> Build:
+        """A representation rule in data/community.yaml (``except_`` for ``except``)."""
+        rules = self.files["data/community.yaml"]["rules"]
+        rules.setdefault("representation", []).append({"id": id} | _fields(fields))
         return self
 
     def role(self, id: str, **fields: Any) -> Build:

@@ -21,7 +21,7 @@ def test_the_docstring_example_is_valid(tmp_path: Path) -> None:
         Build(tmp_path)
         .municipality("bokn", "1145")
         .person("kari", "bokn")
-        .forum("ssu", user_representatives=False)
+        .forum("ssu")
         .member("ssu", "kari", represents="bokn")
         .meeting("ssu", "2026-04-23", status="held")
     )

@@ -192,7 +192,8 @@ def test_next_steps_give_way_to_the_rules_once_there_is_data(tmp_path: Path) -> 
     ssu = target / "data/forums/ssu.yaml"
     ssu.write_text(
         ssu.read_text("utf-8")
-        + "\nmembers:\n  - person: kari-nordmann\n    role: member\n    represents: risor\n"
+        + "\nmembers:\n  - person: kari-nordmann\n    kind: municipality\n    roles: [member]\n"
+        "    represents: risor\n"
         "    from: 2026-01-01\n",
         encoding="utf-8",
     )
@@ -212,8 +213,10 @@ def test_next_steps_give_way_to_the_rules_once_there_is_data(tmp_path: Path) -> 
         encoding="utf-8",
     )
     found = codes(run("validate", "--format", "json", "--repo", str(target)))
-    assert {"HF330", "HF331", "HF341", "HF372"} <= set(found)
+    assert {"HF336", "HF341", "HF372"} <= set(found)
     data = json.loads(run("validate", "--format", "json", "--repo", str(target)).stdout)
+    users = [p["message"] for p in data["problems"] if p["code"] == "HF336"]
+    assert len(users) == 2 and all("brukarmedverknad" in m for m in users)
     steps = [p["message"] for p in data["problems"] if p["code"] == "HF600"]
     assert steps and "ssu" not in steps[0].split("(")[1].split(")")[0].split(", ")
 
@@ -265,17 +268,19 @@ def second_community(tmp_path: Path) -> Path:
         (people / f"{pid}.yaml").write_text(
             f"id: {pid}\nname: {name}\nparty: {party}\nemail: {email}\n", encoding="utf-8"
         )
-        seats.append(
-            f"  - person: {pid}\n    role: {role}\n    represents: {party}\n"
-            + ("    user_representative: true\n    appointed_by: brukarutvalet\n" if user else "")
-            + "    from: 2026-01-01\n    to: 2027-12-31\n"
-        )
+        side = "trust" if party == "sorlandet-sjukehus" else "municipal"
+        kind = "trust" if side == "trust" else "municipality"
+        seat = f"    kind: {kind}\n    roles: [{role}]\n    represents: {party}\n"
+        if user:
+            seat = f"    kind: user\n    roles: [{role}]\n    side: {side}\n"
+            seat += "    appointed_by: brukarutvalet\n"
+        seats.append(f"  - person: {pid}\n{seat}    from: 2026-01-01\n    to: 2027-12-31\n")
     ssu = target / "data/forums/ssu.yaml"
     ssu.write_text(ssu.read_text("utf-8") + "\nmembers:\n" + "".join(seats), encoding="utf-8")
     network = target / "data/forums/kommunalt-leiarforum.yaml"
     network.write_text(
-        network.read_text("utf-8") + "\nmembers:\n  - person: cato-dal\n    role: secretary\n"
-        "    represents: grimstad\n    from: 2026-01-01\n",
+        network.read_text("utf-8") + "\nmembers:\n  - person: cato-dal\n    kind: municipality\n"
+        "    roles: [secretary]\n    represents: grimstad\n    from: 2026-01-01\n",
         encoding="utf-8",
     )
     coordinator = target / "data/roles/samhandlingskoordinator.yaml"

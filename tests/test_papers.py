@@ -357,6 +357,45 @@ def test_the_site_publishes_approved_minutes_from_the_public_view(
     assert 'href="minutes-2026-04-23-ssu.html"' in meeting
 
 
+def test_the_site_minutes_say_how_a_case_was_decided_and_who_dissented(
+    repo: Repo, tmp_path: Path
+) -> None:
+    april = "data/meetings/2026/2026-04-23-ssu.md"
+    repo.edit(
+        april,
+        "    decision: Innkalling og saksliste vart godkjende.\n",
+        "    decision: Innkalling og saksliste vart godkjende.\n    decision_kind: consensus\n",
+    )
+    repo.edit(
+        april,
+        "Avtalen gjeld frå 1. juli 2026.\n",
+        "Avtalen gjeld frå 1. juli 2026.\n    decision_kind: vote\n"
+        "    votes: {for: 9, against: 3, blank: 1}\n    dissent: [harald-heggland]\n",
+    )
+    result = run("site", "build", "-o", str(tmp_path / "site"), repo=repo)
+    assert result.exit_code == 0, result.stderr
+    html = (tmp_path / "site" / "minutes-2026-04-23-ssu.html").read_text(encoding="utf-8")
+    page = " ".join(_text(html).split())
+    assert "vart godkjende. (ved konsensus)" in page
+    assert "(etter røysting (for–mot–blanke) 9–3–1)" in page
+    assert "Protokolltilførsel, usemje frå: Harald Heggland" in page
+    assert "harald-heggland" not in page
+
+
+def _text(html: str) -> str:
+    """The text of a page as a browser shows it (the standard library's parser)."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+
+    class Text(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            parts.append(data)
+
+    Text().feed(html)
+    return "".join(parts)
+
+
 def test_meeting_case_attach_adds_a_vedlegg(repo: Repo) -> None:
     repo.write("data/attachments/2026-12-10-ssu/plan.pdf", b"%PDF-1.4\n%%EOF\n")
     repo.commit("the file")

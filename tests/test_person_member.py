@@ -25,7 +25,7 @@ def numstat(repo: Repo) -> list[tuple[int, int, str]]:
     return [(int(a), int(d), f) for a, d, f in (line.split("\t") for line in out.splitlines())]
 
 
-def seats(repo: Repo, person: str) -> list[dict[str, str]]:
+def seats(repo: Repo, person: str) -> list[dict[str, Any]]:
     return [m for m in read_back(repo, SSU)["members"] if m["person"] == person]
 
 
@@ -205,12 +205,13 @@ def test_member_add_appends_a_seat_and_touches_nothing_else(repo: Repo) -> None:
         repo=repo,
     )
     assert result.exit_code == 0, result.stderr
-    assert numstat(repo) == [(6, 0, SSU)]
+    assert numstat(repo) == [(7, 0, SSU)]
     assert "# Sekretariatet går på omgang" in repo.read(SSU)
     assert seats(repo, "anne-rod") == [
         {
             "person": "anne-rod",
-            "role": "member",
+            "kind": "trust",
+            "roles": ["member"],
             "represents": "helse-fonna",
             "appointed_by": "helse-fonna",
             "from": "2027-01-01",
@@ -221,6 +222,25 @@ def test_member_add_appends_a_seat_and_touches_nothing_else(repo: Repo) -> None:
 
 
 def test_a_user_representative_is_appointed_by_the_rule(repo: Repo) -> None:
+    args = ("member", "add", "ssu", "anne-rod", "--kind", "user", "--from", "2027-01-01")
+    no_side = run(*args, repo=repo)
+    assert no_side.exit_code == 2 and "side" in no_side.stderr
+    with_party = run(*args, "--side", "trust", "--represents", "helse-fonna", repo=repo)
+    assert with_party.exit_code == 2 and "represents the users" in with_party.stderr
+    result = run(*args, "--side", "trust", repo=repo)
+    assert result.exit_code == 0, result.stderr
+    (seat,) = seats(repo, "anne-rod")
+    assert seat == {
+        "person": "anne-rod",
+        "kind": "user",
+        "roles": ["member"],
+        "side": "trust",
+        "appointed_by": "brukarutvalet",  # the rule's appointing body, from community.yaml
+        "from": "2027-01-01",
+    }
+
+
+def test_a_seat_with_two_roles_appointed_by_a_forum(repo: Repo) -> None:
     result = run(
         "member",
         "add",
@@ -228,17 +248,26 @@ def test_a_user_representative_is_appointed_by_the_rule(repo: Repo) -> None:
         "anne-rod",
         "--role",
         "member",
+        "--role",
+        "secretary",
         "--represents",
-        "helse-fonna",
+        "Haugesund",
+        "--appointed-by",
+        "Helseleiarnettverket",
         "--from",
-        "2027-01-01",
-        "--user-representative",
+        "2028-01-01",
         repo=repo,
     )
     assert result.exit_code == 0, result.stderr
     (seat,) = seats(repo, "anne-rod")
-    assert seat["user_representative"] == "true" and seat["appointed_by"] == "brukarutvalet"
-    assert "to" not in seat
+    assert seat["kind"] == "municipality" and seat["roles"] == ["member", "secretary"]
+    assert seat["appointed_by"] == "helseleiarnettverket"
+    assert "roles: [member, secretary]" in repo.read(SSU)
+    gp = run("member", "add", "ssu", "ola-rod", "--kind", "gp", "--from", "2028-01-01", repo=repo)
+    assert gp.exit_code == 0, gp.stderr
+    (seat,) = seats(repo, "ola-rod")
+    assert seat["kind"] == "gp" and seat["appointed_by"] == "praksiskonsulentordninga"
+    assert "represents" not in seat
 
 
 def test_member_add_refuses_an_overlap_and_strangers(repo: Repo) -> None:
@@ -327,14 +356,15 @@ def test_a_renewal_is_a_new_term_after_the_old(repo: Repo) -> None:
     old = seats(repo, "sindre-brekke")
     result = run("member", "renew", "SSU", "Sindre Brekke", "--to", "31.12.2028", repo=repo)
     assert result.exit_code == 0, result.stderr
-    assert numstat(repo) == [(6, 0, SSU)]
+    assert numstat(repo) == [(7, 0, SSU)]
     first, second = seats(repo, "sindre-brekke")
     assert first == old[0]
     assert second == {
         "person": "sindre-brekke",
-        "role": "member",
+        "kind": "gp",
+        "roles": ["member"],
         "represents": "karmoy",
-        "appointed_by": "karmoy",
+        "appointed_by": "praksiskonsulentordninga",
         "from": "2027-01-01",
         "to": "2028-12-31",
     }

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from hfctl.checks.registry import Context, check
+from hfctl.core.i18n import _
 from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 from hfctl.domain.followup import DECISION_GRACE_DAYS, actions
@@ -141,3 +142,23 @@ def attendance_says_one_thing(ctx: Context) -> Iterator[Problem]:
             continue
         for message, field, index in contradictions(meeting.attendance):
             yield problem("HF428", f"{meeting.id}: {message}", meeting.attendance.loc(field, index))
+
+
+@check(reads=("meetings",))
+def dissent_by_those_present(ctx: Context) -> Iterator[Problem]:
+    """Ensure a dissent is entered for someone the attendance has present (or as a deputy)."""
+    for meeting in ctx.ds.meetings.values():
+        if meeting.attendance is None:
+            continue
+        there = meeting.attendance.took_part()
+        for case in meeting.cases:
+            for index, person in enumerate(case.dissent):
+                if person not in there:
+                    yield problem(
+                        "HF438",
+                        _(
+                            "{meeting}: '{person}' is entered as dissenting in '{case}' but is "
+                            "not recorded as present"
+                        ).format(meeting=meeting.id, person=person, case=case.title),
+                        case.loc("dissent", index),
+                    )

@@ -56,16 +56,15 @@ def community_references(ctx: Context) -> Iterator[Problem]:
         return
     yield from _ref(ctx, "party", community.trust, community, "trust")
     rules = community.rules
-    yield from _ref(ctx, "forum", rules.coordinator_forum, rules, "coordinator_forum")
     yield from _ref(ctx, "role", rules.coordinator_role, rules, "coordinator_role")
     yield from _ref(ctx, "forum", rules.yearly_forum, rules, "yearly_forum")
-    yield from _ref(
-        ctx,
-        "party",
-        rules.user_representatives_appointed_by,
-        rules,
-        "user_representatives_appointed_by",
-    )
+    yield from _ref(ctx, "party", rules.user_council, rules, "user_council")
+    for rule in rules.representation:
+        yield from _refs(ctx, "forum", rule.forums, rule, "forums")
+        yield from _refs(ctx, "forum", rule.except_, rule, "except")
+        for seat in rule.seats:
+            yield from _refs(ctx, "party|forum|role", seat.appointed_by, seat, "appointed_by")
+            yield from _ref(ctx, "forum", seat.member_of, seat, "member_of")
 
 
 @check(reads=("parties", "people"))
@@ -88,7 +87,7 @@ def forum_references(ctx: Context) -> Iterator[Problem]:
         for member in forum.members:
             yield from _ref(ctx, "person", member.person, member, "person")
             yield from _ref(ctx, "party", member.represents, member, "represents")
-            yield from _ref(ctx, "party", member.appointed_by, member, "appointed_by")
+            yield from _ref(ctx, "party|forum|role", member.appointed_by, member, "appointed_by")
             yield from _ref(ctx, "person", member.deputy_for, member, "deputy_for")
         if forum.secretariat:
             rotation = forum.secretariat.rotation

@@ -9,6 +9,7 @@ from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 
 if TYPE_CHECKING:
+    from hfctl.models.meeting import Case
     from hfctl.store.loader import Dataset
 
 
@@ -36,7 +37,10 @@ def compare(before: Dataset, after: Dataset) -> list[Problem]:
         if meeting is None:
             continue
         year = old_meeting.date.year
-        by_title = {c.title: c for c in meeting.cases}
+        by_title: dict[str, Case] = {}
+        for c in meeting.cases:
+            for known in c.titles():  # a corrected title still names its case
+                by_title.setdefault(known, c)
         current = {c.number: c for c in meeting.cases if c.number is not None}
         for number, title in numbers.items():
             label = case_label(number, year)
@@ -50,7 +54,7 @@ def compare(before: Dataset, after: Dataset) -> list[Problem]:
                         case.loc("number") if case.number else case.loc("title"),
                     )
                 )
-            elif number in current and current[number].title != title:
+            elif number in current and title not in current[number].titles():
                 out.append(
                     problem(
                         "HF381",

@@ -52,7 +52,7 @@ def holder_sits_where_required(ctx: Context) -> Iterator[Problem]:
             for forum_id in role.requires.secretary_of:
                 forum = ctx.ds.forums.get(forum_id)
                 if forum and not any(
-                    m.person == holder.person and m.role == "secretary"
+                    m.person == holder.person and m.holds("secretary")
                     for m in forum.members_on(ctx.today)
                 ):
                     yield problem(

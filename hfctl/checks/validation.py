@@ -110,6 +110,7 @@ def register_checks() -> None:
         periods,
         planning,
         references,
+        representation,
         roles,
         secretariat,
     )

@@ -203,7 +203,7 @@ def print_text(text: str) -> None:
 
 _STATUS_STYLE = {
     "signed": "green",
-    "in-council": "yellow",
+    "council-meeting": "yellow",
     "sent": "cyan",
     "not-sent": "dim",
     "declined": "bold red",

@@ -16,28 +16,24 @@ __all__ = ["RULES", "Rule", "problem", "rule", "rules_markdown"]
 _TABLE: list[Rule] = [
     *FILES,
     # forums and members
-    Rule(
-        "HF330",
-        "user-representative-municipal",
-        E,
-        "Each forum has a user representative from the municipal side.",
-    ),
-    Rule(
-        "HF331",
-        "user-representative-trust",
-        E,
-        "Each forum has a user representative from the trust side.",
-    ),
-    Rule(
-        "HF332",
-        "fsu-coordinator",
-        E,
-        "Each professional committee (FSU) has a coordinator from the community's "
-        "coordinator_forum.",
-    ),
     Rule("HF333", "term-expiring", W, "No member's term expires unnoticed (within 60 days)."),
     Rule("HF334", "member-of-dissolved-forum", E, "Nobody sits in a forum after it is dissolved."),
     Rule("HF335", "term-overlap", E, "No two terms of one person in one forum overlap."),
+    # representation (the rules in community.yaml)
+    Rule("HF336", "seat-required", E, "Each forum has the seats its representation rules require."),
+    Rule("HF337", "seat-limit", E, "No forum has more seats of a kind than its rules allow."),
+    Rule(
+        "HF338", "parity", E, "A forum under a parity rule has as many municipal as trust members."
+    ),
+    Rule("HF339", "forum-size", E, "No forum has more members than its rules allow."),
+    Rule("HF344", "seat-appointer", E, "A seat is appointed by a body its rule names."),
+    Rule("HF345", "seat-member-of", E, "A seat's holder sits in the forum its rule names."),
+    Rule(
+        "HF346",
+        "seat-kind-party",
+        E,
+        "A municipal seat represents a municipality, a trust seat the trust.",
+    ),
     # roles
     Rule("HF340", "role-overlap", E, "An exclusive role has one holder at a time."),
     Rule("HF341", "role-vacant", E, "An exclusive role has a holder today."),
@@ -268,6 +264,12 @@ _TABLE: list[Rule] = [
     Rule("HF435", "paper-twice", E, "A case has at most one saksframlegg."),
     Rule("HF436", "apologies-to-unknown", E, "Apologies (forfall) go to a known person."),
     Rule("HF437", "video-link", E, "A meeting's video link is a web address."),
+    Rule(
+        "HF438",
+        "dissent-not-present",
+        E,
+        "A dissent (protokolltilførsel) is entered for someone present at the meeting.",
+    ),
     # information to the parties
     Rule(
         "HF390",

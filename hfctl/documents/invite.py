@@ -34,7 +34,7 @@ def organizer(ds: Dataset, meeting: Meeting) -> mail.Recipient:
     if forum is not None:
         if forum.secretariat is not None and holder_on(forum.secretariat, meeting.date) is None:
             raise HfctlError(f"no {forum.display_name()} secretariat term covers {meeting.date}")
-        candidates += [m.person for m in forum.members_on(meeting.date) if m.role == "secretary"]
+        candidates += [m.person for m in forum.members_on(meeting.date) if m.holds("secretary")]
     for person_id in candidates:
         person = ds.people.get(person_id)
         if person is not None and person.email:
@@ -97,11 +97,13 @@ def calendar(ds: Dataset, meeting: Meeting, lang: str, written: dt.datetime) -> 
     organizer_address = vCalAddress(f"mailto:{org.email}")
     organizer_address.params["cn"] = vText(org.name)
     invitation["organizer"] = organizer_address
+    seen: set[str] = set()
     for invitee in invitees(ds, meeting):
-        if not invitee.email:
-            continue
+        if not invitee.email or invitee.email.casefold() in seen:
+            continue  # the user council answers once for the user representatives it reaches
+        seen.add(invitee.email.casefold())
         attendee = vCalAddress(f"mailto:{invitee.email}")
-        attendee.params["cn"] = vText(invitee.name)
+        attendee.params["cn"] = vText(invitee.via or invitee.name)
         attendee.params["role"] = vText("OPT-PARTICIPANT" if invitee.deputy else "REQ-PARTICIPANT")
         attendee.params["rsvp"] = vText("TRUE")
         invitation.add("attendee", attendee, encode=False)
@@ -155,7 +157,11 @@ def build(
     text = render_agenda(ds, meeting.id, language, "md", today)
     html = render_agenda(ds, meeting.id, language, "html", today)
     subject = text.splitlines()[0].lstrip("# ").strip()
-    to = [mail.Recipient(p.name, p.email) for p in people if p.email]
+    addresses: dict[str, mail.Recipient] = {}
+    for p in people:  # user representatives share the user council's address: it gets one
+        if p.email and p.email.casefold() not in addresses:
+            addresses[p.email.casefold()] = mail.Recipient(p.via or p.name, p.email)
+    to = list(addresses.values())
     method = "CANCEL" if meeting.status == "cancelled" else "REQUEST"
     message = mail.build(
         organizer(ds, meeting),

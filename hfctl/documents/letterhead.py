@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from hfctl.domain.invitees import invitees
+from hfctl.domain.membership import speaks_for
 from hfctl.domain.papers import apologies
 from hfctl.formats.dates import long_date
 from hfctl.models.meeting import Meeting
@@ -31,14 +32,14 @@ def letterhead(ds: Dataset, lang: str) -> dict[str, str]:
 
 def called(ds: Dataset, meeting: Meeting) -> list[dict[str, str]]:
     """The members called to ``meeting`` (deputies are not: they come when called in), by
-    name, with the party each represents."""
+    name, with the party each represents (a user representative: the user council)."""
     forum = ds.forums.get(meeting.forum)
-    seats = {m.person: m.represents for m in forum.members_on(meeting.date)} if forum else {}
+    seats = {m.person: speaks_for(ds, m) for m in forum.members_on(meeting.date)} if forum else {}
     out = []
     for person in invitees(ds, meeting):
         if person.deputy:
             continue
-        party = ds.parties.get(seats.get(person.person, ""))
+        party = ds.parties.get(seats.get(person.person) or "")
         out.append({"name": person.name, "represents": party.name if party else ""})
     return out
 

@@ -38,6 +38,17 @@ def context(ds: Dataset, meeting_query: str, lang: str | None, today: dt.date) -
                 "type": case.type,
                 "decision": case.decision or "",
                 "withdrawn": case.withdrawn,
+                "decision_kind": case.decision_kind or "",
+                "votes": (
+                    {
+                        "for": case.votes.for_,
+                        "against": case.votes.against,
+                        "blank": case.votes.blank,
+                    }
+                    if case.votes
+                    else None
+                ),
+                "dissent": [_name(ds, p) for p in case.dissent],
                 "conflicts": [_name(ds, p) for p in case.conflicts],
                 "actions": [
                     {

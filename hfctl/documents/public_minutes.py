@@ -1,6 +1,7 @@
 """The approved minutes (protokoll) as the website publishes them: the values of
 ``documents.minutes.context`` with every case taken from ``public_view`` (an exempt case keeps
-its number, public title and legal basis; no decision, conflict or action of it is shown)."""
+its number, public title and legal basis; no decision, how it was made, dissent, conflict or
+action of it is shown)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ def context(ds: Dataset, meeting: Meeting, lang: str) -> dict[str, Any]:
                 **case,
                 "title": view.title,
                 "decision": "",
+                "decision_kind": "",
+                "votes": None,
+                "dissent": [],
                 "conflicts": [],
                 "actions": [],
                 "exempt": view.exempt.cite,

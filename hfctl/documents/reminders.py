@@ -13,6 +13,7 @@ from hfctl.domain.membership import coordinator, letterhead
 from hfctl.formats import mail
 from hfctl.formats.dates import long_date
 from hfctl.formats.words import resolve_lang
+from hfctl.models.agreement import WAITING
 from hfctl.models.party import Party
 from hfctl.store.loader import Dataset
 
@@ -41,7 +42,7 @@ def letters(
     sender = coordinator(ds, today)
     waiting: dict[str, list[Row]] = {}
     for row in rows(ds, today):
-        if row.status in ("sent", "in-council") and (row.days_since_sent or 0) >= older_than:
+        if row.status in WAITING and (row.days_since_sent or 0) >= older_than:
             waiting.setdefault(row.municipality, []).append(row)
     by_number = {p.number_on(today): p for p in ds.parties.values() if p.kind == "municipality"}
     out: list[Letter] = []
@@ -56,7 +57,9 @@ def letters(
                 "sent": long_date(r.sent, language) if r.sent else "",
                 "days": r.days_since_sent or 0,
                 "status": r.status,
-                "in_council": long_date(r.in_council, language) if r.in_council else "",
+                "council_meeting": long_date(r.council_meeting, language)
+                if r.council_meeting
+                else "",
                 "reference": r.reference or "",
             }
             for r in pending

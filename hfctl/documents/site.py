@@ -239,6 +239,8 @@ def pages(
                             "title": c.title,
                             "type": c.type,
                             "decision": c.decision,
+                            "decision_kind": c.decision_kind,
+                            "votes": c.votes,
                             "reference": c.reference,
                             "exempt": c.exempt.cite if c.exempt else "",
                         }

@@ -7,6 +7,7 @@ import datetime as dt
 import typing
 from typing import Any
 
+from hfctl.domain.membership import speaks_for
 from hfctl.formats.words import ROLE, long_day, word
 from hfctl.models.forum import Forum, Member, MemberRole
 from hfctl.models.meeting import Meeting
@@ -88,14 +89,14 @@ def _seats(ds: Dataset, seats: list[Member], lang: str) -> list[dict[str, Any]]:
     rows = []
     for member in seats:
         person = ds.people.get(member.person)
-        party = ds.parties.get(member.represents)
+        party = ds.parties.get(speaks_for(ds, member) or "")
         rows.append(
             {
                 "name": person.name if person else member.person,
                 "title": person.title if person and person.title else "",
-                "role": word(ROLE, lang, member.role),
-                "represents": party.name if party else member.represents,
-                "user_representative": member.user_representative,
+                "role": ", ".join(word(ROLE, lang, role) for role in member.roles),
+                "represents": party.name if party else (member.represents or ""),
+                "user_representative": member.kind == "user",
                 "deputy_for": _person(ds, member.deputy_for) if member.deputy_for else "",
                 "from": long_day(member.from_, lang, ""),
                 "to": long_day(member.to, lang, ""),

@@ -11,7 +11,7 @@ from hfctl.domain.agreements import Row
 
 SYMBOLS = {
     "signed": "✔",
-    "in-council": "◐",
+    "council-meeting": "◐",
     "sent": "✉",
     "not-sent": "·",
     "declined": "✘",
@@ -112,14 +112,14 @@ def matrix(rows: Sequence[Row]) -> Matrix:
 
 def detail(rows: Sequence[Row]) -> tuple[list[str], list[list[str]]]:
     """One agreement's rows with every date and the days since it was sent."""
-    headers = ["nr", "kommune", "status", "sent", "in council", "signed", "days", "reference"]
+    headers = ["nr", "kommune", "status", "sent", "council meeting", "signed", "days", "reference"]
     cells = [
         [
             r.municipality,
             r.municipality_name,
             r.status,
             str(r.sent or ""),
-            str(r.in_council or ""),
+            str(r.council_meeting or ""),
             str(r.signed or r.declined or ""),
             "" if r.days_since_sent is None else str(r.days_since_sent),
             r.reference or "",

@@ -9,9 +9,11 @@ from typing import Any
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
 from hfctl.domain.lookup import find_agreement, find_municipality
 from hfctl.models.agreement import (
+    REFERENCE_FIELDS,
     SIGNATURE_STEPS,
     STATUS_ORDER,
     STEP_FIELDS,
+    WAITING,
     Agreement,
     Signature,
     SignatureStatus,
@@ -34,7 +36,8 @@ class Row:
     municipality_name: str
     status: SignatureStatus
     sent: dt.date | None
-    in_council: dt.date | None
+    council_meeting: dt.date | None
+    council_decision: str | None
     signed: dt.date | None
     declined: dt.date | None
     signed_by: str | None
@@ -54,7 +57,8 @@ class Row:
             "municipality_name": self.municipality_name,
             "status": self.status,
             "sent": day(self.sent),
-            "in_council": day(self.in_council),
+            "council_meeting": day(self.council_meeting),
+            "council_decision": self.council_decision,
             "signed": day(self.signed),
             "signed_by": self.signed_by,
             "reference": self.reference,
@@ -84,7 +88,8 @@ def _visible(sig: Signature | None, day: dt.date) -> Signature | None:
         return value if value is not None and value <= day else None
 
     return Signature(
-        **{name: keep(getattr(sig, name)) for _, name in SIGNATURE_STEPS},
+        **{step.field: keep(getattr(sig, step.field)) for step in SIGNATURE_STEPS},
+        council_decision=sig.council_decision if keep(sig.council_meeting) else None,
         signed_by=sig.signed_by if keep(sig.signed) else None,
         reference=sig.reference,
     )
@@ -113,12 +118,13 @@ def rows(ds: Dataset, day: dt.date, agreement_id: str | None = None) -> list[Row
                     party.name,
                     status,
                     sent,
-                    sig.in_council if sig else None,
+                    sig.council_meeting if sig else None,
+                    sig.council_decision if sig else None,
                     sig.signed if sig else None,
                     sig.declined if sig else None,
                     sig.signed_by if sig else None,
                     sig.reference if sig else None,
-                    (day - sent).days if sent and status in ("sent", "in-council") else None,
+                    (day - sent).days if sent and status in WAITING else None,
                 )
             )
     return out
@@ -185,6 +191,11 @@ def plan_record(
     """Record that a municipality reached ``status`` on ``day``; refuse anything out of order."""
     if status not in STEP_FIELDS:
         raise UsageError(f"status '{status}' is not one of {', '.join(STEP_FIELDS)}")
+    if reference is not None and status not in REFERENCE_FIELDS:
+        raise UsageError(
+            f"the step '{status}' has no reference; the steps with one are "
+            f"{', '.join(REFERENCE_FIELDS)}"
+        )
     agreement = find_agreement(ds, agreement_query)
     party = find_municipality(ds, municipality_query)
     version = _pick_version(agreement, version_name, today)
@@ -218,9 +229,14 @@ def plan_record(
     if signed_by is not None:
         record["signed_by"] = yamledit.scalar(signed_by)
     if reference is not None:
-        record["reference"] = yamledit.scalar(reference)
+        record[REFERENCE_FIELDS[status]] = yamledit.scalar(reference)
     changes.set(rel, doc.render())
-    verb = {"sent": "was sent", "in-council": "took up", "signed": "signed", "declined": "declined"}
+    verb = {
+        "sent": "was sent",
+        "council-meeting": "took up",
+        "signed": "signed",
+        "declined": "declined",
+    }
     subject = f"{agreement.title.get('en')} {version.version}"
     if status == "sent":
         message = f"{subject} {verb[status]} to {party.name} on {day}"
@@ -253,7 +269,7 @@ def _refuse_backwards(
         raise RefusedError(f"{name} is already at '{status}' for this version")
     if status != "declined" and STATUS_ORDER.index(status) < STATUS_ORDER.index(current_status):
         raise RefusedError(f"{name} is at '{current_status}'; '{status}' would be a step back")
-    if status in ("in-council", "signed", "declined") and current_status == "not-sent":
+    if status != STATUS_ORDER[1] and current_status == "not-sent":
         raise RefusedError(f"the agreement has not been sent to {name}; record 'sent' first")
     if current is not None:
         steps = [day for status, day in current.steps() if status != "declined"]

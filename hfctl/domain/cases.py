@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.core.i18n import _
 from hfctl.domain.followup import find_case
 from hfctl.domain.issuing import numbers_in
 from hfctl.domain.lookup import find_meeting
@@ -108,13 +109,18 @@ def plan_case_edit(
     case_type: str | None = None,
     presenter: str | None = None,
     reference: str | None = None,
+    correction: str | None = None,
+    today: dt.date | None = None,
 ) -> Plan:
     """Change a case's title or type (before the agenda is issued), presenter or archive
-    reference (until the meeting)."""
+    reference (until the meeting). An issued case's title is corrected with the reason: it
+    keeps its number, and the old title and the reason are recorded."""
     meeting = find_meeting(ds, meeting_query)
     index = locate_case(meeting, case_query)
     if title is None and case_type is None and presenter is None and reference is None:
         raise UsageError("nothing to change: give --title, --type, --presenter or --reference")
+    if correction is not None:
+        return _correct_title(ds, meeting, index, title, correction, today, case_type)
     if title is not None or case_type is not None:
         _before_issue(meeting, "a case's title and type change")
     elif meeting.status != "planned":
@@ -138,6 +144,46 @@ def plan_case_edit(
             node[key] = yamledit.scalar(value)
     changes.set(meeting.file, doc.render())
     return Plan(changes, f"{meeting.id}: case edited: {_name(meeting, index)}")
+
+
+def _correct_title(
+    ds: Dataset,
+    meeting: Meeting,
+    index: int,
+    title: str | None,
+    reason: str,
+    today: dt.date | None,
+    case_type: str | None,
+) -> Plan:
+    case = meeting.cases[index]
+    if title is None or not title.strip():
+        raise UsageError(_("a correction is of the title: give the corrected title"))
+    if not reason.strip():
+        raise UsageError(_("a correction says why the title changes"))
+    if case_type is not None:
+        raise UsageError(_("a correction changes the title only"))
+    if meeting.agenda_issued is None or case.number is None:
+        raise UsageError(
+            _("the agenda of {meeting} is not issued; its title is edited, not corrected").format(
+                meeting=meeting.id
+            )
+        )
+    new = title.strip()
+    if new == case.title:
+        raise RefusedError(_("the case is already titled '{title}'").format(title=new))
+    day = today or dt.date.today()
+    changes = Changeset(ds.root)
+    doc = changes.edit(meeting.file)
+    node = doc.data["cases"][index]
+    node["title"] = yamledit.scalar(new)
+    entry = yamledit.mapping({"title": case.title, "reason": reason.strip(), "on": day})
+    if "corrections" in node:
+        node["corrections"].append(entry)
+    else:
+        node["corrections"] = yamledit.sequence([entry])
+    changes.set(meeting.file, doc.render())
+    label = case_label(case.number, meeting.date.year)
+    return Plan(changes, f"{meeting.id}: title of {label} corrected: '{case.title}' -> '{new}'")
 
 
 def plan_case_remove(ds: Dataset, meeting_query: str, case_query: str) -> Plan:

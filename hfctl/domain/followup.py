@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
+from hfctl.core.i18n import _
 
 # find_meeting stays importable from here (it was defined here before domain.lookup)
 from hfctl.domain.lookup import find_meeting as find_meeting
@@ -136,8 +137,13 @@ def plan_decide(
     today: dt.date,
     replace: bool = False,
     conflicts: list[str] | None = None,
+    kind: str | None = None,
+    votes: str | None = None,
+    dissent: list[str] | None = None,
 ) -> Plan:
-    """Record the decision (vedtak) of a case of a held meeting."""
+    """Record the decision (vedtak) of a case of a held meeting: how it was made (consensus, a
+    vote with its count "for-against-blank", or noted) and who asked for their dissent to be
+    entered in the minutes (protokolltilførsel)."""
     from hfctl.domain.attendance import held_warnings, mark_held
 
     meeting = find_meeting(ds, meeting_query)
@@ -150,10 +156,25 @@ def plan_decide(
         )
     if not text.strip():
         raise UsageError("--text: the decision is empty")
+    how = _how(kind, votes)
+    dissenters = _people(ds, dissent or [])
+    _refuse_absent(ds, meeting, dissenters)
     changes, doc = _open(ds, meeting)
     held = mark_held(meeting, doc, today, "a decision")
     node = doc.data["cases"][index]
     node["decision"] = yamledit.scalar(text.strip())
+    for key in ("decision_kind", "votes", "dissent"):
+        node.pop(key, None)
+    added: list[tuple[str, Any]] = []
+    if how is not None:
+        added.append(("decision_kind", how[0]))
+        if how[1] is not None:
+            added.append(("votes", yamledit.mapping(how[1], flow=True)))
+    if dissenters:
+        added.append(("dissent", yamledit.sequence(dissenters, flow=True)))
+    at = list(node).index("decision") + 1
+    for offset, (key, value) in enumerate(added):
+        node.insert(at + offset, key, value)
     if conflicts:
         node["conflicts"] = yamledit.sequence(_people(ds, conflicts), flow=True)
     changes.set(meeting.file, doc.render())
@@ -243,6 +264,48 @@ def plan_action_add(
     label = case_label(meeting.cases[index].number or 0, year)
     message = f"Action {action_id} added to {meeting.forum} {label}: {what.strip()}"
     return Plan(changes, message + ("; meeting held" if held else ""), held_warnings(meeting, held))
+
+
+KINDS = ("consensus", "vote", "noted")
+
+
+def _how(kind: str | None, votes: str | None) -> tuple[str, dict[str, int] | None] | None:
+    """How a decision was made, with the count of a vote (``7-2-1``: for, against, blank)."""
+    if kind is not None and kind not in KINDS:
+        raise UsageError(
+            _("'{kind}' is not one of {kinds}").format(kind=kind, kinds=", ".join(KINDS))
+        )
+    if votes is None:
+        if kind == "vote":
+            raise UsageError(_("a vote gives its count: for-against-blank, e.g. 7-2-1"))
+        return (kind, None) if kind else None
+    if kind not in (None, "vote"):
+        raise UsageError(
+            _("a count of votes is given only for a vote, not for {kind}").format(kind=kind)
+        )
+    match = re.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*(?:-\s*(\d+)\s*)?", votes)
+    if match is None:
+        raise UsageError(
+            _("the count '{votes}' is not for-against-blank, e.g. 7-2-1").format(votes=votes)
+        )
+    count = {"for": int(match[1]), "against": int(match[2]), "blank": int(match[3] or 0)}
+    return "vote", count
+
+
+def _refuse_absent(ds: Dataset, meeting: Meeting, people: list[str]) -> None:
+    """Dissent is entered for those who took part: refused for anyone the attendance lacks."""
+    attendance = meeting.attendance
+    if attendance is None:
+        return
+    there = attendance.took_part()
+    for person in people:
+        if person not in there:
+            name = ds.people[person].name if person in ds.people else person
+            raise RefusedError(
+                _("{name} is not recorded as present at {meeting}").format(
+                    name=name, meeting=meeting.id
+                )
+            )
 
 
 def _people(ds: Dataset, names: list[str]) -> list[str]:

@@ -36,7 +36,7 @@ def audience(ds: Dataset, item: Information) -> list[Party]:
                 found.append(ds.parties[name])
             elif name in ds.forums:
                 for member in ds.forums[name].members_on(day):
-                    party = ds.parties.get(member.represents)
+                    party = ds.parties.get(member.represents or "")
                     if party is not None and party.kind in ("trust", "municipality"):
                         found.append(party)
     unique = {p.id: p for p in found}

@@ -139,6 +139,14 @@ def name_of(ds: Dataset, key: str, lang: str = "nn") -> str:
     return key
 
 
+def roles(ds: Dataset) -> list[Known]:
+    """Every role (interkommunal samhandlingskoordinator) with its names."""
+    return [
+        Known(r.id, f"{r.name.get('nn')} ({r.id})", (r.id, *_texts(r.name)))
+        for r in ds.roles.values()
+    ]
+
+
 def _texts(text: Text) -> tuple[str, ...]:
     return tuple(t for t in (text.nn, text.nb, text.en) if t)
 
@@ -172,6 +180,8 @@ def find_any(ds: Dataset, query: str, kinds: Sequence[str] = KINDS) -> str:
         known += parties(ds)
     if "person" in kinds:
         known += people(ds)
+    if "role" in kinds:
+        known += roles(ds)
     return resolve(query, known, " or ".join(kinds))
 
 

@@ -78,3 +78,11 @@ def letterhead(ds: Dataset, lang: str) -> dict[str, str]:
         "trust": (trust.short or trust.name) if trust else "",
         "sender_title": role.name.get(lang) if role else "",
     }
+
+
+def speaks_for(ds: Dataset, member: Member) -> str | None:
+    """The party a seat is listed under: the user council for a user representative (who
+    represents the users, not a party), else the party the seat represents."""
+    if member.kind == "user":
+        return ds.community.rules.user_council if ds.community else None
+    return member.represents

@@ -53,6 +53,10 @@ class CaseView:
     refers_to: str | None = None
     proposal: str = ""
     decision: str = ""
+    decision_kind: str = ""
+    """How it was decided: consensus, vote or noted ("" if not said)."""
+    votes: str = ""
+    """A vote's count, for-against-blank (7-2-1)."""
     intro: str = ""
     sections: tuple[Section, ...] = ()
     conflicts: tuple[str, ...] = ()
@@ -114,6 +118,8 @@ def internal_view(ds: Dataset, meeting: Meeting) -> MeetingView:
                 refers_to=case.refers_to,
                 proposal=case.proposal or "",
                 decision=case.decision or "",
+                decision_kind=case.decision_kind or "",
+                votes=case.votes.said() if case.votes else "",
                 intro=paper.intro if paper else "",
                 sections=paper.sections if paper else (),
                 conflicts=tuple(case.conflicts),

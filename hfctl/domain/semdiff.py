@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 from hfctl.core.problems import Severity
+from hfctl.domain.membership import speaks_for
 from hfctl.domain.semdiff_meetings import information, meetings
 from hfctl.domain.semdiff_say import MESSAGES as MESSAGES
 from hfctl.domain.semdiff_say import WORDS as WORDS
@@ -20,15 +21,15 @@ from hfctl.domain.semdiff_say import (
     forum_term,
     party_term,
     person_term,
-    role_term,
+    roles_term,
     same,
 )
 from hfctl.formats.safe import md_code, md_inline
 from hfctl.formats.words import PARTY_KIND, word
-from hfctl.models.agreement import Signature
+from hfctl.models.agreement import SIGNATURE_STEPS, Signature
 from hfctl.store.loader import Dataset
 
-STEPS = ("sent", "in_council", "signed", "declined")
+STEPS = tuple(step.field for step in SIGNATURE_STEPS)
 
 # markdown sections: the first part of a kind -> section
 SECTIONS: dict[str, dict[str, str]] = {
@@ -100,7 +101,7 @@ def _members(a: Dataset, b: Dataset, say: Say) -> list[Change]:
             m = after[key]
             day_before = m.from_ - dt.timedelta(days=1)
             renews = any(
-                o.person == m.person and o.role == m.role and o.to == day_before
+                o.person == m.person and o.roles == m.roles and o.to == day_before
                 for o in new.members
             )
             out.append(
@@ -110,8 +111,8 @@ def _members(a: Dataset, b: Dataset, say: Say) -> list[Change]:
                     new.file,
                     person=person_term(b, m.person),
                     forum=name,
-                    role=role_term(lang, m.role),
-                    represents=party_term(b, m.represents),
+                    role=roles_term(lang, m.roles),
+                    represents=party_term(b, speaks_for(b, m)),
                     **{"from": m.from_, "to": m.to},
                 )
             )
@@ -123,14 +124,14 @@ def _members(a: Dataset, b: Dataset, say: Say) -> list[Change]:
                     fid,
                     new.file,
                     person=person_term(a, m.person),
-                    role=role_term(lang, m.role),
+                    role=roles_term(lang, m.roles),
                     forum=name,
                 )
             )
         for key in sorted(set(before) & set(after), key=str):
             was, now = before[key], after[key]
             person = person_term(b, now.person)
-            if was.role != now.role:
+            if was.roles != now.roles:
                 out.append(
                     say(
                         "member-role",
@@ -138,8 +139,8 @@ def _members(a: Dataset, b: Dataset, say: Say) -> list[Change]:
                         new.file,
                         person=person,
                         forum=name,
-                        old=role_term(lang, was.role),
-                        new=role_term(lang, now.role),
+                        old=roles_term(lang, was.roles),
+                        new=roles_term(lang, now.roles),
                     )
                 )
             if was.to != now.to:

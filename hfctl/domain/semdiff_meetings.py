@@ -221,7 +221,20 @@ def _case(
                 label=label,
             )
         )
-    if _key(was.title) != _key(case.title):
+    corrected = next((c for c in reversed(case.corrections) if c.title == was.title), None)
+    if corrected is not None and was.title != case.title:
+        out.append(
+            say(
+                "case-title-corrected",
+                new.id,
+                new.file,
+                label=label,
+                title=case.title,
+                old=was.title,
+                reason=corrected.reason,
+            )
+        )
+    elif _key(was.title) != _key(case.title):
         out.append(
             say(
                 "case-retitled",

@@ -118,6 +118,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Oppfølging {action} er åpnet igjen",
         "en": "Action {action} reopened",
     },
+    "case-title-corrected": {
+        "nn": "{label}: tittelen er retta frå «{old}» til «{title}» ({reason})",
+        "nb": "{label}: tittelen er rettet fra «{old}» til «{title}» ({reason})",
+        "en": "{label}: title corrected from '{old}' to '{title}' ({reason})",
+    },
     "case-retitled": {
         "nn": "{label} i {forum} {date} heiter no «{title}» (var «{old}»)",
         "nb": "{label} i {forum} {date} heter nå «{title}» (var «{old}»)",
@@ -198,7 +203,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{agreement} {version} er sendt til {municipality} den {date}",
         "en": "{agreement} {version} was sent to {municipality} on {date}",
     },
-    "signature-in-council": {
+    "signature-council-meeting": {
         "nn": "{municipality} handsama {agreement} {version} i kommunestyret den {date}",
         "nb": "{municipality} behandlet {agreement} {version} i kommunestyret den {date}",
         "en": "{municipality} took up the {agreement} {version} in council on {date}",

@@ -4,6 +4,7 @@ nynorsk, bokmål or English (``MESSAGES``; the meeting sentences are in ``semdif
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -160,5 +161,7 @@ def forum_term(ds: Dataset, forum: str, lang: str, full: bool = False) -> Term:
     return Term(found.name.get(lang) if full else found.display_name(lang), forum)
 
 
-def role_term(lang: str, role: str) -> Term:
-    return Term(word(ROLE, lang, role), role)
+def roles_term(lang: str, roles: Sequence[str]) -> Term:
+    """A seat's roles in words ("medlem, sekretær"), kept as their ids."""
+    said = ", ".join(word(ROLE, lang, role) for role in roles)
+    return Term(said, ", ".join(roles))

@@ -3,45 +3,67 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
 from hfctl.models.base import Date, Id, Int, Kommunenummer, Model, Str, Text
 
 AgreementKind = Literal["overarching", "service", "special"]
-SignatureStatus = Literal["not-sent", "sent", "in-council", "signed", "declined"]
-SignatureStep = Literal["sent", "in-council", "signed", "declined"]
-SIGNATURE_STEPS: tuple[tuple[SignatureStep, str], ...] = (
-    ("sent", "sent"),
-    ("in-council", "in_council"),
-    ("signed", "signed"),
-    ("declined", "declined"),
+SignatureStatus = Literal["not-sent", "sent", "council-meeting", "signed", "declined"]
+SignatureStep = Literal["sent", "council-meeting", "signed", "declined"]
+
+
+class Step(NamedTuple):
+    """A signature step: the status it reaches, the field holding its day, and the field
+    holding its reference, if it has one."""
+
+    status: SignatureStep
+    field: str
+    reference: str | None
+
+
+SIGNATURE_STEPS: tuple[Step, ...] = (
+    Step("sent", "sent", None),
+    Step("council-meeting", "council_meeting", "council_decision"),
+    Step("signed", "signed", "reference"),
+    Step("declined", "declined", None),
 )
 """Every step of a signature in the order a municipality takes them (declining ends it instead
-of signing): the status it reaches and the field that holds its day. The one place that order
-is written; status, checks, records, history and the website all read it from here."""
+of signing), each saying one thing: sent to the municipality; treated in its council (the day,
+and the reference of the council's decision); signed (the day, and the archive reference);
+declined. The one place that order is written; status, checks, records, history and the
+website all read it from here."""
 STATUS_ORDER: tuple[SignatureStatus, ...] = (
     "not-sent",
-    *(status for status, _ in SIGNATURE_STEPS if status != "declined"),
+    *(step.status for step in SIGNATURE_STEPS if step.status != "declined"),
 )
-STEP_FIELDS: dict[SignatureStep, str] = dict(SIGNATURE_STEPS)
+STEP_FIELDS: dict[SignatureStep, str] = {step.status: step.field for step in SIGNATURE_STEPS}
+REFERENCE_FIELDS: dict[SignatureStep, str] = {
+    step.status: step.reference for step in SIGNATURE_STEPS if step.reference
+}
+WAITING: tuple[SignatureStatus, ...] = STATUS_ORDER[1 : STATUS_ORDER.index("signed")]
+"""The statuses of a record sent and not yet signed (what reminders chase)."""
 
 
 class Signature(Model):
     """One municipality's progress with one version: the date of each step it has reached."""
 
     sent: Date | None = None
-    in_council: Date | None = None
+    council_meeting: Date | None = None
+    """The day the municipal council treated the agreement."""
+    council_decision: Str | None = None
+    """The reference of the council's decision (e.g. PS 45/26 or an archive number)."""
     signed: Date | None = None
     declined: Date | None = None
     signed_by: Str | None = None
     reference: Str | None = None
+    """The archive reference of the signed agreement."""
     note: Str | None = None
 
     def steps(self) -> list[tuple[SignatureStep, dt.date | None]]:
         """Each step's day (None if not taken), in the order of ``SIGNATURE_STEPS``."""
-        return [(status, getattr(self, name)) for status, name in SIGNATURE_STEPS]
+        return [(step.status, getattr(self, step.field)) for step in SIGNATURE_STEPS]
 
     def status_on(self, day: dt.date | None = None) -> SignatureStatus:
         """The status reached by ``day`` (every step if no day is given): the furthest step

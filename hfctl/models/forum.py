@@ -29,16 +29,75 @@ MemberRole = Literal[
 ]
 
 
+MEMBER_ROLES: tuple[MemberRole, ...] = ("leader", "deputy-leader", "member")
+"""The roles that make a seat a member's (deputies, secretaries, coordinators, observers apart)."""
+SeatKind = Literal["municipality", "trust", "gp", "user", "other"]
+"""What a seat represents: a municipality, the trust, the GPs (fastlegar), the users, another
+party."""
+SeatSide = Literal["municipal", "trust"]
+
+
 class Member(Period):
-    """A person's seat in a forum: role, the party they represent, who appointed them, term."""
+    """A person's seat in a forum: what it represents, its roles, who appointed it, its term."""
 
     person: Id
-    role: MemberRole = "member"
-    represents: Id
-    user_representative: Bool = False
+    kind: SeatKind
+    """municipality, trust, gp (fastlege), user (user representative) or other."""
+    roles: list[MemberRole] = Field(min_length=1)
+    """The roles the person holds in this seat, e.g. [member, secretary]."""
+    represents: Id | None = None
+    """The party of a municipal, trust or other seat (a GP's: the municipality of practice, if
+    given). A user representative represents the users: no party."""
+    side: SeatSide | None = None
+    """For a user representative (and another party's seat, if it has one): which side of the
+    partnership the seat belongs to."""
     appointed_by: Id | None = None
+    """The party, forum or role that appointed the seat."""
     deputy_for: Id | None = None
     note: Str | None = None
+
+    @model_validator(mode="after")
+    def _seat(self) -> Member:
+        if len(set(self.roles)) != len(self.roles):
+            raise ValueError("roles names the same role twice")
+        if self.kind in ("municipality", "trust", "other") and self.represents is None:
+            raise ValueError(f"a {self.kind} seat says which party it represents (represents)")
+        if self.kind == "user":
+            if self.represents is not None:
+                raise ValueError(
+                    "a user representative represents the users, not a party: "
+                    "leave out represents and give side (municipal or trust)"
+                )
+            if self.side is None:
+                raise ValueError("a user representative's seat says its side (municipal or trust)")
+        fixed = {"municipality": "municipal", "trust": "trust", "gp": "municipal"}
+        if self.side is not None and self.kind in fixed and self.side != fixed[self.kind]:
+            raise ValueError(f"a {self.kind} seat is on the {fixed[self.kind]} side")
+        return self
+
+    @property
+    def role(self) -> MemberRole:
+        """The seat's first (main) role."""
+        return self.roles[0]
+
+    def holds(self, role: str) -> bool:
+        """Whether the seat has ``role`` among its roles."""
+        return role in self.roles
+
+    @property
+    def is_member(self) -> bool:
+        """Whether the seat is a member's: it holds leader, deputy-leader or member."""
+        return any(role in self.roles for role in MEMBER_ROLES)
+
+    @property
+    def seat_side(self) -> SeatSide | None:
+        """The side of the partnership the seat sits on: a municipal seat and a GP's on the
+        municipal side, a trust seat on the trust's, a user's or another's as it says."""
+        if self.kind == "municipality" or self.kind == "gp":
+            return "municipal"
+        if self.kind == "trust":
+            return "trust"
+        return self.side
 
 
 class SecretariatTerm(Model):
@@ -153,8 +212,6 @@ class Forum(Model):
     meetings_per_year: Int | None = Field(default=None, ge=0)
     cadence: Cadence | None = None
     """When and where its meetings are planned (``hfctl plan``)."""
-    user_representatives: Bool = True
-    """Whether the forum must have a user representative from each side."""
     secretariat: Secretariat | None = None
     members: list[Member] = []
     # --- issue 21 ---------------------------------------------------------------------------------

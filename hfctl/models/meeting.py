@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from hfctl.models.base import Bool, Date, Id, Int, Model, Str, Time
 
@@ -12,6 +12,9 @@ MeetingKind = Literal["ordinary", "extraordinary"]
 MeetingStatus = Literal["planned", "held", "cancelled"]
 CaseType = Literal["decision", "orientation", "other"]
 ActionStatus = Literal["open", "done", "dropped"]
+DecisionKind = Literal["consensus", "vote", "noted"]
+"""How a case was decided: by consensus, by a vote (with its count), or noted (teke til
+orientering)."""
 
 
 def case_label(number: int, year: int) -> str:
@@ -49,6 +52,10 @@ class Attendance(Model):
     apologies: list[Id] = []
     deputies: list[Deputy] = []
 
+    def took_part(self) -> set[str]:
+        """Everyone who met: those present and the deputies who met instead."""
+        return set(self.present) | {d.person for d in self.deputies}
+
 
 # --- issue 21: case documents (attachments, exemption from public access) ---------------------
 
@@ -70,6 +77,28 @@ class Attachment(Model):
 # --- end issue 21 -------------------------------------------------------------------------------
 
 
+class Votes(Model):
+    """The count of a vote: for, against, blank."""
+
+    for_: Int = Field(alias="for", ge=0)
+    against: Int = Field(ge=0)
+    blank: Int = Field(default=0, ge=0)
+
+    def said(self) -> str:
+        """The count as the minutes give it: 7-2-1 (for, against, blank)."""
+        return f"{self.for_}-{self.against}-{self.blank}"
+
+
+class Correction(Model):
+    """A correction of an issued case's title: the title it had, why it changed, and when.
+    The case keeps its number."""
+
+    title: Str
+    """The title before the correction."""
+    reason: Str
+    on: Date
+
+
 class Case(Model):
     """A case (sak) on the agenda; ``number`` is given when the agenda is issued."""
 
@@ -89,6 +118,12 @@ class Case(Model):
     presenter: Id | None = None
     decision: Str | None = None
     """The decision (vedtak) as recorded in the minutes."""
+    decision_kind: DecisionKind | None = None
+    """How it was decided: consensus, vote or noted."""
+    votes: Votes | None = None
+    """For a vote: the count."""
+    dissent: list[Id] = []
+    """Members who asked for their dissent to be entered in the minutes (protokolltilførsel)."""
     conflicts: list[Id] = []
     """People who declared a conflict of interest (habilitet) and left the case."""
     actions: list[Action] = []
@@ -103,6 +138,22 @@ class Case(Model):
     paper_exempt: Id | None = None
     """Only the saksframlegg (its sections) is exempt: the id of a legal basis."""
     # --- end issue 21 ---------------------------------------------------------------------------
+    corrections: list[Correction] = []
+    """Corrections of the title after the agenda was issued, oldest first."""
+
+    def titles(self) -> list[str]:
+        """The case's title and every title it had before a correction."""
+        return [self.title, *(c.title for c in self.corrections)]
+
+    @model_validator(mode="after")
+    def _decided(self) -> Case:
+        if self.decision_kind == "vote" and self.votes is None:
+            raise ValueError("a case decided by vote gives the count (votes: for, against, blank)")
+        if self.votes is not None and self.decision_kind != "vote":
+            raise ValueError("votes are given only for a case decided by vote")
+        if len(set(self.dissent)) != len(self.dissent):
+            raise ValueError("dissent names the same person twice")
+        return self
 
 
 class Meeting(Model):

@@ -134,23 +134,13 @@ MISTAKES: dict[str, Mistake] = {
     ),
     "HF320": Mistake("HF320", ROLE, edit(ROLE, "    to: 2023-12-31", "    to: 2021-01-01")),
     "HF321": Mistake("HF321", SSU_APR, edit(SSU_APR, 'end: "14:00"', 'end: "09:00"')),
-    "HF330": Mistake(
-        "HF330",
-        "data/forums/fousam.yaml",
-        edit(
-            "data/forums/fousam.yaml",
-            "    user_representative: true\n",
-            "    user_representative: false\n",
-            at="\nmembers:",
-        ),
-    ),
-    "HF332": Mistake(
-        "HF332",
+    "HF336": Mistake(
+        "HF336",
         "data/forums/fsu-barn-og-unge.yaml",
         edit(
             "data/forums/fsu-barn-og-unge.yaml",
-            "role: coordinator",
-            "role: member",
+            "roles: [coordinator]",
+            "roles: [member]",
             at="\nmembers:",
         ),
     ),
@@ -170,7 +160,7 @@ MISTAKES: dict[str, Mistake] = {
         "HF343",
         ROLE,
         lambda repo: (
-            replace_first(repo, HLN, "role: secretary", "role: member"),
+            replace_first(repo, HLN, "roles: [member, secretary]", "roles: [member]"),
             repo.line_of(ROLE, f"person: {coordinator(repo)}"),
         )[1],
     ),
@@ -230,8 +220,8 @@ MISTAKES: dict[str, Mistake] = {
         OSA,
         edit(
             OSA,
-            '"1106":  # Haugesund\n        sent: 2026-05-05\n        in_council: 2026-06-10',
-            '"1106":  # Haugesund\n        sent: 2026-05-05\n        in_council: 2026-06-30',
+            '"1106":  # Haugesund\n        sent: 2026-05-05\n        council_meeting: 2026-06-10',
+            '"1106":  # Haugesund\n        sent: 2026-05-05\n        council_meeting: 2026-06-30',
             3,
         ),
     ),
@@ -342,13 +332,16 @@ def test_yearly_meeting_missing_next_year(repo: Repo) -> None:
     assert "2027" in found[0]["message"]
 
 
-def test_user_representative_from_trust_side(repo: Repo) -> None:
+def test_user_representative_from_each_side(repo: Repo) -> None:
     text = repo.read("data/forums/fousam.yaml")
-    repo.write(
-        "data/forums/fousam.yaml",
-        text.replace("user_representative: true", "user_representative: false"),
-    )
-    assert {"HF330", "HF331"} <= codes(validate(repo))
+    repo.write("data/forums/fousam.yaml", text.replace("kind: user", "kind: trust", 1))
+    found = [p for p in validate(repo) if p["code"] in ("HF336", "HF201", "HF203")]
+    assert [p["code"] for p in found] == ["HF203"]  # a trust seat names its party
+    repo.write("data/forums/fousam.yaml", text.replace("side: municipal", "side: trust"))
+    (missing,) = [p for p in validate(repo) if p["code"] == "HF336"]
+    assert missing["file"] == "data/forums/fousam.yaml"
+    assert "user seat (municipal side)" in missing["message"]
+    assert "rule 'brukarmedverknad' (data/community.yaml:" in missing["message"]
 
 
 def test_strict_fails_on_warnings(repo: Repo) -> None:
@@ -382,7 +375,7 @@ def test_a_dozen_mistakes_are_all_reported_in_one_run(repo: Repo) -> None:
         "HF311",
         "HF313",
         "HF320",
-        "HF332",
+        "HF336",
         "HF351",
         "HF362",
         "HF366",

@@ -186,39 +186,88 @@ def _meeting_times(b: Build, bad: bool) -> Where:
 # -- forums and members --
 
 
-def _user_representatives(b: Build, bad: bool, side: str) -> Where:
-    b.municipality("bokn", "1145").person("kari", "bokn").person("ola")
-    b.forum("ssu", user_representatives=True)
-    b.member("ssu", "kari", represents="bokn", user_representative=not (bad and side == "bokn"))
-    b.member("ssu", "ola", user_representative=not (bad and side == TRUST))
+USER_SEATS = [
+    {"kind": "user", "side": "municipal", "appointed_by": ["brukarar"]},
+    {"kind": "user", "side": "trust", "appointed_by": ["brukarar"]},
+]
+
+
+def _user_seats(b: Build, bad: bool, side: str) -> Where:
+    with_ssu(b, "una", "uno").party("brukarar", "user-council")
+    b.rule("brukarmedverknad", seats=USER_SEATS)
+    for who, on in (("una", "municipal"), ("uno", "trust")):
+        if not (bad and on == side):
+            b.member("ssu", who, kind="user", side=on, appointed_by="brukarar")
     return forum("ssu"), b.line_of(forum("ssu"), "members:")
 
 
-@case("HF330")
-def _municipal_user_representative(b: Build, bad: bool) -> Where:
-    return _user_representatives(b, bad, "bokn")
+@case("HF336-user-municipal")
+def _municipal_user_seat(b: Build, bad: bool) -> Where:
+    return _user_seats(b, bad, "municipal")
 
 
-@case("HF331")
-def _trust_user_representative(b: Build, bad: bool) -> Where:
-    return _user_representatives(b, bad, TRUST)
+@case("HF336-user-trust")
+def _trust_user_seat(b: Build, bad: bool) -> Where:
+    return _user_seats(b, bad, "trust")
 
 
 def _fsu(b: Build) -> Build:
-    with_ssu(b, "per").community(rules={"coordinator_forum": "ssu"})
+    with_ssu(b, "per").rule(
+        "koordinator",
+        kinds=["professional-committee"],
+        seats=[{"role": "coordinator", "member_of": "ssu"}],
+    )
     return b.forum("fsu", kind="professional-committee")
 
 
-@case("HF332-no-coordinator")
+@case("HF336-no-coordinator")
 def _fsu_without_coordinator(b: Build, bad: bool) -> Where:
     _fsu(b).member("fsu", "kari", represents="bokn", role="member" if bad else "coordinator")
     return forum("fsu"), b.line_of(forum("fsu"), "members:")
 
 
-@case("HF332-coordinator-outside")
+@case("HF345")
 def _fsu_coordinator_not_member(b: Build, bad: bool) -> Where:
     _fsu(b).member("fsu", "per" if bad else "kari", role="coordinator")
     return forum("fsu"), b.line_of(forum("fsu"), "person:")
+
+
+@case("HF337")
+def _too_many_gps(b: Build, bad: bool) -> Where:
+    with_ssu(b, "lege1", "lege2").rule("legar", seats=[{"kind": "gp", "max": 1}])
+    b.member("ssu", "lege1", kind="gp")
+    b.member("ssu", "lege2", kind="gp", role="member" if bad else "observer")
+    return forum("ssu"), b.line_of(forum("ssu"), 'person: "lege2"')
+
+
+@case("HF338")
+def _no_parity(b: Build, bad: bool) -> Where:
+    with_ssu(b, "per").rule("likeverd", forums=["ssu"], parity=True)
+    b.member("ssu", "per", role="member" if bad else "deputy", deputy_for="ola")
+    return forum("ssu"), b.line_of(forum("ssu"), "members:")
+
+
+@case("HF339")
+def _too_large(b: Build, bad: bool) -> Where:
+    with_ssu(b, "per").rule("storleik", kinds=["strategic-committee"], max_members=2)
+    b.member("ssu", "per", role="member" if bad else "secretary")
+    return forum("ssu"), b.line_of(forum("ssu"), 'person: "per"')
+
+
+@case("HF344")
+def _appointed_by_the_wrong_body(b: Build, bad: bool) -> Where:
+    with_ssu(b, "lege").party("pko", "gp-body").forum("nettverket")
+    b.rule(
+        "fastlege", forums=["ssu"], seats=[{"kind": "gp", "appointed_by": ["pko", "nettverket"]}]
+    )
+    b.member("ssu", "lege", kind="gp", appointed_by="bokn" if bad else "nettverket")
+    return forum("ssu"), b.line_of(forum("ssu"), "appointed_by:")
+
+
+@case("HF346")
+def _municipal_seat_for_the_trust(b: Build, bad: bool) -> Where:
+    with_ssu(b, "per").member("ssu", "per", kind="municipality" if bad else "trust")
+    return forum("ssu"), b.line_of(forum("ssu"), "represents:", 3)
 
 
 @case("HF333")
@@ -420,8 +469,8 @@ def _step(b: Build, step: str) -> Where:
 
 @case("HF370-step-order")
 def _steps_out_of_order(b: Build, bad: bool) -> Where:
-    _osa(b, sent="2024-03-01" if bad else "2024-02-01", in_council="2024-02-15")
-    return _step(b, "in_council")
+    _osa(b, sent="2024-03-01" if bad else "2024-02-01", council_meeting="2024-02-15")
+    return _step(b, "council_meeting")
 
 
 @case("HF370-no-sent")
@@ -579,6 +628,23 @@ def _action_about_unknown_forum(b: Build, bad: bool) -> Where:
 def _attendance(b: Build, **attendance: object) -> Build:
     with_ssu(b, "per").meeting("ssu", "2026-04-23", attendance=attendance)
     return b
+
+
+@case("HF438")
+def _dissent_not_present(b: Build, bad: bool) -> Where:
+    with_ssu(b).meeting(
+        "ssu", "2026-04-23", status="held", attendance={"present": ["kari"], "apologies": ["ola"]}
+    )
+    b.case(
+        "ssu",
+        "2026-04-23",
+        "Plan",
+        decision="Vedteke",
+        decision_kind="vote",
+        votes={"for": 1, "against": 1},
+        dissent=["ola" if bad else "kari"],
+    )
+    return APR, b.line_of(APR, "dissent:") + 1
 
 
 @case("HF425-present")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Repo, git, run
+from tests.conftest import Repo, git, problems, run
 
 OSA = "overordna-samarbeidsavtale"
 OSA_FILE = f"data/agreements/{OSA}.yaml"
@@ -30,7 +30,7 @@ def test_overarching_agreement_shows_all_sixteen_in_a_real_round(repo: Repo) -> 
     assert len(rows) == 16
     assert len({r["municipality"] for r in rows}) == 16
     statuses = {r["status"] for r in rows}
-    assert {"signed", "sent", "in-council"} <= statuses
+    assert {"signed", "sent", "council-meeting"} <= statuses
     assert all(r["version"] == rows[0]["version"] for r in rows)
     signed = [r for r in rows if r["status"] == "signed"]
     assert all(r["signed"] and r["signed_by"] for r in signed)
@@ -110,7 +110,7 @@ def test_record_changes_only_that_record(repo: Repo) -> None:
         "record",
         OSA,
         target["municipality_name"].upper(),
-        "in-council",
+        "council-meeting",
         "--date",
         "2026-11-20",
         "--reference",
@@ -126,17 +126,17 @@ def test_record_changes_only_that_record(repo: Repo) -> None:
     ]
     added = sorted(line[1:].strip() for line in changed if line.startswith("+"))
     removed = [line[1:].strip() for line in changed if line.startswith("-")]
-    assert added == ["in_council: 2026-11-20", 'reference: "2026/999-1"']
-    assert all(line.startswith("reference:") for line in removed)
+    assert added == ["council_decision: 2026/999-1", "council_meeting: 2026-11-20"]
+    assert removed == []
     after = {r["municipality"]: r for r in _rows(repo, OSA)}
-    assert after[target["municipality"]]["status"] == "in-council"
-    assert after[target["municipality"]]["in_council"] == "2026-11-20"
-    assert after[target["municipality"]]["reference"] == "2026/999-1"
+    assert after[target["municipality"]]["status"] == "council-meeting"
+    assert after[target["municipality"]]["council_meeting"] == "2026-11-20"
+    assert after[target["municipality"]]["council_decision"] == "2026/999-1"
     assert run("validate", repo=repo).exit_code == 0
 
 
 def test_record_signature_with_commit(repo: Repo) -> None:
-    target = _first(_rows(repo, OSA), "in-council")
+    target = _first(_rows(repo, OSA), "council-meeting")
     result = run(
         "agreements",
         "record",
@@ -160,9 +160,9 @@ def test_record_signature_with_commit(repo: Repo) -> None:
     ("status", "step", "date", "reason"),
     [
         ("signed", "sent", "2026-11-01", "already signed"),
-        ("in-council", "sent", "2026-11-20", "step back"),
-        ("sent", "in-council", "2030-01-01", "in the future"),
-        ("sent", "in-council", "2000-01-01", "before version"),
+        ("council-meeting", "sent", "2026-11-20", "step back"),
+        ("sent", "council-meeting", "2030-01-01", "in the future"),
+        ("sent", "council-meeting", "2000-01-01", "before version"),
     ],
 )
 def test_refused_steps_leave_the_file_unchanged(
@@ -186,7 +186,14 @@ def test_step_dated_before_the_previous_step_is_refused(repo: Repo) -> None:
 
     day = (dt.date.fromisoformat(sent) - dt.timedelta(days=1)).isoformat()
     result = run(
-        "agreements", "record", OSA, target["municipality"], "in-council", "--date", day, repo=repo
+        "agreements",
+        "record",
+        OSA,
+        target["municipality"],
+        "council-meeting",
+        "--date",
+        day,
+        repo=repo,
     )
     assert result.exit_code == 1
     assert "previous step" in result.stderr or "before version" in result.stderr
@@ -229,7 +236,8 @@ def test_json_shape(repo: Repo) -> None:
         "municipality_name",
         "status",
         "sent",
-        "in_council",
+        "council_meeting",
+        "council_decision",
         "signed",
         "signed_by",
         "reference",
@@ -246,7 +254,7 @@ def test_remind_writes_a_letter_per_waiting_municipality(
     out = tmp_path / "letters"
     result = run("agreements", "remind", "-o", str(out), "--lang", lang, repo=repo)
     assert result.exit_code == 0, result.stderr
-    waiting = [r for r in _rows(repo, OSA) if r["status"] in ("sent", "in-council")]
+    waiting = [r for r in _rows(repo, OSA) if r["status"] in ("sent", "council-meeting")]
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == 2 * len(waiting)
     golden(f"reminders/kvinnherad.{lang}.md", (out / "reminder-kvinnherad.md").read_text())
@@ -269,3 +277,35 @@ def test_remind_refuses_to_write_into_data(repo: Repo) -> None:
     result = run("agreements", "remind", "-o", str(repo.root / "data" / "x"), repo=repo)
     assert result.exit_code == 2
     assert not (repo.root / "data" / "x").exists()
+
+
+def test_each_step_says_one_thing(repo: Repo) -> None:
+    from hfctl.models.agreement import SIGNATURE_STEPS
+
+    assert [(s.status, s.field, s.reference) for s in SIGNATURE_STEPS] == [
+        ("sent", "sent", None),
+        ("council-meeting", "council_meeting", "council_decision"),
+        ("signed", "signed", "reference"),
+        ("declined", "declined", None),
+    ]
+    # the old step is gone from the data and refused in it
+    assert not any("in_council" in p.read_text() for p in (repo.root / "data").rglob("*.yaml"))
+    repo.edit(OSA_FILE, "council_meeting: 2012-03-15", "in_council: 2012-03-15")
+    found = [
+        p for p in problems(run("validate", "--format", "json", repo=repo)) if p["code"] == "HF201"
+    ]
+    assert [p["file"] for p in found] == [OSA_FILE]
+    # a step without a reference takes none
+    sent = run(
+        "agreements",
+        "record",
+        OSA,
+        "Utsira",
+        "sent",
+        "--date",
+        "2026-11-20",
+        "--reference",
+        "x",
+        repo=repo,
+    )
+    assert sent.exit_code == 2 and "has no reference" in sent.stderr

@@ -36,7 +36,8 @@ def _history(repo: Repo) -> str:
     repo.write(
         "data/forums/fousam.yaml",
         text.rstrip("\n") + "\n  - person: kari-tveit\n"
-        "    role: member\n    represents: stord\n    appointed_by: stord\n"
+        "    kind: municipality\n    roles: [member]\n"
+        "    represents: stord\n    appointed_by: stord\n"
         "    from: 2026-12-01\n    to: 2027-12-31\n",
     )
     repo.write(
@@ -229,3 +230,22 @@ def test_history_needs_the_same_git_processes_for_more_commits(
     after = [_git_processes(repo, bin_dir, *c) for c in commands]
     assert all(0 < b <= 6 for b in before), before
     assert after == before
+
+
+def test_a_user_representative_joins_for_the_user_council(repo: Repo) -> None:
+    base = git(repo.root, "rev-parse", "HEAD").strip()
+    text = repo.read("data/forums/fousam.yaml")
+    repo.write(
+        "data/forums/fousam.yaml",
+        text.rstrip("\n") + "\n  - person: kari-tveit\n"
+        "    kind: user\n    roles: [member]\n    side: municipal\n"
+        "    appointed_by: brukarutvalet\n    from: 2026-12-01\n    to: 2027-12-31\n",
+    )
+    repo.write(
+        "data/people/kari-tveit.yaml", "id: kari-tveit\nname: Kari Tveit\nparty: brukarutvalet\n"
+    )
+    repo.commit("Kari Tveit joins FOUSAM as a user representative")
+    lines = run("diff", base, "HEAD", "--lang", "en", repo=repo).stdout.splitlines()
+    joined = "Kari Tveit joins FOUSAM as member for Brukarutvalet i Helse Fonna"
+    assert any(joined in line for line in lines)
+    assert not any("for –" in line for line in lines)

@@ -122,12 +122,11 @@ def test_yaml11_booleans_are_never_booleans(repo: Repo, text: str) -> None:
 
 
 def test_yes_is_not_true(repo: Repo) -> None:
-    rel = "data/forums/ssu.yaml"
+    rel = "data/roles/interkommunal-samhandlingskoordinator.yaml"
     line = repo.edit(
         rel,
-        "user_representative: true",
-        "user_representative: yes",
-        count=repo.read(rel).count("user_representative: true"),
+        "exclusive: true",
+        "exclusive: yes",
     )
     found = problems(run("validate", "--format", "json", repo=repo))
     invalid = [p for p in found if p["code"] == "HF203" and p["file"] == rel]

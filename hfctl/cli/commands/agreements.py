@@ -111,11 +111,18 @@ def status(
 def record(
     agreement: Annotated[str, typer.Argument(help="Agreement id or tenesteavtale number.")],
     municipality: Annotated[str, typer.Argument(help="Municipality number or name.")],
-    step: Annotated[str, typer.Argument(metavar="STATUS", help="sent|in-council|signed|declined")],
+    step: Annotated[
+        str, typer.Argument(metavar="STATUS", help="sent|council-meeting|signed|declined")
+    ],
     date: Annotated[str, typer.Option("--date", metavar="DATE", help="Day of the step.")],
     signed_by: Annotated[str | None, typer.Option("--signed-by", help="Who signed.")] = None,
     reference: Annotated[
-        str | None, typer.Option("--reference", help="Archive reference, e.g. 2026/412-7.")
+        str | None,
+        typer.Option(
+            "--reference",
+            help="The step's reference: for council-meeting the council's decision (e.g. "
+            "PS 45/26), for signed the archive reference (e.g. 2026/412-7).",
+        ),
     ] = None,
     version: Annotated[
         str | None, typer.Option("--version", help="Version (default: the current one).")

@@ -95,6 +95,15 @@ def case_edit(
     case_type: Annotated[str | None, typer.Option("--type", metavar="decision|orientation")] = None,
     presenter: Annotated[str | None, typer.Option("--presenter", help="A person.")] = None,
     reference: Annotated[str | None, typer.Option("--reference", help="Archive case.")] = None,
+    correction: Annotated[
+        str | None,
+        typer.Option(
+            "--correction",
+            metavar="WHY",
+            help="Correct the title of an issued case (with --title): it keeps its number; the "
+            "old title and this reason are recorded.",
+        ),
+    ] = None,
     dry_run: DryRun = False,
     commit: Commit = False,
     allow_dirty: AllowDirty = False,
@@ -113,6 +122,8 @@ def case_edit(
             case_type=case_type,
             presenter=presenter,
             reference=reference,
+            correction=correction,
+            today=now,
         )
 
     _run(build, repo, today, dry_run, commit, allow_dirty)

@@ -32,16 +32,33 @@ Role = Annotated[
 def add(
     forum: Forum,
     person: PersonArg,
+    start: Annotated[str, typer.Option("--from", metavar="DATE", help="First day of the term.")],
     role: Annotated[
-        str,
+        list[str] | None,
         typer.Option(
             "--role",
             metavar="ROLE",
-            help="leader, deputy-leader, member, deputy, secretary, coordinator or observer.",
+            help="leader, deputy-leader, member, deputy, secretary, coordinator or observer; "
+            "repeat it for a seat with several roles (default: member).",
         ),
-    ],
-    represents: Annotated[str, typer.Option("--represents", help="The party (id or name).")],
-    start: Annotated[str, typer.Option("--from", metavar="DATE", help="First day of the term.")],
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="What the seat represents: municipality, trust, gp (fastlege), user (user "
+            "representative) or other (default: from the party represented).",
+        ),
+    ] = None,
+    represents: Annotated[
+        str | None,
+        typer.Option("--represents", help="The party (id or name); none for a user seat."),
+    ] = None,
+    side: Annotated[
+        str | None,
+        typer.Option("--side", metavar="SIDE", help="A user seat's side: municipal or trust."),
+    ] = None,
     end: Annotated[
         str | None, typer.Option("--to", metavar="DATE", help="Last day (default: open).")
     ] = None,
@@ -49,13 +66,10 @@ def add(
         str | None,
         typer.Option(
             "--appointed-by",
-            help="The party that appointed them (default: the party represented; for a user "
-            "representative, the community's rule).",
+            help="The party, forum or role that appointed them (default: the body the "
+            "community's representation rules name for such a seat, else the party).",
         ),
     ] = None,
-    user_representative: Annotated[
-        bool, typer.Option("--user-representative", help="A user representative's seat.")
-    ] = False,
     deputy_for: Annotated[
         str | None, typer.Option("--deputy-for", help="For a deputy: the member they stand in for.")
     ] = None,
@@ -76,12 +90,13 @@ def add(
         ds,
         forum,
         person,
-        role,
+        role or [],
         represents,
         parse_day(start, "--from"),
         parse_day(end, "--to") if end else None,
         appointed_by,
-        user_representative,
+        kind,
+        side,
         deputy_for,
     )
     write_plan(plan, now, dry_run=dry_run, commit=commit, allow_dirty=allow_dirty)

@@ -81,6 +81,31 @@ def decide(
         list[str] | None,
         typer.Option("--conflict", help="A person who declared a conflict of interest."),
     ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="How it was decided: consensus, vote or noted (teke til orientering).",
+        ),
+    ] = None,
+    votes: Annotated[
+        str | None,
+        typer.Option(
+            "--votes",
+            metavar="FOR-AGAINST[-BLANK]",
+            help="The count of a vote, e.g. 7-2-1 (implies --kind vote).",
+        ),
+    ] = None,
+    dissent: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dissent",
+            metavar="PERSON",
+            help="A member who asked for their dissent in the minutes (protokolltilførsel); "
+            "repeatable.",
+        ),
+    ] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Replace a decision.")] = False,
     dry_run: DryRun = False,
     commit: Commit = False,
@@ -96,7 +121,9 @@ def decide(
 
     ds = load(find_root(explicit=repo))
     now = resolve_today(today)
-    plan = followup.plan_decide(ds, meeting, case, text, now, replace, conflict or [])
+    plan = followup.plan_decide(
+        ds, meeting, case, text, now, replace, conflict or [], kind, votes, dissent or []
+    )
     write_plan(plan, now, dry_run=dry_run, allow_dirty=allow_dirty, commit=commit)
 
 

@@ -17,7 +17,7 @@ def counties_of(ds: Dataset, forum: Forum, day: dt.date) -> set[str]:
     (the first two digits of the municipality's number then)."""
     out: set[str] = set()
     for member in forum.members_on(day):
-        party = ds.parties.get(member.represents)
+        party = ds.parties.get(member.represents or "")
         number = party.number_on(day) if party is not None else None
         if number is not None:
             out.add(number[:2])
