@@ -78,7 +78,7 @@ def party_and_person_references(ctx: Context) -> Iterator[Problem]:
         yield from _ref(ctx, "party", person.party, person, "party")
 
 
-@check(reads=("forums", "parties", "people"))
+@check(reads=("forums", "parties", "people", "roles"))
 def forum_references(ctx: Context) -> Iterator[Problem]:
     """Ensure members, parents and secretariat holders of every forum exist."""
     for forum in ctx.ds.forums.values():
