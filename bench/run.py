@@ -95,6 +95,12 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
     def one_changed(i: int) -> None:
         changed.write_bytes(original + f"# bench {i}\n".encode())
 
+    person = root / "data" / "people" / "anne-rod.yaml"
+    person_text = person.read_bytes()
+
+    def person_changed(i: int) -> None:
+        person.write_bytes(person_text + f"# bench {i}\n".encode())
+
     commands: list[tuple[str, list[str], str, Callable[[int], None] | None]] = [
         ("hfctl --version", ["--version"], "python", None),
         ("hfctl --help", ["--help"], "python", None),
@@ -103,6 +109,8 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
         ("hfctl validate (cold)", ["validate"], "parse", cold),
         ("hfctl validate (warm)", ["validate"], "parse", None),
         ("hfctl validate (warm, 1 changed)", ["validate"], "parse", one_changed),
+        ("hfctl validate (warm, 1 person changed)", ["validate"], "parse", person_changed),
+        ("hfctl --no-cache validate", ["--no-cache", "validate"], "parse", None),
         ("hfctl agreements status", ["agreements", "status"], "parse", None),
         ("hfctl agenda", ["agenda", "2026-12-10-ssu"], "parse", None),
         ("hfctl diff (100 commits)", ["diff", "HEAD~100", "HEAD"], "parse", None),
@@ -117,6 +125,7 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
         wall, mem = measure([*HFCTL, *args], root, repeat, before)
         rows.append((label, wall, mem, floor, wall / floors[floor][0]))
     changed.write_bytes(original)
+    person.write_bytes(person_text)
     for label, cmd in (
         ("peer: yamllint", ["yamllint", "-d", "relaxed", "data"]),
         (

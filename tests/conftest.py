@@ -39,6 +39,7 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("GIT_COMMITTER_EMAIL", "koordinator@example.no")
     monkeypatch.setenv("HFCTL_TODAY", TODAY)
     monkeypatch.setenv("HFCTL_NOW", NOW)
+    monkeypatch.setenv("HFCTL_STRICT_READS", "1")  # a check reads only what it declares
     monkeypatch.delenv("HFCTL_REPO", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")

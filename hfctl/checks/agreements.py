@@ -16,7 +16,7 @@ from hfctl.models.agreement import STEP_FIELDS
 SUPERSEDED_GRACE_DAYS = 180
 
 
-@check
+@check(reads=("agreements",))
 def signature_steps(ctx: Context) -> Iterator[Problem]:
     """Ensure each record's steps are in order and none precedes the version's adoption."""
     for agreement in ctx.ds.agreements.values():
@@ -73,7 +73,7 @@ def signature_steps(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-@check
+@check(reads=("agreements", "parties"))
 def every_municipality_has_a_record(ctx: Context) -> Iterator[Problem]:
     """Ensure each region municipality has a record for the current overarching agreement."""
     municipalities = region(ctx.ds, ctx.today)
@@ -99,7 +99,7 @@ def every_municipality_has_a_record(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("agreements", "community"))
 def statute_items_covered(ctx: Context) -> Iterator[Problem]:
     """Ensure every item of § 6-2 required today has a service agreement, and no unknown item."""
     community = ctx.ds.community
@@ -131,7 +131,7 @@ def statute_items_covered(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("agreements", "parties"))
 def revisions_and_superseded_signatures(ctx: Context) -> Iterator[Problem]:
     """Warn on agreements past revision, and on signatures left on a superseded version."""
     municipalities = region(ctx.ds, ctx.today)

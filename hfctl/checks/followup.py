@@ -15,7 +15,7 @@ from hfctl.formats.words import status_word
 from hfctl.models.meeting import Meeting
 
 
-@check
+@check(reads=("meetings",))
 def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
     """Ensure decisions are recorded only on held meetings, and soon after them."""
     grace = dt.timedelta(days=DECISION_GRACE_DAYS)
@@ -42,7 +42,7 @@ def decisions_on_held_meetings(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("meetings",))
 def minutes_approved(ctx: Context) -> Iterator[Problem]:
     """Ensure the minutes of each held meeting are approved at the next held meeting."""
     held: dict[str, list[Meeting]] = {}
@@ -63,7 +63,7 @@ def minutes_approved(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("agreements", "forums", "meetings", "parties", "people"))
 def actions_hang_together(ctx: Context) -> Iterator[Problem]:
     """Ensure actions have known responsibles, sensible dates and their own ids."""
     ds = ctx.ds
@@ -121,7 +121,7 @@ def actions_hang_together(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("forums", "meetings", "people"))
 def attendance_of_members(ctx: Context) -> Iterator[Problem]:
     """Ensure attendance names members (or invitees) of the forum, and deputies exist."""
     for meeting in ctx.ds.meetings.values():
@@ -162,7 +162,7 @@ def attendance_of_members(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("meetings",))
 def attendance_says_one_thing(ctx: Context) -> Iterator[Problem]:
     """Ensure nobody is recorded twice, or both present and replaced by a deputy."""
     from hfctl.domain.attendance import contradictions
@@ -174,7 +174,7 @@ def attendance_says_one_thing(ctx: Context) -> Iterator[Problem]:
             yield problem("HF428", f"{meeting.id}: {message}", meeting.attendance.loc(field, index))
 
 
-@check
+@check(reads=("meetings",))
 def dissent_by_those_present(ctx: Context) -> Iterator[Problem]:
     """Ensure a dissent is entered for someone the attendance has present (or as a deputy)."""
     for meeting in ctx.ds.meetings.values():

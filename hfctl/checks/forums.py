@@ -14,7 +14,7 @@ from hfctl.domain.membership import expiring, overlapping, renew_command
 from hfctl.formats.words import role_word
 
 
-@check
+@check(reads=("community", "forums"))
 def expiring_terms(ctx: Context) -> Iterator[Problem]:
     """Ensure terms about to expire are noticed: warn within the community's warning window."""
     for forum, member in expiring(ctx.ds, ctx.today):
@@ -43,7 +43,7 @@ def expiring_terms(ctx: Context) -> Iterator[Problem]:
         )
 
 
-@check
+@check(reads=("forums",))
 def members_of_dissolved_forums(ctx: Context) -> Iterator[Problem]:
     """Ensure nobody's term runs past the day their forum was dissolved."""
     for forum in ctx.ds.forums.values():
@@ -60,7 +60,7 @@ def members_of_dissolved_forums(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check
+@check(reads=("forums",))
 def terms_do_not_overlap(ctx: Context) -> Iterator[Problem]:
     """Ensure no two terms of one person in one forum share a day (a renewal starts after)."""
     for forum in ctx.ds.forums.values():

@@ -11,7 +11,7 @@ from hfctl.core.problems import Location, Problem
 from hfctl.core.rules import problem
 
 
-@check
+@check(reads=("agreements", "community", "counties", "forums", "parties", "people", "roles"))
 def ids_match_file_names(ctx: Context) -> Iterator[Problem]:
     """Ensure every file's ``id`` is its file name without extension."""
     ds = ctx.ds
@@ -40,7 +40,7 @@ def ids_match_file_names(ctx: Context) -> Iterator[Problem]:
         )
 
 
-@check
+@check(reads=("meetings",))
 def meeting_file_names(ctx: Context) -> Iterator[Problem]:
     """Ensure meeting files are named <date>-<forum>.md inside the folder of their year."""
     for stem, meeting in ctx.ds.meetings.items():
@@ -66,7 +66,7 @@ def meeting_file_names(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("meetings",))
 def unique_ids(ctx: Context) -> Iterator[Problem]:
     """Ensure no two files claim the same id."""
     for first, second in ctx.ds.duplicates:

@@ -11,7 +11,7 @@ from hfctl.core.rules import problem
 from hfctl.domain.information import audience
 
 
-@check
+@check(reads=("community", "forums", "information", "parties"))
 def same_information_same_time(ctx: Context) -> Iterator[Problem]:
     """Ensure an item sent to some parties went to all of them, the same day."""
     ds = ctx.ds

@@ -13,7 +13,7 @@ from hfctl.core.rules import problem
 from hfctl.models.meeting import Case, Meeting, case_label
 
 
-@check
+@check(reads=("forums", "meetings"))
 def meetings_of_live_forums(ctx: Context) -> Iterator[Problem]:
     """Ensure a meeting's forum exists on the meeting's date."""
     for meeting in ctx.ds.meetings.values():
@@ -34,7 +34,7 @@ def meetings_of_live_forums(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("community", "forums", "meetings"))
 def yearly_meeting(ctx: Context) -> Iterator[Problem]:
     """Ensure the yearly forum meets once in each calendar year: planned this year and next."""
     community = ctx.ds.community
@@ -72,7 +72,7 @@ def yearly_meeting(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("meetings",))
 def case_numbers(ctx: Context) -> Iterator[Problem]:
     """Ensure case numbers per forum and year are unique, gapless and in meeting order."""
     groups: dict[tuple[str, int], list[Meeting]] = defaultdict(list)
@@ -153,7 +153,7 @@ def case_numbers(ctx: Context) -> Iterator[Problem]:
             expected = number + 1
 
 
-@check
+@check(reads=("meetings",))
 def case_titles_once(ctx: Context) -> Iterator[Problem]:
     """Warn of two cases with the same title in one meeting (they read as one case)."""
     for meeting in ctx.ds.meetings.values():
@@ -171,7 +171,7 @@ def case_titles_once(ctx: Context) -> Iterator[Problem]:
             seen.add(key)
 
 
-@check
+@check(reads=("forums", "meetings"))
 def cases_prepared_for_ssu(ctx: Context) -> Iterator[Problem]:
     """Warn of an SSU decision case marked as needing preparation that no earlier
     Helseleiarnettverket meeting prepared."""

@@ -41,7 +41,7 @@ def never_sent(version: Version) -> bool:
     return all(sig.status_on() == "not-sent" for sig in version.signatures.values())
 
 
-@check
+@check(reads=("forums",))
 def bodies_without_members(ctx: Context) -> Iterator[Problem]:
     """Ensure the bodies with no members yet are named, in one step to take."""
     empty = [f for f in ctx.ds.forums.values() if f.active_on(ctx.today) and never_staffed(f)]
@@ -63,7 +63,7 @@ def bodies_without_members(ctx: Context) -> Iterator[Problem]:
     )
 
 
-@check
+@check(reads=("roles",))
 def roles_never_held(ctx: Context) -> Iterator[Problem]:
     """Ensure a role nobody has held yet is named as a step to take."""
     for role in ctx.ds.roles.values():
@@ -82,7 +82,7 @@ def roles_never_held(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("community", "forums", "meetings"))
 def first_meetings(ctx: Context) -> Iterator[Problem]:
     """Ensure a repository with no meeting yet says how to plan the first."""
     if ctx.ds.meetings or not ctx.ds.forums:
@@ -105,7 +105,7 @@ def first_meetings(ctx: Context) -> Iterator[Problem]:
     )
 
 
-@check
+@check(reads=("agreements",))
 def agreements_to_record(ctx: Context) -> Iterator[Problem]:
     """Ensure agreements with no version, or never sent, are named as steps to take."""
     agreements = sorted(ctx.ds.agreements.values(), key=lambda a: (a.kind, a.number or 0))

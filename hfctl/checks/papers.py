@@ -15,7 +15,7 @@ from hfctl.models.meeting import case_label
 ADDRESS = ("https://", "http://")
 
 
-@check
+@check(reads=("legal_bases", "meetings"))
 def legal_bases_listed(ctx: Context) -> Iterator[Problem]:
     """Ensure every exemption names a legal basis of data/legal-bases.yaml."""
     listed = {b.id for b in ctx.ds.legal_bases.bases} if ctx.ds.legal_bases else set()
@@ -50,7 +50,7 @@ def legal_bases_listed(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-@check
+@check(reads=("files", "meetings"))
 def attachments_found(ctx: Context) -> Iterator[Problem]:
     """Ensure every attachment is one file of the repository's data/ or one web address."""
     files = set(ctx.ds.files)
@@ -82,7 +82,7 @@ def attachments_found(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-@check
+@check(reads=("information", "meetings"))
 def papers_of_cases(ctx: Context) -> Iterator[Problem]:
     """Ensure every saksframlegg in a meeting's body names one case of that meeting."""
     for meeting in ctx.ds.meetings.values():
@@ -110,7 +110,7 @@ def papers_of_cases(ctx: Context) -> Iterator[Problem]:
             seen.add((paper.number, paper.year))
 
 
-@check
+@check(reads=("forums", "meetings", "people"))
 def meeting_contacts(ctx: Context) -> Iterator[Problem]:
     """Ensure apologies go to a known person and a video link is a web address."""
     for forum in ctx.ds.forums.values():

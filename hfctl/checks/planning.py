@@ -28,7 +28,7 @@ def _live(ctx: Context) -> list[Meeting]:
     )
 
 
-@check
+@check(reads=("calendars", "counties", "forums", "meetings", "parties"))
 def meetings_outside_school_breaks(ctx: Context) -> Iterator[Problem]:
     """Ensure no meeting falls in a school break of its members' counties."""
     ds = ctx.ds
@@ -61,7 +61,7 @@ def meetings_outside_school_breaks(ctx: Context) -> Iterator[Problem]:
                 break
 
 
-@check
+@check(reads=("forums", "meetings"))
 def no_member_in_two_meetings(ctx: Context) -> Iterator[Problem]:
     """Ensure no one sits in two meetings that overlap in time."""
     by_day: dict[dt.date, list[Meeting]] = defaultdict(list)
@@ -98,7 +98,7 @@ def no_member_in_two_meetings(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-@check
+@check(reads=("forums", "meetings"))
 def preparing_meeting_before(ctx: Context) -> Iterator[Problem]:
     """Ensure a body that meets before another has a meeting in the window before each."""
     ds = ctx.ds
@@ -132,7 +132,7 @@ def preparing_meeting_before(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("forums", "meetings"))
 def notice_reachable(ctx: Context) -> Iterator[Problem]:
     """Ensure a planned meeting not yet announced can still be given its notice period."""
     for meeting in _live(ctx):
@@ -159,7 +159,7 @@ def notice_reachable(ctx: Context) -> Iterator[Problem]:
         )
 
 
-@check
+@check(reads=("calendars", "counties"))
 def calendar_counties(ctx: Context) -> Iterator[Problem]:
     """Ensure a calendar's county is one of data/counties.yaml, valid in its year."""
     ds = ctx.ds
@@ -190,7 +190,7 @@ PLANNING_MONTH = 9
 """From this month on, next year's school breaks should be in the data (HF445)."""
 
 
-@check
+@check(reads=("calendars", "counties", "forums", "parties"))
 def next_years_school_breaks(ctx: Context) -> Iterator[Problem]:
     """Ensure next year's school breaks are recorded in time to plan the year."""
     if ctx.today.month < PLANNING_MONTH:

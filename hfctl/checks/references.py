@@ -53,7 +53,7 @@ def _refs(
         yield from _ref(ctx, kind, value, model, field, index)
 
 
-@check
+@check(reads=("community", "forums", "parties", "people", "roles"))
 def community_references(ctx: Context) -> Iterator[Problem]:
     """Ensure the community's trust and rules name parties, forums and roles that exist."""
     community = ctx.ds.community
@@ -72,7 +72,7 @@ def community_references(ctx: Context) -> Iterator[Problem]:
             yield from _ref(ctx, "forum", seat.member_of, seat, "member_of")
 
 
-@check
+@check(reads=("parties", "people"))
 def party_and_person_references(ctx: Context) -> Iterator[Problem]:
     """Ensure people belong to known parties and parties point at known successors and directors."""
     for party in ctx.ds.parties.values():
@@ -83,7 +83,7 @@ def party_and_person_references(ctx: Context) -> Iterator[Problem]:
         yield from _ref(ctx, "party", person.party, person, "party")
 
 
-@check
+@check(reads=("forums", "parties", "people", "roles"))
 def forum_references(ctx: Context) -> Iterator[Problem]:
     """Ensure members, parents and secretariat holders of every forum exist."""
     for forum in ctx.ds.forums.values():
@@ -101,7 +101,7 @@ def forum_references(ctx: Context) -> Iterator[Problem]:
                 yield from _ref(ctx, "party|forum", term.holder, term, "holder")
 
 
-@check
+@check(reads=("forums", "people", "roles"))
 def role_references(ctx: Context) -> Iterator[Problem]:
     """Ensure role holders are known people and required forums exist."""
     for role in ctx.ds.roles.values():
@@ -111,7 +111,7 @@ def role_references(ctx: Context) -> Iterator[Problem]:
         yield from _refs(ctx, "forum", role.requires.secretary_of, role.requires, "secretary_of")
 
 
-@check
+@check(reads=("forums", "meetings", "people"))
 def meeting_references(ctx: Context) -> Iterator[Problem]:
     """Ensure meetings name a known forum, secretary, invitees and earlier meetings."""
     for meeting in ctx.ds.meetings.values():
@@ -124,7 +124,7 @@ def meeting_references(ctx: Context) -> Iterator[Problem]:
             yield from _ref(ctx, "person", case.presenter, case, "presenter")
 
 
-@check
+@check(reads=("agreements", "forums", "meetings", "parties"))
 def agreement_references(ctx: Context) -> Iterator[Problem]:
     """Ensure agreement versions name the adopting forum and meeting, and signatories exist."""
     for agreement in ctx.ds.agreements.values():
@@ -142,7 +142,7 @@ def agreement_references(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-@check
+@check(reads=("counties", "parties"))
 def municipality_numbers(ctx: Context) -> Iterator[Problem]:
     """Ensure each kommunenummer starts with a county valid then, and is used by one at a time."""
     counties = ctx.ds.counties.counties if ctx.ds.counties else []

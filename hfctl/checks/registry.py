@@ -1,7 +1,10 @@
 """The checks `hfctl validate` runs: small named functions that yield located problems.
 
 Each check is registered with ``@check`` and receives a ``Context``; it never stops at the
-first problem, never prints and never raises for bad data.
+first problem, never prints and never raises for bad data. ``@check(reads=(...))`` names the
+kinds of data it reads (``hfctl.store.loader.KINDS``): its problems are kept with those kinds'
+state and taken again while none of them changed (``hfctl.checks.incremental``). The dataset a
+check sees lets it read only what it declared; a bare ``@check`` reads everything.
 """
 
 from __future__ import annotations
@@ -10,20 +13,69 @@ import datetime as dt
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from hfctl.core.problems import Problem
 from hfctl.models.base import Model
 from hfctl.models.party import Party
-from hfctl.store.loader import Dataset
+from hfctl.store.loader import FIELD_KINDS, KINDS, Dataset
 
 CheckFn = Callable[["Context"], Iterable[Problem]]
 CHECKS: list[CheckFn] = []
+ALL_KINDS = frozenset(KINDS)
+READS: dict[CheckFn, frozenset[str]] = {}
+"""Check -> the kinds of data it reads."""
 
 
-def check(fn: CheckFn) -> CheckFn:
-    """Register a check; its docstring says what it ensures."""
-    CHECKS.append(fn)
-    return fn
+@typing.overload
+def check(fn: CheckFn, *, reads: Iterable[str] | None = None) -> CheckFn: ...
+@typing.overload
+def check(
+    fn: None = None, *, reads: Iterable[str] | None = None
+) -> Callable[[CheckFn], CheckFn]: ...
+def check(
+    fn: CheckFn | None = None, *, reads: Iterable[str] | None = None
+) -> CheckFn | Callable[[CheckFn], CheckFn]:
+    """Register a check (its docstring says what it ensures) that reads the kinds ``reads``
+    (default: every kind)."""
+    kinds = frozenset(KINDS if reads is None else reads)
+    if not kinds <= set(KINDS):
+        raise ValueError(f"unknown kinds of data: {sorted(kinds - set(KINDS))}")
+
+    def register(found: CheckFn) -> CheckFn:
+        CHECKS.append(found)
+        READS[found] = kinds
+        return found
+
+    return register if fn is None else register(fn)
+
+
+def check_id(fn: CheckFn) -> str:
+    """A check's name, unique among the checks."""
+    return f"{fn.__module__}.{getattr(fn, '__qualname__', repr(fn))}"
+
+
+class UndeclaredRead(AssertionError):
+    """A check read a kind of data it did not declare (a mistake in hfctl, never in data)."""
+
+
+class DatasetView:
+    """A dataset as one check may see it: only the kinds it declared to read."""
+
+    def __init__(self, ds: Dataset, kinds: frozenset[str], name: str) -> None:
+        self._ds, self._kinds, self._name = ds, kinds, name
+
+    def __getattr__(self, field: str) -> Any:
+        needed = FIELD_KINDS.get(field, ALL_KINDS)
+        if not needed <= self._kinds:
+            raise UndeclaredRead(
+                f"{self._name} reads ds.{field} but declares {sorted(self._kinds)}"
+            )
+        return getattr(self._ds, field)
+
+    def collection(self, name: str) -> dict[str, Any]:
+        """The models of one folder under ``data/`` by id."""
+        return typing.cast(dict[str, Any], self.__getattr__(name))
 
 
 @dataclass
@@ -32,15 +84,20 @@ class Context:
 
     ds: Dataset
     today: dt.date
-    _by_number: dict[str, list[Party]] = field(default_factory=dict)
+    _by_number: dict[str, list[Party]] | None = field(default=None)
 
-    def __post_init__(self) -> None:
-        for party in self.ds.parties.values():
-            for entry in party.numbers:
-                self._by_number.setdefault(entry.number, []).append(party)
+    def seeing(self, fn: CheckFn) -> Context:
+        """This context as check ``fn`` sees it: its dataset limited to what ``fn`` reads."""
+        view = DatasetView(self.ds, READS.get(fn, ALL_KINDS), check_id(fn))
+        return Context(typing.cast(Dataset, view), self.today)
 
     def municipality_by_number(self, number: str, day: dt.date | None = None) -> Party | None:
         """The municipality that had ``number`` (on ``day``, if given)."""
+        if self._by_number is None:
+            self._by_number = {}
+            for party in self.ds.parties.values():
+                for entry in party.numbers:
+                    self._by_number.setdefault(entry.number, []).append(party)
         for party in self._by_number.get(number, []):
             if day is None or any(e.number == number and e.covers(day) for e in party.numbers):
                 return party

@@ -144,7 +144,7 @@ def _forum_problems(ctx: Context, forum: Forum, rule: RepresentationRule) -> Ite
         )
 
 
-@check
+@check(reads=("community", "forums"))
 def representation(ctx: Context) -> Iterator[Problem]:
     """Ensure each forum has the seats, parity and size its representation rules require."""
     rules = _rules(ctx)
@@ -159,7 +159,7 @@ def representation(ctx: Context) -> Iterator[Problem]:
             yield from _forum_problems(ctx, forum, rule)
 
 
-@check
+@check(reads=("forums", "parties"))
 def seat_kinds(ctx: Context) -> Iterator[Problem]:
     """Ensure a municipal seat represents a municipality and a trust seat the trust."""
     wanted = {"municipality": "municipality", "trust": "trust"}

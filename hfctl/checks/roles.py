@@ -13,7 +13,7 @@ from hfctl.core.problems import Problem
 from hfctl.core.rules import problem
 
 
-@check
+@check(reads=("roles",))
 def one_holder_at_a_time(ctx: Context) -> Iterator[Problem]:
     """Ensure an exclusive role's holders never overlap, and someone holds it today."""
     for role in ctx.ds.roles.values():
@@ -42,7 +42,7 @@ def one_holder_at_a_time(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("forums", "roles"))
 def holder_sits_where_required(ctx: Context) -> Iterator[Problem]:
     """Ensure today's holder is a member (and secretary) of the forums the role requires."""
     for role in ctx.ds.roles.values():

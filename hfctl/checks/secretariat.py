@@ -16,7 +16,7 @@ from hfctl.domain.secretariat import holder_on, next_holder, rotating_forums, te
 NEXT_TERM_NOTICE_DAYS = 90
 
 
-@check
+@check(reads=("forums",))
 def secretariat_terms(ctx: Context) -> Iterator[Problem]:
     """Ensure terms are contiguous, as long as the rule says, alternate, and cover today."""
     for forum in rotating_forums(ctx.ds.forums):
@@ -122,7 +122,7 @@ def secretariat_terms(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check
+@check(reads=("forums", "meetings", "people"))
 def meeting_secretary_from_holder(ctx: Context) -> Iterator[Problem]:
     """Ensure a meeting's secretary belongs to whoever holds the forum's secretariat that day."""
     for meeting in ctx.ds.meetings.values():

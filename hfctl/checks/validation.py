@@ -59,13 +59,19 @@ def validate(
     from hfctl.store import cache as cache_module
 
     use = cache_module.enabled() if cache is None else cache
+    prints = cache_module.fingerprints(root) if at is None and use else None
+    if prints is None:
+        return _validate(root, today, history, at, use)
     state = None
-    if at is None and history and use and not meetings_changed(root, "HEAD"):
-        state = cache_module.data_state(root, today)
+    if not history or not meetings_changed(root, "HEAD"):
+        state = cache_module.data_state(root, today, prints)
         kept = cache_module.get_report(root, state) if state else None
         if kept is not None:
             return Report(*kept)
-    report = _validate(root, today, history, at, use)
+    from hfctl.checks.incremental import validate_incremental  # models: not for a kept report
+
+    found = validate_incremental(root, today, prints, history)
+    report = Report(*found) if found is not None else _validate(root, today, history, at, use)
     if state is not None:
         cache_module.put_report(root, state, report.problems, report.files)
     return report
@@ -90,8 +96,8 @@ def only_files(report: Report, files: set[str]) -> Report:
     return Report([p for p in report.problems if p.location.file in files], report.files)
 
 
-def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
-    """Run every registered check over ``ds``; return all problems, the loader's included."""
+def register_checks() -> None:
+    """Import every module of checks (importing one registers its checks)."""
     from hfctl.checks import (  # noqa: F401  (registers the checks)
         agreements,
         followup,
@@ -108,12 +114,25 @@ def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
         roles,
         secretariat,
     )
-    from hfctl.checks.registry import CHECKS, Context
 
+
+def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
+    """Run every registered check over ``ds``; return all problems, the loader's included.
+    Each check sees only the kinds of data it declares (one that reads more is run again over
+    the whole dataset, or fails under ``HFCTL_STRICT_READS``)."""
+    from hfctl.checks.incremental import strict_reads
+    from hfctl.checks.registry import CHECKS, Context, UndeclaredRead
+
+    register_checks()
     ctx = Context(ds, today)
     problems = list(ds.problems)
     for fn in CHECKS:
-        problems.extend(fn(ctx))
+        try:
+            problems.extend(fn(ctx.seeing(fn)))
+        except UndeclaredRead:
+            if strict_reads():
+                raise
+            problems.extend(fn(ctx))
     return sorted(set(problems), key=Problem.sort_key)
 
 

@@ -213,8 +213,10 @@ def main() -> None:
     _prepare_streams()
     try:
         try:
+            from hfctl.cli.coercion import defer_option_coercion
             from hfctl.cli.lang import choose
 
+            defer_option_coercion()
             completing = completion_args(os.environ)
             argv = sys.argv[1:] if completing is None else completing
             choose(argv)

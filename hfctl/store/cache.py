@@ -285,14 +285,13 @@ class FileCache:
         _write(self.root, FILE, b"".join(k + b" " + v + b"\n" for k, v in self.new.items()))
 
 
-def data_state(root: Path, today: dt.date) -> str | None:
-    """A key for everything a validation of ``root`` reads: hfctl's code, the day, and the name
-    and content of every file under ``data/`` (so an added, removed, renamed or changed file
-    is a new state). None if a file cannot be read: that run reads and reports it in full."""
+def fingerprints(root: Path) -> dict[str, str] | None:
+    """Every file under ``root/data`` (relative to ``root``) -> a hash of what it is: its bytes,
+    where a symbolic link points, or the type of a folder or pipe (never opened). None if a
+    file cannot be read: that run reads and reports it in full."""
     from hfctl.store.repo import data_files
 
-    digest = hashlib.blake2b(digest_size=20, person=b"hfctl-state-v1")
-    digest.update(f"{code_version()}\0{today.isoformat()}\0{current_language()}\0".encode())
+    found: dict[str, str] = {}
     for path in sorted(data_files(root)):
         name = path.relative_to(root).as_posix()
         try:
@@ -301,12 +300,29 @@ def data_state(root: Path, today: dt.date) -> str | None:
             elif not path.is_file():  # a folder or a pipe: never opened
                 content = b"|" + str(path.lstat().st_mode).encode()
             else:
-                content = path.read_bytes()
+                content = b"=" + path.read_bytes()
+            name.encode("utf-8")
         except (OSError, UnicodeError):
             return None
-        digest.update(
-            f"{len(name)}:{name}{len(content)}:".encode("utf-8", "surrogateescape") + content
-        )
+        found[name] = hashlib.blake2b(content, digest_size=16).hexdigest()
+    return found
+
+
+def data_state(root: Path, today: dt.date, prints: dict[str, str] | None = None) -> str | None:
+    """A key for everything a validation of ``root`` reads: hfctl's code, the day, the language
+    of its messages, and the name and content of every file under ``data/`` (so an added,
+    removed, renamed or changed file is a new state); ``prints`` are the files' fingerprints
+    if the caller has them. None if a file cannot be read."""
+    from hfctl.core.i18n import current_language
+
+    if prints is None:
+        prints = fingerprints(root)
+    if prints is None:
+        return None
+    digest = hashlib.blake2b(digest_size=20, person=b"hfctl-state-v2")
+    digest.update(f"{code_version()}\0{today.isoformat()}\0{current_language()}\0".encode())
+    for name, print_ in prints.items():
+        digest.update(f"{len(name)}:{name}{print_}".encode())
     return digest.hexdigest()
 
 

@@ -49,6 +49,42 @@ SINGLES: dict[str, type[Model]] = {
     "legal-bases.yaml": LegalBases,
 }
 
+KINDS = (
+    "community",
+    "counties",
+    "legal_bases",
+    *COLLECTIONS,
+    "meetings",
+    "information",
+    "files",
+    "other",
+)
+"""The kinds of data a check can read: one a file at the top of data/, one a folder, "files"
+(the names of every data file) and "other" (files in no known place; only the loader reads
+them)."""
+_SINGLE_KINDS = {"community.yaml": "community", "counties.yaml": "counties"}
+_SINGLE_KINDS["legal-bases.yaml"] = "legal_bases"
+FIELD_KINDS: dict[str, frozenset[str]] = {
+    **{kind: frozenset({kind}) for kind in KINDS[:-2]},
+    "bodies": frozenset({"meetings", "information"}),
+    "body_lines": frozenset({"meetings", "information"}),
+    "duplicates": frozenset({"meetings"}),  # only meetings (in folders by year) share a stem
+    "files": frozenset({"files"}),
+    "root": frozenset(),
+}
+"""Field of a ``Dataset`` -> the kinds it is made from (any other field: every kind)."""
+
+
+def file_kind(name: str) -> str:
+    """The kind of the data file ``name`` (relative to the repository root): that of the file
+    at the top of data/ or of its folder there, else "other"."""
+    parts = name.split("/")
+    if len(parts) == 2:
+        return _SINGLE_KINDS.get(parts[1], "other")
+    if len(parts) > 2 and (parts[1] in COLLECTIONS or parts[1] in ("meetings", "information")):
+        return parts[1]
+    return "other"
+
 
 @dataclass
 class Dataset:
@@ -179,6 +215,7 @@ def load(
     only_overlay: bool = False,
     cache: bool | None = None,
     personal: bool = True,
+    kinds: frozenset[str] | None = None,
 ) -> Dataset:
     """Load every data file under ``root/data``; problems go into the dataset, never raise.
 
@@ -190,6 +227,7 @@ def load(
     Parsed YAML comes from the cache (``hfctl.store.cache``) for text seen before, unless ``cache``
     is False (default: on, unless ``--no-cache`` or ``HFCTL_NO_CACHE=1``). ``personal=False``
     leaves out the personal-data scan where its problems are never shown (``diff``, ``log``).
+    With ``kinds``, only files of those kinds (``file_kind``) are read; ``files`` lists all.
     """
     from hfctl.store import cache as cache_module
 
@@ -203,6 +241,8 @@ def load(
     for path in _walk(root, overlay, only_overlay):
         name = rel(root, path)
         ds.files.append(name)
+        if kinds is not None and file_kind(name) not in kinds:
+            continue
         parts = path.relative_to(data).parts
         if any(part.startswith(".") for part in parts):
             continue

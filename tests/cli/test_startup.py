@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,9 @@ from tests.conftest import Repo
 HEAVY = ("git", "jinja2", "ruamel", "pydantic", "babel", "icalendar", "holidays")
 
 
-def _imported_after(argv: list[str], entry: str, names: tuple[str, ...]) -> list[str]:
+def _imported_after(
+    argv: list[str], entry: str, names: tuple[str, ...], cwd: Path | None = None
+) -> list[str]:
     """Which of ``names`` (modules, and the modules below them) a fresh Python has imported
     after running hfctl with ``argv`` through ``entry`` (the console script's ``hfctl.cli.launch``
     or ``hfctl.cli.app``). The run must succeed: a usage error would import nothing and prove
@@ -29,7 +32,7 @@ def _imported_after(argv: list[str], entry: str, names: tuple[str, ...]) -> list
         "print(code, sorted(found), file=sys.stderr)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd
     )
     code, _, found = result.stderr.strip().splitlines()[-1].partition(" ")
     assert code == "0", result.stderr
@@ -82,3 +85,20 @@ def test_a_plain_run_in_nynorsk_imports_no_help_formatting(repo: Repo) -> None:
     rich's Markdown) in a run that shows neither."""
     argv = ["status", "--lang", "nn", "--repo", str(repo.root)]
     assert _imported_after(argv, "hfctl.cli.launch", ("typer.rich_utils", "rich.markdown")) == []
+
+
+def test_a_repeated_validation_imports_neither_models_nor_pydantic(repo: Repo) -> None:
+    """The kept report of an unchanged repository needs no model, and typer builds an option's
+    pydantic coercion only for an option given a value it does not already have
+    (``hfctl.cli.coercion``): the second run imports no pydantic at all."""
+    argv = ["validate"]
+    _imported_after(argv, "hfctl.cli.launch", (), repo.root)  # the first run keeps its report
+    found = _imported_after(argv, "hfctl.cli.launch", ("pydantic", "hfctl.models"), repo.root)
+    assert found == []
+
+
+def test_an_option_given_a_bad_value_is_still_refused(repo: Repo) -> None:
+    from tests.conftest import run
+
+    assert run("validate", "--format", "nope", repo=repo).exit_code == 2
+    assert run("validate", "--format", "json", repo=repo).exit_code == 0

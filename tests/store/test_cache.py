@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from hfctl.checks import validation
-from hfctl.store import cache, loader
+from hfctl.store import cache, loader, results
 from tests.conftest import Repo, git, problems, run
 
 PERSON = "data/people/anne-rod.yaml"
@@ -125,20 +125,22 @@ def test_a_planted_pickle_is_never_unpickled(repo: Repo, name: str) -> None:
     assert not marker.exists()
     # the pickles and the key of earlier versions are removed once a cache is written
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [".gitignore", "CACHEDIR.TAG", cache.FILE, cache.REPORT_FILE]
+        [".gitignore", "CACHEDIR.TAG", cache.FILE, cache.REPORT_FILE, results.FILE]
     )
     assert not list(repo.root.joinpath(".git").glob("hfctl-cache*"))
 
 
 def test_the_cache_is_plain_json_with_no_secret(repo: Repo) -> None:
     assert run("validate", repo=repo).exit_code == 0
-    for name in (cache.FILE, cache.REPORT_FILE):
+    repo.write(PERSON, repo.read(PERSON) + "# a change: the checks' results are kept\n")
+    assert run("validate", repo=repo).exit_code == 0
+    for name in (cache.FILE, cache.REPORT_FILE, results.FILE):
         head, _, body = (repo.root / cache.FOLDER / name).read_bytes().partition(b"\n")
         header = json.loads(head)
         assert header.keys() == {"format", "hfctl", "file", "digest"}  # no signature, no key
         for line in body.splitlines():
             _key, _, rest = line.partition(b" ")
-            for part in rest.split(b"\t") if name == cache.FILE else [body]:
+            for part in rest.split(b"\t") if name != cache.REPORT_FILE else [body]:
                 json.loads(part)  # every part of it is plain JSON
 
 
@@ -146,7 +148,7 @@ def _copy_of_the_cache(repo: Repo, *names: str) -> None:
     """Replace cache files by copies of themselves (as a clone, an unpacked archive or a
     committed folder gives them): the same bytes, another file. (Made while the file its
     header names still exists: a freed inode may be given to the copy.)"""
-    for name in names or (cache.FILE, cache.REPORT_FILE):
+    for name in names or (cache.FILE, cache.REPORT_FILE, results.FILE):
         path = repo.root / cache.FOLDER / name
         copy = path.with_name("copy")
         copy.write_bytes(path.read_bytes())  # made while the original lives: another inode
