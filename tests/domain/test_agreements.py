@@ -78,7 +78,7 @@ def test_a_wide_terminal_shows_the_whole_matrix(repo: Repo) -> None:
 def test_markdown_matrix_for_ssu_papers(repo: Repo) -> None:
     result = run("agreements", "status", "--format", "md", repo=repo)
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("| nr | kommune |")
+    assert lines[0].startswith("| no. | municipality |")
     assert sum(1 for line in lines if line.startswith("| 11") or line.startswith("| 46")) == 16
 
 

@@ -166,6 +166,10 @@ def test_log_of_a_forum(repo: Repo) -> None:
     assert not any("Kvinnherad" in line for line in lines)
 
 
+SPELLED_ALIKE = {("nn", "open")}
+"""Words nynorsk or bokmål spell as English does (an open action is «open» in nynorsk)."""
+
+
 def test_every_sentence_and_word_exists_in_every_language() -> None:
     import string
     from typing import get_args
@@ -189,7 +193,8 @@ def test_every_sentence_and_word_exists_in_every_language() -> None:
         for key, msgid in sentences.items():
             for lang in ("nn", "nb"):
                 said = translations(lang).gettext(msgid)
-                assert said != msgid or msgid.startswith("{"), (key, lang)
+                same = msgid.startswith("{") or (lang, msgid) in SPELLED_ALIKE
+                assert said != msgid or same, (key, lang)
                 fields = {f for _, f, _, _ in string.Formatter().parse(said) if f}
                 assert fields == {f for _, f, _, _ in string.Formatter().parse(msgid) if f}, key
 
