@@ -89,6 +89,8 @@ class Data:
             to = m.get("to")
             if not (_date(m["from"]) <= day and (to is None or day <= _date(to))):
                 continue
+            if "represents" not in m:
+                continue  # a user representative's seat represents no municipality
             for n in self.parties[m["represents"]].get("numbers", []):
                 n_to = n.get("to")
                 if _date(n["from"]) <= day and (n_to is None or day <= _date(n_to)):

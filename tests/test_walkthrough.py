@@ -25,6 +25,7 @@ TOLD = {
     ("inform", "new"): "information-added",
     ("inform", "send"): "information-sent",
     ("agreements", "record"): "signature-sent",
+    ("member", "renew"): "member-renewed",
     ("actions", "add"): "action-added",
     ("actions", "done"): "action-done",
     ("agenda",): "agenda-issued",
