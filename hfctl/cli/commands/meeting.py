@@ -97,6 +97,7 @@ def list_(
     from hfctl.domain.dashboard import agenda_state
     from hfctl.domain.lookup import name_of
     from hfctl.domain.meetings import select
+    from hfctl.formats.words import agenda_word
     from hfctl.store.repo import find_root
 
     if every and from_:
@@ -124,6 +125,7 @@ def list_(
         row[1] = localised.clock(row[1])
         row[3] = _word(row[3])
         row[4] = _word(row[4])
+        row[5] = agenda_word(row[5])
     count = ngettext("{n} meeting", "{n} meetings", len(rows)).format(n=len(rows))
     if start is not None:
         count = _("{meetings} from {day}").format(meetings=count, day=localised.day(start))
