@@ -104,20 +104,26 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(repo: Repo, damage: object) -> N
 
 
 class _Boom:
+    """Unpickled, it touches its marker file: the proof that a pickle was run."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
     def __reduce__(self) -> tuple[object, tuple[str]]:
-        return (Path.touch, ("/tmp/hfctl-cache-pwned",))
+        return (Path.touch, (str(self.marker),))
 
 
 @pytest.mark.parametrize("name", [cache.FILE, cache.REPORT_FILE, "files.pickle", "report.pickle"])
-def test_a_planted_pickle_is_never_unpickled(repo: Repo, name: str) -> None:
+def test_a_planted_pickle_is_never_unpickled(repo: Repo, name: str, tmp_path: Path) -> None:
     """The cache is JSON: a pickle planted in the folder (say, committed in a pull request,
     with the key file earlier versions kept beside it) is never read as anything else."""
-    marker = Path("/tmp/hfctl-cache-pwned")
-    marker.unlink(missing_ok=True)
+    marker = tmp_path / "pwned"  # a run's own folder: parallel runs never share it
     folder = repo.root / cache.FOLDER
     folder.mkdir()
     (folder / "hfctl-cache.key").write_bytes(b"k" * 32)
-    body = pickle.dumps({"format": cache.FORMAT, "hfctl": cache.code_version(), "entries": _Boom()})
+    body = pickle.dumps(
+        {"format": cache.FORMAT, "hfctl": cache.code_version(), "entries": _Boom(marker)}
+    )
     (folder / name).write_bytes(b"0" * 64 + b"\n" + body)
     _ds, used = _load(repo)
     assert used.hits == 0
