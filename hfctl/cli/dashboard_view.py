@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from hfctl.cli.localised import clock, day, iso_day
+from hfctl.cli.localised import clock, day, iso_day, short_day
 from hfctl.core.i18n import _, current_language, ngettext
 from hfctl.formats.words import agenda_word
 
@@ -53,7 +54,11 @@ def _table(section: Section, rows: list[Row], width: int) -> Table:
     """The rows as columns; a free-text column gets what the others leave of ``width``."""
     table = Table(box=None, show_header=False, show_edge=False, padding=(0, 1), pad_edge=False)
     kinds = section.columns or ["name"] * (len(rows[0]) if rows else 1)
-    widest = [max((r[i].cell_len for r in section.rows), default=1) for i in range(len(kinds))]
+    widest = [max((r[i].cell_len for r in rows), default=1) for i in range(len(kinds))]
+    words = [
+        max((cell_len(w) for r in rows for w in r[i].plain.split()), default=1)
+        for i in range(len(kinds))
+    ]
     others = sum(w for w, k in zip(widest, kinds, strict=True) if k != "text")
     room = max(12, width - INDENT - others - 2 * (len(kinds) - 1))
     for index, kind in enumerate(kinds):
@@ -62,7 +67,8 @@ def _table(section: Section, rows: list[Row], width: int) -> Table:
         elif kind == "text":
             table.add_column(no_wrap=True, overflow="ellipsis", max_width=room)
         else:
-            table.add_column(overflow="fold")
+            # wraps between words; never narrower than its longest word, so never lost
+            table.add_column(overflow="fold", min_width=words[index])
     for row in rows:
         table.add_row(*row)
     return table
@@ -156,18 +162,21 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
     """The dashboard's lists, the most urgent first (``wide``: room for the longer words)."""
     late = [m for m in board.meetings if m.late]
     coming = [m for m in board.meetings if not m.late]
+    on = day if wide else short_day  # a narrow screen: 3.12.2026 for 3. desember 2026
 
     def meeting_rows(meetings: Sequence[UpcomingMeeting], late_style: str) -> list[Row]:
         rows: list[Row] = []
         for m in meetings:
-            notice = Text(_("notice by {day}").format(day=day(m.notice_deadline)), style=late_style)
-            if m.late:
-                notice.append(" " + _("LATE"), style=LATE)
-            when = f"{day(m.date)} {clock(m.start)}"
+            notice = Text()
+            if m.late:  # first, so that a narrow screen never cuts it
+                notice.append(_("LATE") + " ", style=LATE)
+            # the notice's last day (the section's title says what it is the day of)
+            notice.append(_("by {day}").format(day=on(m.notice_deadline)), style=late_style)
+            when = f"{on(m.date)} {clock(m.start)}"
             rows.append([_t(when), _t(m.forum_name), _t(agenda_word(m.agenda)), notice])
         return rows
 
-    meeting_columns = ("fixed", "name", "fixed", "fixed")
+    meeting_columns = ("fixed", "name", "fixed", "text")
     out = [
         Section(_("Notice late"), meeting_rows(late, LATE), "hfctl meeting list", meeting_columns),
         Section(
@@ -192,7 +201,7 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
             _("Information not sent to every party"),
             [
                 [
-                    _t(day(i.received)),
+                    _t(on(i.received)),
                     _t(
                         _("{sent} of {audience}").format(sent=i.sent, audience=i.audience),
                         LATE if i.partly else WARN,
@@ -206,7 +215,7 @@ def sections(board: Dashboard, wide: bool = True) -> list[Section]:
         ),
         Section(
             _("Terms ending"),
-            [[_t(day(e.to)), _t(e.name), _t(e.forum), _t(_role(e.role))] for e in board.expiring],
+            [[_t(on(e.to)), _t(e.name), _t(e.forum), _t(_role(e.role))] for e in board.expiring],
             "hfctl validate",
             ("fixed", "name", "name", "fixed"),
         ),

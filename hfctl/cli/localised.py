@@ -16,6 +16,13 @@ def day(value: dt.date) -> str:
     return day_text(value, current_language())
 
 
+def short_day(value: dt.date) -> str:
+    """A day where room is short: ``3.12.2026`` (ISO in English)."""
+    from hfctl.formats.dates import short_day_text
+
+    return short_day_text(value, current_language())
+
+
 def iso_day(value: object) -> str:
     """A day given as ISO text (as in the JSON form) in the run's language; other text as is."""
     import datetime as dt

@@ -47,6 +47,16 @@ def day_text(day: dt.date, lang: str) -> str:
     return str(format_date(day, format="long", locale=LOCALES[lang]))
 
 
+def short_day_text(day: dt.date, lang: str) -> str:
+    """A day where room is short: ``3.12.2026`` in nynorsk and bokmål (Babel's short form with
+    the whole year), ISO in English."""
+    if lang == "en":
+        return day.isoformat()
+    from babel.dates import format_date
+
+    return str(format_date(day, format="d.M.yyyy", locale=LOCALES[lang]))
+
+
 def clock_text(start: str, lang: str) -> str:
     """A time of day written ``HH:MM`` in the data, as text: ``kl. 10.00`` (``10:00``)."""
     if lang == "en" or len(start) != 5 or start[2] != ":":

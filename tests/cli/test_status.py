@@ -221,3 +221,26 @@ def test_svg_draws_the_same_screen(repo: Repo, monkeypatch: pytest.MonkeyPatch) 
     assert root.tag.endswith("svg")
     words = " ".join("".join(root.itertext()).split()).replace("\xa0", " ")
     assert "Notice late (3)" in words and "0 of 17" in words and "80×24" in words
+
+
+@pytest.mark.parametrize(("columns", "lines"), [(80, 24), (120, 40)])
+def test_in_nynorsk_every_late_meeting_names_its_body_and_its_day(
+    repo: Repo, columns: int, lines: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nynorsk's long days take more room than ISO: the screen still fits, and no late row
+    loses its body's name, the word that it is late or the notice's last day."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setenv("LINES", str(lines))
+    data = run("status", "--today", DAY, "--format", "json", repo=repo).json()
+    text = run("status", "--today", DAY, "--lang", "nn", repo=repo).stdout
+    assert len(text.splitlines()) <= lines
+    assert all(cell_len(line.rstrip()) <= columns for line in text.splitlines())
+    late = [m for m in data["meetings"] if m["late"]]
+    assert late
+    for m in late:
+        deadline = dt.date.fromisoformat(m["notice_deadline"])
+        days = (f"{deadline.day}.{deadline.month}.{deadline.year}", f"{deadline.day}. ")
+        row = next(line for line in text.splitlines() if m["forum_name"] in line)
+        assert "FOR SEINT" in row and any(d in row for d in days), row
