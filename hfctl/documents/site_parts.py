@@ -97,6 +97,7 @@ def _seats(ds: Dataset, seats: list[Member], lang: str) -> list[dict[str, Any]]:
                 "role": ", ".join(word(ROLE, lang, role) for role in member.roles),
                 "represents": party.name if party else (member.represents or ""),
                 "user_representative": member.kind == "user",
+                "gp": member.kind == "gp",
                 "deputy_for": _person(ds, member.deputy_for) if member.deputy_for else "",
                 "from": long_day(member.from_, lang, ""),
                 "to": long_day(member.to, lang, ""),

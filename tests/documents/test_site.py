@@ -157,6 +157,10 @@ def test_the_body_page_lists_the_leader_first_and_deputies_with_whom(
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>", current)
     assert rows[0][1].startswith("leiar") and rows[1][1].startswith("nestleiar")
     assert "Gunnhild Hjelmeland" in current and "(vara for Ragnhild Hauge)" in current
+    seats = {re.sub(r"<.*", "", name): role for name, role in rows}
+    assert "(fastlegerepresentant)" in seats["Sindre Brekke"]  # the GP's seat says so
+    assert "(brukarrepresentant)" in seats["Magnus Bakke"]
+    assert "fastlege" not in seats["Harald Heggland"]
     from hfctl.store.loader import load
 
     ssu = load(repo.root).forums["ssu"]
