@@ -15,7 +15,7 @@ MEETING = "2026-11-19-ssu"
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
-    return load(PROJECT)
+    return load(PROJECT, cache=False)  # never writes into the checkout
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,12 @@ Path_ = tuple[str | int, ...]
 
 # (kind, the last key of the path, mutation): what the model refuses by a rule across fields
 # or by a validator of its own, which no JSON Schema keyword can say
-BEYOND_SCHEMA: set[tuple[str, str, str]] = set()
+BEYOND_SCHEMA: set[tuple[str, str, str]] = {
+    # a seat's kind decides what else it must say: a municipal, trust or other seat the party
+    # it represents, a user representative's seat its side (models.forum.Member._seat)
+    ("forum", "represents", "missing"),
+    ("forum", "side", "missing"),
+}
 
 BAD_VALUES: dict[str, Any] = {
     "bad id": "a,b:c",

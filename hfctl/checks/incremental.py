@@ -57,8 +57,8 @@ def validate_incremental(
     results where their inputs did not change; ``prints`` are the files' fingerprints
     (``cache.fingerprints``). None if a check read what it did not declare (the caller then
     validates afresh)."""
+    from hfctl.checks.every import register_checks
     from hfctl.checks.renumbering import meetings_changed, renumbering_problems
-    from hfctl.checks.validation import register_checks
     from hfctl.core.i18n import current_language
     from hfctl.store.cache import code_version
     from hfctl.store.loader import load

@@ -96,30 +96,11 @@ def only_files(report: Report, files: set[str]) -> Report:
     return Report([p for p in report.problems if p.location.file in files], report.files)
 
 
-def register_checks() -> None:
-    """Import every module of checks (importing one registers its checks)."""
-    from hfctl.checks import (  # noqa: F401  (registers the checks)
-        agreements,
-        followup,
-        forums,
-        identity,
-        information,
-        meetings,
-        next_steps,
-        papers,
-        periods,
-        planning,
-        references,
-        representation,
-        roles,
-        secretariat,
-    )
-
-
 def run_checks(ds: Dataset, today: dt.date) -> list[Problem]:
     """Run every registered check over ``ds``; return all problems, the loader's included.
     Each check sees only the kinds of data it declares (one that reads more is run again over
     the whole dataset, or fails under ``HFCTL_STRICT_READS``)."""
+    from hfctl.checks.every import register_checks
     from hfctl.checks.incremental import strict_reads
     from hfctl.checks.registry import CHECKS, Context, UndeclaredRead
 

@@ -70,7 +70,9 @@ def test_the_completion_script_of_the_shell_it_runs_in(shell: str) -> None:
     if shutil.which(shell) is None:
         pytest.skip(f"{shell} is not installed here")
     result = subprocess.run(
-        [shell, "-c", f"{SCRIPT} --show-completion"],
+        # a second command, so that the shell does not exec hfctl in its own place (hfctl
+        # would then have no shell above it to find)
+        [shell, "-c", f"{SCRIPT} --show-completion; exit {'$status' if shell == 'fish' else '$?'}"],
         capture_output=True,
         text=True,
         timeout=60,

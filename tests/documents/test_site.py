@@ -54,7 +54,9 @@ def _parse(path: Path) -> _Page:
 def _build(repo: Repo, out: Path, *args: str) -> None:
     result = run("site", "build", "-o", str(out), *args, repo=repo)
     assert result.exit_code == 0, result.stderr
-    assert "built" in result.stdout
+    assert (out / "index.html").is_file()
+    lang = args[args.index("--lang") + 1] if "--lang" in args else "en"
+    assert {"en": "built", "nb": "bygget"}[lang] in result.stdout  # said in the run's language
 
 
 def test_the_site_is_whole_and_accessible_in_structure(repo: Repo, tmp_path: Path) -> None:
