@@ -28,14 +28,14 @@ STATUS_WORDS = {
 """A signature's status as the tables say it (translated when shown)."""
 
 
-def status_word(status: str) -> str:
+def signature_word(status: str) -> str:
     """A signature's status in the language spoken."""
     return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
 
 
 def legend() -> str:
     """``✔ signed  ◐ council meeting  ✉ sent  · not sent  ✘ declined``, in the language spoken."""
-    return "  ".join(f"{symbol} {status_word(status)}" for status, symbol in SYMBOLS.items())
+    return "  ".join(f"{symbol} {signature_word(status)}" for status, symbol in SYMBOLS.items())
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def matrix(rows: Sequence[Row]) -> Matrix:
         line = [status.get((number, a), "not-sent") for a in agreements]
         statuses.append(line)
         cells.append([number, name, *[SYMBOLS[s] for s in line]])
-    footer = ["", status_word("signed")]
+    footer = ["", signature_word("signed")]
     summaries: list[str] = []
     counts: list[int] = []
     for a in agreements:
@@ -139,9 +139,9 @@ def detail(rows: Sequence[Row]) -> tuple[list[str], list[list[str]]]:
         _("no."),
         _("municipality"),
         _("status"),
-        status_word("sent"),
-        status_word("council-meeting"),
-        status_word("signed"),
+        signature_word("sent"),
+        signature_word("council-meeting"),
+        signature_word("signed"),
         _("days"),
         _("reference"),
     ]
@@ -149,7 +149,7 @@ def detail(rows: Sequence[Row]) -> tuple[list[str], list[list[str]]]:
         [
             r.municipality,
             r.municipality_name,
-            status_word(r.status),
+            signature_word(r.status),
             str(r.sent or ""),
             str(r.council_meeting or ""),
             str(r.signed or r.declined or ""),
