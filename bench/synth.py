@@ -175,7 +175,7 @@ def _bodies(root: Path, count: int) -> list[str]:
 def _coordinators_in_fousam(data: Path, template: str, count: int) -> None:
     """An FSU's coordinator sits in FOUSAM (HF332): each copy's coordinator gets the seat
     the template's coordinator has there."""
-    found = re.search(r"- person: (\S+)\n {4}role: coordinator\n", template)
+    found = re.search(r"- person: (\S+)\n(?: {4}.*\n)*? {4}roles: \[[^]\n]*coordinator", template)
     if found is None:
         return
     person = found.group(1)
@@ -198,6 +198,11 @@ def _own_people(data: Path, text: str, people: list[str], j: int) -> str:
     return text
 
 
+def _move_year(text: str, year: int) -> str:
+    """``text`` of the bundled year 2026 (and its next year) moved to ``year``."""
+    return text.replace("2027-", f"{year + 1}-").replace("2026-", f"{year}-")
+
+
 def _years(root: Path, meetings: int) -> int:
     """Repeat the bundled year of meetings until there are about ``meetings`` of them."""
     data = root / "data"
@@ -210,15 +215,25 @@ def _years(root: Path, meetings: int) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for path in source:
             text = path.read_text(encoding="utf-8")
-            text = text.replace("2027-", f"{year + 1}-").replace("2026-", f"{year}-")
+            text = _move_year(text, year)
             text = re.sub(r"refers_to: \d{4}-", f"refers_to: {year}-", text)
+            # case numbers count within the year (Sak 31/26 of 2026 is Sak 31/28 of 2028)
+            text = re.sub(r"\b(Sak \d+)/26\b", rf"\1/{year % 100:02d}", text)
             (folder / path.name.replace("2026-", f"{year}-", 1)).write_text(text, "utf-8")
-    # members sit for as long as there are meetings
+    # a meeting's attachments are kept in a folder named by the meeting
+    for folder in sorted((data / "attachments").glob("2026-*")):
+        for k in range(1, years + 1):
+            copy_to = data / "attachments" / folder.name.replace("2026-", f"{2027 + k}-", 1)
+            shutil.copytree(folder, copy_to)
+            for file in copy_to.iterdir():  # named as the meeting's text names them
+                file.rename(file.with_name(_move_year(file.name, 2027 + k)))
+    # members sit for as long as there are meetings (current terms only: a past term made
+    # current would overlap the member's later one)
     last = 2028 + years
     for path in (data / "forums").glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         head, sep, members = text.partition("\nmembers:")
-        members = re.sub(r"(\n\s+to: )\d{4}-", rf"\g<1>{last}-", members)
+        members = re.sub(r"(\n\s+to: )20(?:2[6-9]|[3-9]\d)-", rf"\g<1>{last}-", members)
         path.write_text(head + sep + members, encoding="utf-8")
     return years
 
