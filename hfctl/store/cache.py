@@ -273,9 +273,14 @@ class FileCache:
         from hfctl.store import cachedata
 
         try:
-            self.new[key.encode()] = cachedata.dumps(entry)
+            self.put_line(key, cachedata.dumps(entry))
         except BadEntry:
             return
+
+    def put_line(self, key: str, line: bytes) -> None:
+        """Remember a file's result as ``cachedata.dumps`` wrote it (perhaps in another
+        process: ``hfctl.store.parallel``)."""
+        self.new[key.encode()] = line
 
     def save(self) -> None:
         """Write the entries used in this load (dropping the rest) if anything changed."""

@@ -141,44 +141,90 @@ def read_file(
     """Read and validate one file (from ``overlay`` if it holds the file, from ``file_cache``
     if it has seen these bytes at this path); never raises. ``personal=False`` skips the
     personal-data scan (never for a cached file: its entry must hold every problem)."""
-    name = rel(root, path)
-    given = overlay.get(name) if overlay is not None else None
-    if given is not None:
-        raw = given
-    else:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            return (
-                None,
-                None,
-                [
-                    problem(
-                        "HF100",
-                        _("cannot read file: {strerror}").format(strerror=exc.strerror),
-                        Location(name),
-                    )
-                ],
-            )
-    if file_cache is None:
-        return _read_bytes(name, raw, path.suffix == ".md", model, personal)
+    return typing.cast(
+        tuple[M | None, Document | None, list[Problem]],
+        read_files(root, [(path, model)], overlay, file_cache, personal)[0],
+    )
+
+
+Entry = tuple[Any, Document | None, list[Problem]]
+
+
+def read_files(
+    root: Path,
+    reads: list[tuple[Path, type[Model]]],
+    overlay: Mapping[str, bytes | None] | None = None,
+    file_cache: FileCache | None = None,
+    personal: bool = True,
+) -> list[Entry]:
+    """``read_file`` of each (path, model), in their order; the files the cache does not hold
+    are read on every core when there are enough of them (``hfctl.store.parallel``)."""
+    from hfctl.store import parallel
+
+    out: list[Entry | None] = [None] * len(reads)
+    todo: list[tuple[int, str]] = []  # index, cache key
+    jobs: list[parallel.Job] = []
+    for i, (path, model) in enumerate(reads):
+        name = rel(root, path)
+        given = overlay.get(name) if overlay is not None else None
+        if given is not None:
+            raw = given
+        else:
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                message = _("cannot read file: {strerror}").format(strerror=exc.strerror)
+                out[i] = (None, None, [problem("HF100", message, Location(name))])
+                continue
+        key = ""
+        if file_cache is not None:
+            key = file_cache.key(name, raw)
+            hit = file_cache.get(key, name, raw)
+            if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
+                out[i] = _without_personal(hit, personal)
+                continue
+        todo.append((i, key))
+        jobs.append((name, raw, path.suffix == ".md", model))
     # a cached entry holds every problem, the personal-data ones included
-    key = file_cache.key(name, raw)
-    hit = file_cache.get(key, name, raw)
-    if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
-        result = hit
-    else:
-        result = _read_bytes(name, raw, path.suffix == ".md", model)
-        file_cache.put(key, result)
+    keep = file_cache is not None
+    for (i, key), (entry, line) in zip(
+        todo, parallel.read_all(_read_job, jobs, personal or keep, keep), strict=True
+    ):
+        if file_cache is not None and line is not None:
+            file_cache.put_line(key, line)
+        out[i] = _without_personal(entry, personal)
+    return [entry for entry in out if entry is not None]
+
+
+def _without_personal(entry: Entry, personal: bool) -> Entry:
     if personal:
-        return result
-    instance, doc, problems = result
+        return entry
+    instance, doc, problems = entry
     return instance, doc, [p for p in problems if p.code not in personal_data.CODES]
 
 
-def _read_bytes(
+def _read_job(
+    job: tuple[str, bytes, bool, Any], scan: bool, keep: bool
+) -> tuple[Entry, bytes | None]:
+    """One file's entry (with the personal-data scan if ``scan``) and, if ``keep``, the line the
+    file cache keeps for it (None if it cannot be kept)."""
+    name, raw, markdown, model = job
+    entry = read_bytes(name, raw, markdown, model, scan)
+    if not keep:
+        return entry, None
+    from hfctl.store import cachedata
+    from hfctl.store.cachejson import BadEntry
+
+    try:
+        return entry, cachedata.dumps(entry)
+    except BadEntry:
+        return entry, None
+
+
+def read_bytes(
     name: str, raw: bytes, markdown: bool, model: type[M], personal: bool = True
 ) -> tuple[M | None, Document | None, list[Problem]]:
+    """Read and validate the file ``name`` holding ``raw``; never raises."""
     try:
         doc = read_document(name, raw, markdown)
     except ReadError as exc:
@@ -238,6 +284,8 @@ def load(
     )
     ds = Dataset(root=root)
     data = root / DATA_DIR
+    steps: list[Problem | int] = []  # a problem met on the way, or the index of a file read
+    reads: list[tuple[Path, type[Model]]] = []
     for path in _walk(root, overlay, only_overlay):
         name = rel(root, path)
         ds.files.append(name)
@@ -247,7 +295,7 @@ def load(
         if any(part.startswith(".") for part in parts):
             continue
         if not only_overlay and path.is_symlink():
-            ds.problems.append(
+            steps.append(
                 _file_problem(root, path, "HF115", _("data files may not be symbolic links"))
             )
             continue
@@ -258,18 +306,18 @@ def load(
                 if path.is_dir()
                 else _("not a regular file (a pipe, socket or device)")
             )
-            ds.problems.append(
+            steps.append(
                 _file_problem(root, path, "HF100", _("this data path is {what}").format(what=what))
             )
             continue
         bad_name = check_name(path.relative_to(data).parts)
         if bad_name:
-            ds.problems.append(_file_problem(root, path, "HF115", bad_name))
+            steps.append(_file_problem(root, path, "HF115", bad_name))
             continue
         model, kind = _classify(parts, path)
         if model is None:
             if path.suffix in (".yaml", ".yml", ".md"):
-                ds.problems.append(
+                steps.append(
                     _file_problem(
                         root,
                         path,
@@ -278,10 +326,17 @@ def load(
                     )
                 )
             continue
-        instance, doc, problems = read_file(root, path, model, overlay, file_cache, personal)
+        steps.append(len(reads))
+        reads.append((path, model))
+    entries = read_files(root, reads, overlay, file_cache, personal)
+    for step in steps:
+        if isinstance(step, Problem):
+            ds.problems.append(step)
+            continue
+        instance, doc, problems = entries[step]
         ds.problems.extend(problems)
         if instance is not None:
-            _store(ds, instance, path, doc)
+            _store(ds, instance, reads[step][0], doc)
     if file_cache is not None:
         file_cache.save()
     return ds
