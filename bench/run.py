@@ -9,6 +9,7 @@ Peers (yamllint, check-jsonschema) are measured when installed (`pip install -e 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -40,17 +41,25 @@ ENV = {
 
 
 def measure(
-    cmd: list[str], cwd: Path, repeat: int, before: Callable[[int], None] | None = None
+    cmd: list[str],
+    cwd: Path,
+    repeat: int,
+    before: Callable[[int], None] | None = None,
+    env: dict[str, str] | None = None,
 ) -> tuple[float, float]:
     """Median wall seconds and peak memory (MB) of a command run ``repeat`` times
-    (``before(i)`` runs, untimed, before run ``i``)."""
+    (``before(i)`` runs, untimed, before run ``i``; ``env`` added to the environment)."""
     times, peaks = [], []
     for i in range(repeat):
         if before is not None:
             before(i)
         start = time.perf_counter()
         proc = subprocess.Popen(
-            cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            cmd,
+            cwd=cwd,
+            env={**ENV, **(env or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         _pid, _status, usage = os.wait4(proc.pid, 0)
         times.append(time.perf_counter() - start)
@@ -70,7 +79,11 @@ FLOOR_PARSE = (
 )
 
 
-def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float, str, float]]:
+Row = tuple[str, float, float, str, float]
+
+
+def run_size(size: int, repeat: int, base: Path) -> tuple[int, list[Row]]:
+    """The data files of the ``size`` times repository and a row per command measured."""
     root = synth.make_repo(size, base, ENV)
     files = sum(1 for p in (root / "data").rglob("*") if p.is_file())
     print(f"\n== {size}x: {files} data files", flush=True)
@@ -101,12 +114,14 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
     def person_changed(i: int) -> None:
         person.write_bytes(person_text + f"# bench {i}\n".encode())
 
+    one = {"HFCTL_JOBS": "1"}
     commands: list[tuple[str, list[str], str, Callable[[int], None] | None]] = [
         ("hfctl --version", ["--version"], "python", None),
         ("hfctl --help", ["--help"], "python", None),
         ("hfctl status (cold)", ["status"], "parse", cold),
         ("hfctl status (warm)", ["status"], "parse", None),
         ("hfctl validate (cold)", ["validate"], "parse", cold),
+        ("hfctl validate (cold, 1 process)", ["validate"], "parse", cold),
         ("hfctl validate (warm)", ["validate"], "parse", None),
         ("hfctl validate (warm, 1 changed)", ["validate"], "parse", one_changed),
         ("hfctl validate (warm, 1 person changed)", ["validate"], "parse", person_changed),
@@ -114,6 +129,7 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
         ("hfctl agreements status", ["agreements", "status"], "parse", None),
         ("hfctl agenda", ["agenda", "2026-12-10-ssu"], "parse", None),
         ("hfctl diff (100 commits)", ["diff", "HEAD~100", "HEAD"], "parse", None),
+        ("hfctl log", ["log"], "parse", None),
         (
             "hfctl plan 2027 --dry-run",
             ["plan", "2027", "--dry-run", "--today", "2026-12-01"],
@@ -122,7 +138,8 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
         ),
     ]
     for label, args, floor, before in commands:
-        wall, mem = measure([*HFCTL, *args], root, repeat, before)
+        env = one if "1 process" in label else None
+        wall, mem = measure([*HFCTL, *args], root, repeat, before, env)
         rows.append((label, wall, mem, floor, wall / floors[floor][0]))
     changed.write_bytes(original)
     person.write_bytes(person_text)
@@ -149,7 +166,19 @@ def run_size(size: int, repeat: int, base: Path) -> list[tuple[str, float, float
             f"  {label:38} {wall * 1000:9.0f} ms {mem:7.0f} MB   x{ratio:5.2f} of {floor}",
             flush=True,
         )
-    return rows
+    return files, rows
+
+
+def per_file(results: list[tuple[int, int, list[Row]]]) -> None:
+    """Each command's cost per data file beyond the size before: linear if it stays."""
+    if len(results) < 2:
+        return
+    print("\n== ms per data file added, from one size to the next")
+    for i, (label, *_rest) in enumerate(results[0][2]):
+        steps = []
+        for (_s0, f0, r0), (s1, f1, r1) in itertools.pairwise(results):
+            steps.append(f"to {s1}x: {(r1[i][1] - r0[i][1]) * 1000 / max(1, f1 - f0):6.2f}")
+        print(f"  {label:38} " + "   ".join(steps), flush=True)
 
 
 def main() -> None:
@@ -162,9 +191,11 @@ def main() -> None:
     )
     # bytecode compiled beforehand, as pip does at install (an editable install does not)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(PROJECT / "hfctl")], check=True)
+    results = []
     with tempfile.TemporaryDirectory(prefix="hfctl-bench-") as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
-            run_size(size, args.repeat, Path(tmp))
+            results.append((size, *run_size(size, args.repeat, Path(tmp))))
+    per_file(results)
 
 
 if __name__ == "__main__":
