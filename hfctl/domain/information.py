@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from email.message import EmailMessage
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hfctl.core.errors import NotFoundError, RefusedError, UsageError
 from hfctl.core.i18n import _, ngettext
 from hfctl.domain.lookup import Known, find_any, fold, resolve
 from hfctl.domain.membership import coordinator, letterhead
-from hfctl.formats import mail
 from hfctl.formats.dates import long_date
 from hfctl.formats.words import resolve_lang
 from hfctl.models.information import Information
@@ -20,6 +18,9 @@ from hfctl.models.party import Party
 from hfctl.store import yamledit
 from hfctl.store.changes import Changeset, Plan
 from hfctl.store.loader import Dataset
+
+if TYPE_CHECKING:  # the e-mail modules cost ~30 ms to import: only sending needs them
+    from email.message import EmailMessage
 
 
 def audience(ds: Dataset, item: Information) -> list[Party]:
@@ -128,6 +129,8 @@ def plan_send(ds: Dataset, query: str, today: dt.date, lang: str | None = None) 
         "sender_email": sender.email,
         **letterhead(ds, language),
     }
+    from hfctl.formats import mail
+
     messages: dict[str, EmailMessage] = {}
     for party in parties:
         assert party.contact is not None

@@ -4,12 +4,15 @@ the coordinator."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from hfctl.core.errors import HfctlError
 from hfctl.core.i18n import _
-from hfctl.formats import mail
 from hfctl.models.forum import Forum, Member
 from hfctl.store.loader import Dataset
+
+if TYPE_CHECKING:  # the e-mail modules cost ~20 ms to import: only a sender needs them
+    from hfctl.formats import mail
 
 
 def warning_days(ds: Dataset) -> int:
@@ -58,6 +61,8 @@ def renew_command(forum: Forum, member: Member) -> str:
 
 def coordinator(ds: Dataset, today: dt.date) -> mail.Recipient:
     """The sender: the holder today of the community's coordinator role."""
+    from hfctl.formats import mail
+
     rules = ds.community.rules if ds.community else None
     role = ds.roles.get(rules.coordinator_role or "") if rules else None
     holders = role.holders_on(today) if role else []
