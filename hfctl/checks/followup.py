@@ -63,12 +63,11 @@ def minutes_approved(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check(reads=("agreements", "forums", "meetings", "parties", "people"))
-def actions_hang_together(ctx: Context) -> Iterator[Problem]:
-    """Ensure actions have known responsibles, sensible dates and their own ids."""
-    ds = ctx.ds
+@check(reads=("meetings",))
+def action_ids_unique(ctx: Context) -> Iterator[Problem]:
+    """Ensure every action has an id of its own across all meetings."""
     seen: dict[str, str] = {}
-    for row in actions(ds):
+    for row in actions(ctx.ds):
         action = row.action
         if action.id in seen:
             yield problem(
@@ -79,6 +78,14 @@ def actions_hang_together(ctx: Context) -> Iterator[Problem]:
                 action.loc("id"),
             )
         seen.setdefault(action.id, row.meeting.id)
+
+
+@check(reads=("agreements", "forums", "meetings", "parties", "people"), per_meeting=True)
+def actions_hang_together(ctx: Context) -> Iterator[Problem]:
+    """Ensure actions have known responsibles and sensible dates."""
+    ds = ctx.ds
+    for row in actions(ds):
+        action = row.action
         who = action.responsible
         if who not in ds.forums and who not in ds.parties and who not in ds.people:
             yield problem(
@@ -121,7 +128,7 @@ def actions_hang_together(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@check(reads=("forums", "meetings", "people"))
+@check(reads=("forums", "meetings", "people"), per_meeting=True)
 def attendance_of_members(ctx: Context) -> Iterator[Problem]:
     """Ensure attendance names members (or invitees) of the forum, and deputies exist."""
     for meeting in ctx.ds.meetings.values():

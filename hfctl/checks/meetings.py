@@ -13,7 +13,7 @@ from hfctl.core.rules import problem
 from hfctl.models.meeting import Case, Meeting, case_label
 
 
-@check(reads=("forums", "meetings"))
+@check(reads=("forums", "meetings"), per_meeting=True)
 def meetings_of_live_forums(ctx: Context) -> Iterator[Problem]:
     """Ensure a meeting's forum exists on the meeting's date."""
     for meeting in ctx.ds.meetings.values():

@@ -15,7 +15,7 @@ from hfctl.models.meeting import case_label
 ADDRESS = ("https://", "http://")
 
 
-@check(reads=("legal_bases", "meetings"))
+@check(reads=("legal_bases", "meetings"), per_meeting=True)
 def legal_bases_listed(ctx: Context) -> Iterator[Problem]:
     """Ensure every exemption names a legal basis of data/legal-bases.yaml."""
     listed = {b.id for b in ctx.ds.legal_bases.bases} if ctx.ds.legal_bases else set()
@@ -50,10 +50,9 @@ def legal_bases_listed(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-@check(reads=("files", "meetings"))
+@check(reads=("files", "meetings"), per_meeting=True)
 def attachments_found(ctx: Context) -> Iterator[Problem]:
     """Ensure every attachment is one file of the repository's data/ or one web address."""
-    files = set(ctx.ds.files)
     for meeting in ctx.ds.meetings.values():
         for case in meeting.cases:
             for attachment in case.attachments:
@@ -71,7 +70,7 @@ def attachments_found(ctx: Context) -> Iterator[Problem]:
                         _("'{url}' is not a web address (https://...)").format(url=attachment.url),
                         attachment.loc("url"),
                     )
-                elif attachment.file_ is not None and attachment.file_ not in files:
+                elif attachment.file_ is not None and not ctx.ds.has_file(attachment.file_):
                     yield problem(
                         "HF433",
                         _(
@@ -82,7 +81,7 @@ def attachments_found(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-@check(reads=("information", "meetings"))
+@check(reads=("information", "meetings"), per_meeting=True)
 def papers_of_cases(ctx: Context) -> Iterator[Problem]:
     """Ensure every saksframlegg in a meeting's body names one case of that meeting."""
     for meeting in ctx.ds.meetings.values():
@@ -110,9 +109,9 @@ def papers_of_cases(ctx: Context) -> Iterator[Problem]:
             seen.add((paper.number, paper.year))
 
 
-@check(reads=("forums", "meetings", "people"))
-def meeting_contacts(ctx: Context) -> Iterator[Problem]:
-    """Ensure apologies go to a known person and a video link is a web address."""
+@check(reads=("forums", "people"))
+def apologies_to_known_people(ctx: Context) -> Iterator[Problem]:
+    """Ensure apologies go to a known person."""
     for forum in ctx.ds.forums.values():
         rule = forum.apologies
         if rule is not None and rule.to is not None and rule.to not in ctx.ds.people:
@@ -121,6 +120,11 @@ def meeting_contacts(ctx: Context) -> Iterator[Problem]:
                 _("apologies go to '{to}', who is no known person").format(to=rule.to),
                 rule.loc("to"),
             )
+
+
+@check(reads=("meetings",))
+def video_links(ctx: Context) -> Iterator[Problem]:
+    """Ensure a video link is a web address."""
     for meeting in ctx.ds.meetings.values():
         if meeting.online is not None and not meeting.online.startswith(ADDRESS):
             yield problem(

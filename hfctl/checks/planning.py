@@ -28,7 +28,7 @@ def _live(ctx: Context) -> list[Meeting]:
     )
 
 
-@check(reads=("calendars", "counties", "forums", "meetings", "parties"))
+@check(reads=("calendars", "counties", "forums", "meetings", "parties"), per_meeting=True)
 def meetings_outside_school_breaks(ctx: Context) -> Iterator[Problem]:
     """Ensure no meeting falls in a school break of its members' counties."""
     ds = ctx.ds
@@ -132,7 +132,7 @@ def preparing_meeting_before(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check(reads=("forums", "meetings"))
+@check(reads=("forums", "meetings"), per_meeting=True)
 def notice_reachable(ctx: Context) -> Iterator[Problem]:
     """Ensure a planned meeting not yet announced can still be given its notice period."""
     for meeting in _live(ctx):

@@ -111,26 +111,40 @@ def role_references(ctx: Context) -> Iterator[Problem]:
         yield from _refs(ctx, "forum", role.requires.secretary_of, role.requires, "secretary_of")
 
 
-@check(reads=("forums", "meetings", "people"))
+@check(reads=("forums", "meetings", "people"), per_meeting=True)
 def meeting_references(ctx: Context) -> Iterator[Problem]:
-    """Ensure meetings name a known forum, secretary, invitees and earlier meetings."""
+    """Ensure meetings name a known forum, secretary, invitees and presenters."""
     for meeting in ctx.ds.meetings.values():
         yield from _ref(ctx, "forum", meeting.forum, meeting, "forum")
         yield from _ref(ctx, "person", meeting.secretary, meeting, "secretary")
         yield from _refs(ctx, "person", meeting.invitees, meeting, "invitees")
         for case in meeting.cases:
-            yield from _ref(ctx, "meeting", case.prepared_in, case, "prepared_in")
-            yield from _ref(ctx, "meeting", case.refers_to, case, "refers_to")
             yield from _ref(ctx, "person", case.presenter, case, "presenter")
 
 
-@check(reads=("agreements", "forums", "meetings", "parties"))
+@check(reads=("meetings",))
+def case_references(ctx: Context) -> Iterator[Problem]:
+    """Ensure a case names known meetings as where it was prepared and what it refers to."""
+    for meeting in ctx.ds.meetings.values():
+        for case in meeting.cases:
+            yield from _ref(ctx, "meeting", case.prepared_in, case, "prepared_in")
+            yield from _ref(ctx, "meeting", case.refers_to, case, "refers_to")
+
+
+@check(reads=("agreements", "meetings"))
+def agreement_meetings(ctx: Context) -> Iterator[Problem]:
+    """Ensure agreement versions name a known meeting as where they were adopted."""
+    for agreement in ctx.ds.agreements.values():
+        for version in agreement.versions:
+            yield from _ref(ctx, "meeting", version.meeting, version, "meeting")
+
+
+@check(reads=("agreements", "forums", "parties"))
 def agreement_references(ctx: Context) -> Iterator[Problem]:
-    """Ensure agreement versions name the adopting forum and meeting, and signatories exist."""
+    """Ensure agreement versions name the adopting forum, and signatories exist."""
     for agreement in ctx.ds.agreements.values():
         for version in agreement.versions:
             yield from _ref(ctx, "forum", version.adopted_by, version, "adopted_by")
-            yield from _ref(ctx, "meeting", version.meeting, version, "meeting")
             for number in version.signatures:
                 if ctx.municipality_by_number(number) is None:
                     yield problem(

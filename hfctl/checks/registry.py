@@ -25,26 +25,39 @@ CHECKS: list[CheckFn] = []
 ALL_KINDS = frozenset(KINDS)
 READS: dict[CheckFn, frozenset[str]] = {}
 """Check -> the kinds of data it reads."""
+PER_MEETING: set[CheckFn] = set()
+"""The checks whose problems over any set of meetings are those of each meeting alone
+(``hfctl.checks.groups`` runs them a group of meetings at a time)."""
 
 
-@typing.overload
-def check(fn: CheckFn, *, reads: Iterable[str] | None = None) -> CheckFn: ...
 @typing.overload
 def check(
-    fn: None = None, *, reads: Iterable[str] | None = None
+    fn: CheckFn, *, reads: Iterable[str] | None = None, per_meeting: bool = False
+) -> CheckFn: ...
+@typing.overload
+def check(
+    fn: None = None, *, reads: Iterable[str] | None = None, per_meeting: bool = False
 ) -> Callable[[CheckFn], CheckFn]: ...
 def check(
-    fn: CheckFn | None = None, *, reads: Iterable[str] | None = None
+    fn: CheckFn | None = None,
+    *,
+    reads: Iterable[str] | None = None,
+    per_meeting: bool = False,
 ) -> CheckFn | Callable[[CheckFn], CheckFn]:
     """Register a check (its docstring says what it ensures) that reads the kinds ``reads``
-    (default: every kind)."""
+    (default: every kind). ``per_meeting``: it looks at one meeting at a time (and at other
+    data by id), so its problems over any meetings are those of each meeting alone."""
     kinds = frozenset(KINDS if reads is None else reads)
     if not kinds <= set(KINDS):
         raise ValueError(f"unknown kinds of data: {sorted(kinds - set(KINDS))}")
+    if per_meeting and "meetings" not in kinds:
+        raise ValueError("a check per meeting reads meetings")
 
     def register(found: CheckFn) -> CheckFn:
         CHECKS.append(found)
         READS[found] = kinds
+        if per_meeting:
+            PER_MEETING.add(found)
         return found
 
     return register if fn is None else register(fn)

@@ -122,7 +122,7 @@ def secretariat_terms(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@check(reads=("forums", "meetings", "people"))
+@check(reads=("forums", "meetings", "people"), per_meeting=True)
 def meeting_secretary_from_holder(ctx: Context) -> Iterator[Problem]:
     """Ensure a meeting's secretary belongs to whoever holds the forum's secretariat that day."""
     for meeting in ctx.ds.meetings.values():

@@ -70,6 +70,7 @@ FIELD_KINDS: dict[str, frozenset[str]] = {
     "body_lines": frozenset({"meetings", "information"}),
     "duplicates": frozenset({"meetings"}),  # only meetings (in folders by year) share a stem
     "files": frozenset({"files"}),
+    "has_file": frozenset({"files"}),
     "root": frozenset(),
 }
 """Field of a ``Dataset`` -> the kinds it is made from (any other field: every kind)."""
@@ -117,6 +118,13 @@ class Dataset:
     def collection(self, name: str) -> dict[str, Any]:
         """The models of one folder under ``data/`` by id."""
         return typing.cast(dict[str, Any], getattr(self, name))
+
+    def has_file(self, name: str) -> bool:
+        """Whether ``name`` (relative to the root) is one of the data files found."""
+        names: set[str] | None = self.__dict__.get("_names")
+        if names is None or len(names) != len(self.files):
+            names = self.__dict__["_names"] = set(self.files)
+        return name in names
 
 
 def rel(root: Path, path: Path) -> str:
@@ -262,6 +270,7 @@ def load(
     cache: bool | None = None,
     personal: bool = True,
     kinds: frozenset[str] | None = None,
+    meetings: frozenset[str] | None = None,
 ) -> Dataset:
     """Load every data file under ``root/data``; problems go into the dataset, never raise.
 
@@ -274,6 +283,7 @@ def load(
     is False (default: on, unless ``--no-cache`` or ``HFCTL_NO_CACHE=1``). ``personal=False``
     leaves out the personal-data scan where its problems are never shown (``diff``, ``log``).
     With ``kinds``, only files of those kinds (``file_kind``) are read; ``files`` lists all.
+    With ``meetings``, of the files under data/meetings/ only those named are read.
     """
     from hfctl.store import cache as cache_module
 
@@ -289,7 +299,10 @@ def load(
     for path in _walk(root, overlay, only_overlay):
         name = rel(root, path)
         ds.files.append(name)
-        if kinds is not None and file_kind(name) not in kinds:
+        kind_of = file_kind(name)
+        if kinds is not None and kind_of not in kinds:
+            continue
+        if meetings is not None and kind_of == "meetings" and name not in meetings:
             continue
         parts = path.relative_to(data).parts
         if any(part.startswith(".") for part in parts):

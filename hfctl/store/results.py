@@ -6,6 +6,7 @@ wrote is read; a damaged one is ignored); a run keeps only the entries it used."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from hfctl.core.problems import Problem
 from hfctl.store import cache
@@ -39,6 +40,23 @@ class ResultCache:
             return None
         self.new[key] = line
         return found
+
+    def get_value(self, key: str) -> Any:
+        """The plain data kept under ``key`` by ``put_value``, if any (None if unreadable)."""
+        line = self.new.get(key) or self.old.get(key)
+        if line is None:
+            return None
+        try:
+            value = parse_json(line)
+        except BadEntry:
+            return None
+        self.new[key] = line
+        return value
+
+    def put_value(self, key: str, value: Any) -> None:
+        """Keep plain data under ``key`` for the next run."""
+        self.new[key] = cache.dump_json(value)
+        self.changed = True
 
     def put(self, key: str, found: list[Problem]) -> None:
         """Keep ``found`` under ``key`` for the next run."""
