@@ -282,9 +282,15 @@ class FileCache:
         process: ``hfctl.store.parallel``)."""
         self.new[key.encode()] = line
 
-    def save(self) -> None:
-        """Write the entries used in this load (dropping the rest) if anything changed."""
-        if self.misses == 0 and len(self.new) == len(self.old):
+    def save(self, partial: bool = False) -> None:
+        """Write the entries used in this load if anything changed: the rest are dropped
+        after a load of every file, and kept after a ``partial`` one (one that read only some
+        kinds of files: the others' entries are still those of their files)."""
+        if partial:
+            if self.misses == 0:
+                return
+            self.new = {**self.old, **self.new}
+        elif self.misses == 0 and len(self.new) == len(self.old):
             return
         self.old = {}  # the entries still used are in self.new; the rest may go before writing
         _write(self.root, FILE, b"".join(k + b" " + v + b"\n" for k, v in self.new.items()))

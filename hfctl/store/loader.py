@@ -351,7 +351,7 @@ def load(
         if instance is not None:
             _store(ds, instance, reads[step][0], doc)
     if file_cache is not None:
-        file_cache.save()
+        file_cache.save(partial=kinds is not None or meetings is not None)
     return ds
 
 

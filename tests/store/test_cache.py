@@ -72,6 +72,17 @@ def test_a_content_change_misses_and_is_seen(repo: Repo) -> None:
     assert not [p for p in ds.problems if p.location.file == PERSON]
 
 
+def test_a_load_of_some_kinds_keeps_the_entries_of_the_others(repo: Repo) -> None:
+    """A validation that reads only people after a person changed keeps the meetings'
+    entries: the next load of every file reads only the changed person again."""
+    _load(repo)
+    repo.write(PERSON, repo.read(PERSON) + "# changed\n")
+    loader.load(repo.root, cache=True, kinds=frozenset({"people"}))
+    loader.load(repo.root, cache=True, kinds=frozenset({"meetings"}), meetings=frozenset())
+    _ds, used = _load(repo)
+    assert used.misses == 0 and used.hits > 150
+
+
 def test_a_version_change_ignores_the_whole_cache(
     repo: Repo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
