@@ -19,29 +19,23 @@ disagree, for instance) escapes its group (``GroupEscape``): the run is then mad
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from hfctl.checks.registry import ALL_KINDS, DatasetView, UndeclaredRead
-from hfctl.store.loader import COLLECTIONS, FIELD_KINDS, Dataset
+from hfctl.store.loader import COLLECTIONS, FIELD_KINDS, Dataset, meeting_group
 
 WHOLE = ""
 """The key of a read of a whole kind (its every item, or a single file's kind)."""
 _EXTENSIONS = {kind: ext for kind, (_model, ext) in COLLECTIONS.items()} | {"information": ".md"}
-_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-(.+)")
 
 
 class GroupEscape(Exception):
     """A check run on one group of meetings looked up a meeting outside it."""
 
 
-def group_of(name: str) -> str:
-    """The group of meeting file ``name``: the body its file name gives (its stem, if the name
-    has no date in front); files of the same stem are always in one group."""
-    stem = name.rsplit("/", 1)[-1].removesuffix(".md")
-    found = _NAME.fullmatch(stem)
-    return found.group(1) if found else stem
+group_of = meeting_group
+"""The group of a meeting file: the body its name gives (files of one stem: one group)."""
 
 
 def groups(prints: Mapping[str, str]) -> dict[str, list[str]]:

@@ -45,13 +45,15 @@ if TYPE_CHECKING:
 
 FORMAT = 2
 FOLDER = ".hfctl-cache"
-FILE = "files.json"
+FILE_PREFIX = "files-"
+"""The file cache's files: ``files-<kind>.json``, ``files-meetings-<body>.json``."""
 REPORT_FILE = "report.json"
 TEMP_SUFFIX = ".hfctl-tmp"
 STALE_SECONDS = 600
 """A temporary file older than this is left over from a run that died: the next write removes it."""
-OLD_FILES = ("files.pickle", "report.pickle", "hfctl-cache.key")
-"""What earlier versions kept in the folder (a signed pickle and its key): removed on writing."""
+OLD_FILES = ("files.json", "files.pickle", "report.pickle", "hfctl-cache.key")
+"""What earlier versions kept in the folder (one file of every entry; a signed pickle and its
+key): removed on writing."""
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# hfctl's cache of parsed data files\n"
 KEY_LENGTH = 40  # hex of the 20-byte key of one file's content
 
@@ -228,20 +230,51 @@ def dump_json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def shard_file(name: str) -> str:
+    """The cache file that keeps the entry of data file ``name``: one a kind of data, and
+    one a body's meetings (``loader.meeting_group``), so that a load of some kinds, or of
+    some bodies' meetings, reads and writes only their files."""
+    from hfctl.store.loader import file_kind, meeting_group
+
+    kind = file_kind(name)
+    if kind != "meetings":
+        return f"{FILE_PREFIX}{kind}.json"
+    group = hashlib.blake2b(meeting_group(name).encode(), digest_size=8).hexdigest()
+    return f"{FILE_PREFIX}meetings-{group}.json"
+
+
+def shard_files(root: Path) -> list[str]:
+    """The names of the file cache's files in ``root``'s cache folder (for inspection)."""
+    folder = root / FOLDER
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted(p.name for p in folder.glob(f"{FILE_PREFIX}*.json"))
+
+
 class FileCache:
-    """Results of reading data files by path and content, read at the start of a load and
-    saved at its end with the entries used in that load."""
+    """Results of reading data files by path and content: each cache file (``shard_file``)
+    is read when a load first asks for one of its files, and saved at the end of the load
+    with the entries used in it (a load reads every file of a kind or body it reads)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.old: dict[bytes, bytes] = {}
-        self.new: dict[bytes, bytes] = {}
+        self.old: dict[str, dict[bytes, bytes]] = {}
+        """Cache file -> the entries it held, for the files read so far."""
+        self.new: dict[str, dict[bytes, bytes]] = {}
+        """Cache file -> the entries used (or made) in this load."""
         self.hits = 0
         self.misses = 0
-        body = _read(root, FILE)
-        for line in body.split(b"\n") if body else ():
-            if line[KEY_LENGTH : KEY_LENGTH + 1] == b" ":
-                self.old[line[:KEY_LENGTH]] = line[KEY_LENGTH + 1 :]
+
+    def _shard(self, shard: str) -> dict[bytes, bytes]:
+        found = self.old.get(shard)
+        if found is None:
+            found = self.old[shard] = {}
+            self.new[shard] = {}
+            body = _read(self.root, shard)
+            for line in body.split(b"\n") if body else ():
+                if line[KEY_LENGTH : KEY_LENGTH + 1] == b" ":
+                    found[line[:KEY_LENGTH]] = line[KEY_LENGTH + 1 :]
+        return found
 
     @staticmethod
     def key(name: str, raw: bytes) -> str:
@@ -252,7 +285,8 @@ class FileCache:
 
     def get(self, key: str, name: str, raw: bytes) -> Entry | None:
         """The entry for ``key`` (the file ``name`` holding ``raw``), if this cache holds it."""
-        line = self.old.get(key.encode())
+        shard = shard_file(name)
+        line = self._shard(shard).get(key.encode())
         if line is not None:
             from hfctl.store import cachedata
 
@@ -261,39 +295,39 @@ class FileCache:
             except BadEntry:
                 entry = None
             if entry is not None:
-                self.new[key.encode()] = line
+                self.new[shard][key.encode()] = line
                 self.hits += 1
                 return entry
         self.misses += 1
         return None
 
-    def put(self, key: str, entry: Entry) -> None:
+    def put(self, key: str, name: str, entry: Entry) -> None:
         """Remember a file's result for the next run (each entry is encoded on its own, so a
         run with one changed file encodes one entry)."""
         from hfctl.store import cachedata
 
         try:
-            self.put_line(key, cachedata.dumps(entry))
+            self.put_line(key, name, cachedata.dumps(entry))
         except BadEntry:
             return
 
-    def put_line(self, key: str, line: bytes) -> None:
-        """Remember a file's result as ``cachedata.dumps`` wrote it (perhaps in another
-        process: ``hfctl.store.parallel``)."""
-        self.new[key.encode()] = line
+    def put_line(self, key: str, name: str, line: bytes) -> None:
+        """Remember the result of file ``name`` as ``cachedata.dumps`` wrote it (perhaps in
+        another process: ``hfctl.store.parallel``)."""
+        shard = shard_file(name)
+        self._shard(shard)
+        self.new[shard][key.encode()] = line
 
-    def save(self, partial: bool = False) -> None:
-        """Write the entries used in this load if anything changed: the rest are dropped
-        after a load of every file, and kept after a ``partial`` one (one that read only some
-        kinds of files: the others' entries are still those of their files)."""
-        if partial:
-            if self.misses == 0:
-                return
-            self.new = {**self.old, **self.new}
-        elif self.misses == 0 and len(self.new) == len(self.old):
-            return
-        self.old = {}  # the entries still used are in self.new; the rest may go before writing
-        _write(self.root, FILE, b"".join(k + b" " + v + b"\n" for k, v in self.new.items()))
+    def save(self) -> None:
+        """Write each cache file read in this load whose entries changed: those used in the
+        load (the entries of files no longer there, or changed, are dropped); the cache files
+        of kinds and bodies the load did not read stay as they are."""
+        for shard, old in self.old.items():
+            new = self.new[shard]
+            if new.keys() == old.keys():
+                continue
+            _write(self.root, shard, b"".join(k + b" " + v + b"\n" for k, v in new.items()))
+        self.old = {}
 
 
 def fingerprints(root: Path) -> dict[str, str] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -74,6 +75,17 @@ FIELD_KINDS: dict[str, frozenset[str]] = {
     "root": frozenset(),
 }
 """Field of a ``Dataset`` -> the kinds it is made from (any other field: every kind)."""
+
+
+_DATED = re.compile(r"\d{4}-\d{2}-\d{2}-(.+)")
+
+
+def meeting_group(name: str) -> str:
+    """The group of meeting file ``name``: the body its file name gives (``<date>-<body>``),
+    or its stem if the name has no date in front; files of one stem are in one group."""
+    stem = name.rsplit("/", 1)[-1].removesuffix(".md")
+    found = _DATED.fullmatch(stem)
+    return found.group(1) if found else stem
 
 
 def file_kind(name: str) -> str:
@@ -170,7 +182,7 @@ def read_files(
     from hfctl.store import parallel
 
     out: list[Entry | None] = [None] * len(reads)
-    todo: list[tuple[int, str]] = []  # index, cache key
+    todo: list[tuple[int, str, str]] = []  # index, cache key, name
     jobs: list[parallel.Job] = []
     for i, (path, model) in enumerate(reads):
         name = rel(root, path)
@@ -191,15 +203,15 @@ def read_files(
             if hit is not None and (hit[0] is None or isinstance(hit[0], model)):
                 out[i] = _without_personal(hit, personal)
                 continue
-        todo.append((i, key))
+        todo.append((i, key, name))
         jobs.append((name, raw, path.suffix == ".md", model))
     # a cached entry holds every problem, the personal-data ones included
     keep = file_cache is not None
-    for (i, key), (entry, line) in zip(
+    for (i, key, name), (entry, line) in zip(
         todo, parallel.read_all(_read_job, jobs, personal or keep, keep), strict=True
     ):
         if file_cache is not None and line is not None:
-            file_cache.put_line(key, line)
+            file_cache.put_line(key, name, line)
         out[i] = _without_personal(entry, personal)
     return [entry for entry in out if entry is not None]
 
@@ -351,7 +363,7 @@ def load(
         if instance is not None:
             _store(ds, instance, reads[step][0], doc)
     if file_cache is not None:
-        file_cache.save(partial=kinds is not None or meetings is not None)
+        file_cache.save()
     return ds
 
 

@@ -19,6 +19,12 @@ from hfctl.store import cache, loader, results
 from tests.conftest import Repo, git, problems, run
 
 PERSON = "data/people/anne-rod.yaml"
+PEOPLE = cache.shard_file(PERSON)  # the cache file of the people's entries
+
+
+def _shards(repo: Repo) -> list[Path]:
+    """The file cache's files (one a kind of data, one a body's meetings)."""
+    return [repo.root / cache.FOLDER / name for name in cache.shard_files(repo.root)]
 
 
 def _load(repo: Repo) -> tuple[loader.Dataset, cache.FileCache]:
@@ -105,8 +111,9 @@ def test_a_version_change_ignores_the_whole_cache(
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(repo: Repo, damage: object) -> None:
     cold, _ = _load(repo)
-    path = repo.root / cache.FOLDER / cache.FILE
-    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    assert len(_shards(repo)) > 10
+    for path in _shards(repo):
+        path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
     ds, used = _load(repo)
     assert used.hits == 0
     _same(cold, ds)
@@ -124,7 +131,9 @@ class _Boom:
         return (Path.touch, (str(self.marker),))
 
 
-@pytest.mark.parametrize("name", [cache.FILE, cache.REPORT_FILE, "files.pickle", "report.pickle"])
+@pytest.mark.parametrize(
+    "name", [PEOPLE, "files.json", cache.REPORT_FILE, "files.pickle", "report.pickle"]
+)
 def test_a_planted_pickle_is_never_unpickled(repo: Repo, name: str, tmp_path: Path) -> None:
     """The cache is JSON: a pickle planted in the folder (say, committed in a pull request,
     with the key file earlier versions kept beside it) is never read as anything else."""
@@ -142,8 +151,15 @@ def test_a_planted_pickle_is_never_unpickled(repo: Repo, name: str, tmp_path: Pa
     assert not marker.exists()
     # the pickles and the key of earlier versions are removed once a cache is written
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [".gitignore", "CACHEDIR.TAG", cache.FILE, cache.REPORT_FILE, results.FILE]
+        [
+            ".gitignore",
+            "CACHEDIR.TAG",
+            *cache.shard_files(repo.root),
+            cache.REPORT_FILE,
+            results.FILE,
+        ]
     )
+    assert PEOPLE in cache.shard_files(repo.root)
     assert not list(repo.root.joinpath(".git").glob("hfctl-cache*"))
 
 
@@ -151,7 +167,7 @@ def test_the_cache_is_plain_json_with_no_secret(repo: Repo) -> None:
     assert run("validate", repo=repo).exit_code == 0
     repo.write(PERSON, repo.read(PERSON) + "# a change: the checks' results are kept\n")
     assert run("validate", repo=repo).exit_code == 0
-    for name in (cache.FILE, cache.REPORT_FILE, results.FILE):
+    for name in (*cache.shard_files(repo.root), cache.REPORT_FILE, results.FILE):
         head, _, body = (repo.root / cache.FOLDER / name).read_bytes().partition(b"\n")
         header = json.loads(head)
         assert header.keys() == {"format", "hfctl", "file", "digest"}  # no signature, no key
@@ -165,7 +181,7 @@ def _copy_of_the_cache(repo: Repo, *names: str) -> None:
     """Replace cache files by copies of themselves (as a clone, an unpacked archive or a
     committed folder gives them): the same bytes, another file. (Made while the file its
     header names still exists: a freed inode may be given to the copy.)"""
-    for name in names or (cache.FILE, cache.REPORT_FILE, results.FILE):
+    for name in names or (*cache.shard_files(repo.root), cache.REPORT_FILE, results.FILE):
         path = repo.root / cache.FOLDER / name
         copy = path.with_name("copy")
         copy.write_bytes(path.read_bytes())  # made while the original lives: another inode
@@ -182,7 +198,7 @@ def test_a_cache_that_is_not_the_file_hfctl_wrote_is_ignored(repo: Repo) -> None
     assert _validate(repo)[1] == 0
     _copy_of_the_cache(repo)
     assert _validate(repo)[1] == 1  # the copied report is not used (nor the copied files)
-    _copy_of_the_cache(repo, cache.FILE)  # as rewritten by that validation
+    _copy_of_the_cache(repo, *cache.shard_files(repo.root))  # as rewritten by that validation
     _ds, used = _load(repo)
     assert used.hits == 0
 
@@ -201,20 +217,20 @@ def test_a_symlinked_cache_folder_is_never_followed(repo: Repo, tmp_path: Path) 
     # control: the same folder, real, is used
     (repo.root / cache.FOLDER).unlink()
     assert run("validate", repo=repo).exit_code == 0
-    assert (repo.root / cache.FOLDER / cache.FILE).is_file()
+    assert (repo.root / cache.FOLDER / PEOPLE).is_file()
 
 
 def test_a_cache_file_that_is_a_symlink_is_never_followed(repo: Repo, tmp_path: Path) -> None:
     assert run("validate", repo=repo).exit_code == 0
     target = tmp_path / "target"
     target.write_bytes(b"keep me")
-    for name in (cache.FILE, cache.REPORT_FILE):
+    for name in (*cache.shard_files(repo.root), cache.REPORT_FILE):
         (repo.root / cache.FOLDER / name).unlink()
         (repo.root / cache.FOLDER / name).symlink_to(target)
     _ds, used = _load(repo)
     assert used.hits == 0
     assert target.read_bytes() == b"keep me"
-    assert not (repo.root / cache.FOLDER / cache.FILE).is_symlink()  # replaced, not followed
+    assert not (repo.root / cache.FOLDER / PEOPLE).is_symlink()  # replaced, not followed
 
 
 def test_a_foreign_cache_folder_is_ignored(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -252,7 +268,7 @@ def test_stale_temporary_files_are_removed(repo: Repo) -> None:
 
 def test_the_cache_stays_out_of_git(repo: Repo) -> None:
     assert run("validate", repo=repo).exit_code == 0
-    assert (repo.root / cache.FOLDER / cache.FILE).is_file()
+    assert (repo.root / cache.FOLDER / PEOPLE).is_file()
     assert (repo.root / cache.FOLDER / "CACHEDIR.TAG").read_text().startswith("Signature: ")
     assert git(repo.root, "status", "--porcelain") == ""
 
@@ -261,7 +277,7 @@ def test_no_cache_writes_no_cache(repo: Repo) -> None:
     result = run("--no-cache", "validate", "--format", "json", repo=repo)
     assert result.exit_code == 0
     assert problems(result) == problems(run("validate", "--format", "json", repo=repo))
-    cached = repo.root / cache.FOLDER / cache.FILE
+    cached = repo.root / cache.FOLDER / PEOPLE
     assert cached.is_file()  # the second run (with the cache) wrote it
     cached.unlink()
     assert run("--no-cache", "status", repo=repo).exit_code == 0
@@ -274,7 +290,7 @@ def test_an_unwritable_cache_is_no_error(repo: Repo, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(cache, "_write_atomic", refuse)
     assert run("validate", repo=repo).exit_code == 0
-    assert not (repo.root / cache.FOLDER / cache.FILE).exists()
+    assert not (repo.root / cache.FOLDER / PEOPLE).exists()
 
 
 # -- the kept report: a repository validated before in the same state is not loaded again --
