@@ -334,18 +334,21 @@ def fingerprints(root: Path) -> dict[str, str] | None:
     """Every file under ``root/data`` (relative to ``root``) -> a hash of what it is: its bytes,
     where a symbolic link points, or the type of a folder or pipe (never opened). None if a
     file cannot be read: that run reads and reports it in full."""
-    from hfctl.store.repo import data_files
+    from hfctl.store.repo import data_files, in_order
 
     found: dict[str, str] = {}
-    for path in sorted(data_files(root)):
-        name = path.relative_to(root).as_posix()
+    prefix = len(root.as_posix().rstrip("/")) + 1
+    for path in in_order(data_files(root)):
+        name = path.as_posix()[prefix:]
         try:
-            if path.is_symlink():
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
                 content = b"->" + os.readlink(path).encode("utf-8", "surrogateescape")
-            elif not path.is_file():  # a folder or a pipe: never opened
-                content = b"|" + str(path.lstat().st_mode).encode()
+            elif not stat.S_ISREG(mode):  # a folder or a pipe: never opened
+                content = b"|" + str(mode).encode()
             else:
-                content = b"=" + path.read_bytes()
+                with open(path, "rb") as handle:
+                    content = b"=" + handle.read()
             name.encode("utf-8")
         except (OSError, UnicodeError):
             return None

@@ -25,7 +25,7 @@ from hfctl.models.role import Role
 from hfctl.store import personal_data
 from hfctl.store.names import check_name
 from hfctl.store.parsing import parse_model
-from hfctl.store.repo import DATA_DIR, data_files
+from hfctl.store.repo import DATA_DIR, data_files, in_order
 from hfctl.store.sources import Document, read_document
 from hfctl.store.yamlread import ReadError
 
@@ -271,7 +271,7 @@ def _walk(root: Path, overlay: Mapping[str, bytes | None] | None, only: bool) ->
                 found.discard(root / name)
             else:
                 found.add(root / name)
-    return sorted(found)
+    return in_order(found)
 
 
 def load(

@@ -20,12 +20,21 @@ def data_files(root: Path) -> set[Path]:
     if not folder.is_dir():
         return set()
     # a FIFO, a socket or a device is listed too (the loader reports it, never opens it), and
-    # so is a folder named like a data file
-    return {
-        p
-        for p in folder.rglob("*")
-        if not p.is_dir() or p.is_symlink() or p.suffix in (".yaml", ".yml", ".md")
-    }
+    # so is a folder named like a data file, and a symbolic link to a folder (never followed)
+    found: set[Path] = set()
+    for path, folders, files in os.walk(folder):
+        here = Path(path)
+        found.update(here / name for name in files)
+        for name in folders:
+            if name.endswith((".yaml", ".yml", ".md")) or os.path.islink(os.path.join(path, name)):
+                found.add(here / name)
+    return found
+
+
+def in_order(paths: set[Path]) -> list[Path]:
+    """Paths in the order of their parts (as ``sorted`` orders paths, at a fraction of the
+    cost: a thousandfold compare of two paths is slow)."""
+    return sorted(paths, key=lambda p: p.parts)
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
