@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -216,6 +216,7 @@ def load(
     cache: bool | None = None,
     personal: bool = True,
     kinds: frozenset[str] | None = None,
+    paths: Collection[str] | None = None,
 ) -> Dataset:
     """Load every data file under ``root/data``; problems go into the dataset, never raise.
 
@@ -227,7 +228,8 @@ def load(
     Parsed YAML comes from the cache (``hfctl.store.cache``) for text seen before, unless ``cache``
     is False (default: on, unless ``--no-cache`` or ``HFCTL_NO_CACHE=1``). ``personal=False``
     leaves out the personal-data scan where its problems are never shown (``diff``, ``log``).
-    With ``kinds``, only files of those kinds (``file_kind``) are read; ``files`` lists all.
+    With ``kinds``, only files of those kinds (``file_kind``) are read, with ``paths`` only
+    those files (relative to ``root``); ``files`` lists all.
     """
     from hfctl.store import cache as cache_module
 
@@ -242,6 +244,8 @@ def load(
         name = rel(root, path)
         ds.files.append(name)
         if kinds is not None and file_kind(name) not in kinds:
+            continue
+        if paths is not None and name not in paths:
             continue
         parts = path.relative_to(data).parts
         if any(part.startswith(".") for part in parts):
