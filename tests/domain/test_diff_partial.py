@@ -31,7 +31,8 @@ from hfctl.store import loader
 from hfctl.store.revision import load_changed, load_data
 from tests.conftest import Repo, git, run
 
-EXAMPLES = int(os.environ.get("HFCTL_FUZZ_EXAMPLES", "4"))
+# one example in 20 of HFCTL_FUZZ_EXAMPLES: each builds a repository of several commits
+EXAMPLES = max(4, int(os.environ.get("HFCTL_FUZZ_EXAMPLES", "80")) // 20)
 DATA = Path(__file__).resolve().parents[2] / "data"
 LIMITS = {"meetings": 8, "agreements": 3, "calendars": 1}
 WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
