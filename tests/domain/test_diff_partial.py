@@ -158,14 +158,18 @@ def _edit(root: Path, op: int, a: int, b: int, c: int) -> None:
         target.write_text(_variant(target.read_text("utf-8", "replace"), c, b, a), "utf-8")
     elif kind == 3:
         target.unlink()
-    elif kind == 4:  # rename: in its folder, or a meeting into another year's (the same id)
-        if target.parent.parent.name == "meetings":
+    elif kind == 4:  # rename in its folder; a meeting moved or copied into another year's
+        if target.parent.parent.name == "meetings":  # ... where it has the same id
             year = "2027" if target.parent.name != "2027" else "2026"
             path = target.parent.parent / year / target.name
         else:
             path = target.with_name(f"{WORDS[c % len(WORDS)]}{target.suffix}")
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
+        if path.exists():
+            return
+        if target.parent.parent.name == "meetings" and c % 2:
+            shutil.copy(target, path)
+        else:
             target.rename(path)
     elif kind == 5:
         _rename_entity(root, b, c)
