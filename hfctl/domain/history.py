@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from hfctl.domain.lookup import find_agreement, find_forum, find_municipality, find_person
-from hfctl.domain.semdiff import Change, compare
+from hfctl.domain.semdiff import NAMES, Change, compare
 from hfctl.store import gitops
 from hfctl.store.loader import Dataset, load
+from hfctl.store.revision import fill
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,6 @@ class Entry:
         }
 
 
-def _fill(a: Dataset, b: Dataset, full: Dataset) -> None:
-    """Give two partial datasets the parties, people and forums neither side changed, so that
-    messages can name them."""
-    for table in ("parties", "people", "forums"):
-        mine, theirs, every = (getattr(a, table), getattr(b, table), getattr(full, table))
-        untouched = [key for key in every if key not in mine and key not in theirs]
-        for key in untouched:
-            mine[key] = theirs[key] = every[key]
-
-
 def entries(root: Path, since: dt.date | None = None, lang: str = "en") -> list[Entry]:
     """Semantic changes of every commit that touched data/, newest first (two git processes:
     one ``git log`` and one ``git cat-file --batch``); with ``since``, those of that day (the
@@ -58,7 +49,7 @@ def entries(root: Path, since: dt.date | None = None, lang: str = "en") -> list[
             if c["parent"]:
                 specs.append(f"{c['parent']}:{name}")
     found = gitops.blobs(repo, specs)
-    full = load(root)
+    names = load(root, kinds=frozenset(NAMES))  # what the messages name, as it is now
     out: list[Entry] = []
     for c in commits:
         after = {
@@ -73,7 +64,9 @@ def entries(root: Path, since: dt.date | None = None, lang: str = "en") -> list[
         }
         a = load(root, before, only_overlay=True, personal=False)
         b = load(root, after, only_overlay=True, personal=False)
-        _fill(a, b, full)
+        changed = {paths.from_git(n) for n in c["files"]}
+        fill(a, names, changed, NAMES)
+        fill(b, names, changed, NAMES)
         for change in compare(a, b, lang):
             out.append(Entry(c["sha"], c["date"], c["author"], change))
     return out

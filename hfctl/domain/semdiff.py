@@ -32,6 +32,9 @@ from hfctl.models.agreement import SIGNATURE_STEPS, Signature
 from hfctl.store.loader import Dataset
 
 STEPS = tuple(step.field for step in SIGNATURE_STEPS)
+NAMES = ("community", "parties", "people", "forums")
+"""What ``compare`` reads beyond the files that differ: the names of parties, people and
+bodies, and the community (whose user council a user representative sits for)."""
 
 # markdown sections: the first part of a kind -> section
 SECTIONS: dict[str, str] = {

@@ -318,13 +318,18 @@ class FileCache:
         self._shard(shard)
         self.new[shard][key.encode()] = line
 
-    def save(self) -> None:
+    def save(self, some: bool = False) -> None:
         """Write each cache file read in this load whose entries changed: those used in the
         load (the entries of files no longer there, or changed, are dropped); the cache files
-        of kinds and bodies the load did not read stay as they are."""
+        of kinds and bodies the load did not read stay as they are. After a load of ``some``
+        files of a kind (not every one), the entries of the others are kept as well."""
         for shard, old in self.old.items():
             new = self.new[shard]
-            if new.keys() == old.keys():
+            if some:
+                if new.keys() <= old.keys():
+                    continue
+                new = {**old, **new}
+            elif new.keys() == old.keys():
                 continue
             _write(self.root, shard, b"".join(k + b" " + v + b"\n" for k, v in new.items()))
         self.old = {}

@@ -171,6 +171,29 @@ def files_at(repo: Repo, rev: str, folder: str) -> dict[str, bytes]:
     return {name: found[f"{rev}:{name}"] for name in names if f"{rev}:{name}" in found}
 
 
+def tree_ids(repo: Repo, rev: str, folder: str) -> dict[str, str]:
+    """The object id of every file under ``folder`` at revision ``rev`` (one ``git ls-tree``;
+    paths relative to the repository's top): two revisions' files differ where their ids do."""
+    listing = repo.git.ls_tree("-r", "-z", rev, "--", folder)
+    out: dict[str, str] = {}
+    for entry in filter(None, listing.split("\0")):  # "<mode> <type> <id>\t<path>"
+        meta, _tab, name = entry.partition("\t")
+        out[name] = meta.split(" ")[-1]
+    return out
+
+
+def grep_files(repo: Repo, rev: str, texts: list[str], folder: str) -> list[str]:
+    """The files under ``folder`` at ``rev`` that hold any of ``texts`` (one ``git grep``)."""
+    from git import GitCommandError
+
+    patterns = [arg for text in texts for arg in ("-e", text)]
+    try:  # git grep fails when nothing matches
+        listing = repo.git.grep("-l", "-z", "-F", *patterns, rev, "--", folder)
+    except GitCommandError:
+        return []
+    return [n.removeprefix(f"{rev}:") for n in listing.split("\0") if n]
+
+
 def revision_exists(repo: Repo, rev: str) -> bool:
     """Whether ``rev`` names a commit."""
     from git import GitCommandError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -283,6 +283,7 @@ def load(
     personal: bool = True,
     kinds: frozenset[str] | None = None,
     meetings: frozenset[str] | None = None,
+    paths: Collection[str] | None = None,
 ) -> Dataset:
     """Load every data file under ``root/data``; problems go into the dataset, never raise.
 
@@ -294,8 +295,9 @@ def load(
     Parsed YAML comes from the cache (``hfctl.store.cache``) for text seen before, unless ``cache``
     is False (default: on, unless ``--no-cache`` or ``HFCTL_NO_CACHE=1``). ``personal=False``
     leaves out the personal-data scan where its problems are never shown (``diff``, ``log``).
-    With ``kinds``, only files of those kinds (``file_kind``) are read; ``files`` lists all.
-    With ``meetings``, of the files under data/meetings/ only those named are read.
+    With ``kinds``, only files of those kinds (``file_kind``) are read, with ``paths`` only
+    those files (relative to ``root``), with ``meetings`` only those of the files under
+    data/meetings/; ``files`` lists all.
     """
     from hfctl.store import cache as cache_module
 
@@ -315,6 +317,8 @@ def load(
         if kinds is not None and kind_of not in kinds:
             continue
         if meetings is not None and kind_of == "meetings" and name not in meetings:
+            continue
+        if paths is not None and name not in paths:
             continue
         parts = path.relative_to(data).parts
         if any(part.startswith(".") for part in parts):
@@ -363,7 +367,7 @@ def load(
         if instance is not None:
             _store(ds, instance, reads[step][0], doc)
     if file_cache is not None:
-        file_cache.save()
+        file_cache.save(some=paths is not None)
     return ds
 
 

@@ -89,6 +89,16 @@ def test_a_load_of_some_kinds_keeps_the_entries_of_the_others(repo: Repo) -> Non
     assert used.misses == 0 and used.hits > 150
 
 
+def test_a_load_of_some_files_keeps_the_entries_of_the_others(repo: Repo) -> None:
+    """``diff`` reads a few files of a kind from the work tree: the other files' entries of
+    that kind stay in the cache."""
+    _load(repo)
+    repo.write(PERSON, repo.read(PERSON) + "# changed\n")
+    loader.load(repo.root, cache=True, paths={PERSON})
+    _ds, used = _load(repo)
+    assert used.misses == 0 and used.hits > 150
+
+
 def test_a_version_change_ignores_the_whole_cache(
     repo: Repo, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -33,18 +33,20 @@ def diff(
 ) -> None:
     """Say what changed in governance terms: members, terms, meetings, cases, signatures."""
     from hfctl.cli import output
-    from hfctl.cli.commands.common import load_data, resolve_today
+    from hfctl.cli.commands.common import resolve_today
+    from hfctl.cli.context import current
     from hfctl.domain import semdiff
     from hfctl.formats.words import resolve_lang
     from hfctl.store import gitops
     from hfctl.store.repo import find_root
+    from hfctl.store.revision import load_changed
 
     resolve_today(today)  # a diff does not depend on the day; a bad day is still an error
     root = find_root(explicit=repo)
     git_repo = gitops.require_repo(root, "hfctl diff")
     base_rev = base or gitops.default_base(git_repo)
-    before = load_data(root, base_rev, personal=False)
-    after = load_data(root, head, personal=False)
+    # only the files that differ, and what the messages name (semdiff.NAMES)
+    before, after = load_changed(root, base_rev, head, semdiff.NAMES, current().use_cache)
     language = resolve_lang(after, lang)
     changes = semdiff.compare(before, after, language)
     head_name = head or _("working tree")
