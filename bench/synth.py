@@ -255,9 +255,29 @@ def make_repo(size: int, base: Path, env: dict[str, str]) -> Path:
     git("init", "-q", "-b", "main")
     git("add", "-A")
     git("commit", "-q", "-m", "data")
-    note = root / "data" / "forums" / "fousam.yaml"
-    for i in range(100):
-        with note.open("a", encoding="utf-8") as handle:
-            handle.write(f"# note {i}\n")
-        git("commit", "-q", "-am", f"note {i}")
+    _history(root, git)
     return root
+
+
+def _history(root: Path, git: Any) -> None:
+    """100 commits of a coordinator's work, each a small change ``diff`` has words for: a
+    meeting moved to another room, a person's name written out, a note in a body's file."""
+    data = root / "data"
+    meetings = sorted((data / "meetings").rglob("*.md"))
+    people = sorted((data / "people").glob("*.yaml"))
+    note = data / "forums" / "fousam.yaml"
+    for i in range(100):
+        if i % 3 == 0:
+            path = meetings[(i * 7919) % len(meetings)]
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(r"\nlocation: (.*)", rf"\nlocation: \1, rom {i}", text, count=1)
+        elif i % 3 == 1:
+            path = people[(i * 104729) % len(people)]
+            text = re.sub(
+                r"\nname: (.*)", rf"\nname: \1 ({i})", path.read_text(encoding="utf-8"), count=1
+            )
+        else:
+            path = note
+            text = note.read_text(encoding="utf-8") + f"# note {i}\n"
+        path.write_text(text, encoding="utf-8")
+        git("commit", "-q", "-am", f"change {i}")
