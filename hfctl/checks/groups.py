@@ -149,26 +149,36 @@ class _Group(Mapping[str, Any]):
 _GROUPED = ("meetings", "bodies", "body_lines")
 
 
+def tables(ds: Dataset, stems: dict[str, frozenset[str]]) -> dict[str, dict[str, Any]]:
+    """For each group (by the stems of its files): its meetings, bodies and body lines by
+    id, taken from ``ds`` in one pass over them."""
+    group = {stem: g for g, found in stems.items() for stem in found}
+    made: dict[str, dict[str, Any]] = {g: {f: {} for f in _GROUPED} for g in stems}
+    for field in _GROUPED:
+        for key, value in getattr(ds, field).items():
+            if key in group:
+                made[group[key]][field][key] = value
+    return made
+
+
 class GroupView(DatasetView):
     """A dataset as a check sees it for one group of meetings: only the kinds it declared,
-    the group's meetings, and every other read recorded in ``reads``."""
+    the group's meetings (``tables``: the group's part of each of ``_GROUPED``), and every
+    other read recorded in ``reads``."""
 
     def __init__(
-        self, ds: Dataset, kinds: frozenset[str], name: str, stems: frozenset[str]
+        self, ds: Dataset, kinds: frozenset[str], name: str, group: dict[str, Any]
     ) -> None:
         super().__init__(ds, kinds, name)
         self.reads: set[tuple[str, str]] = set()
-        self._stems = stems
-        self._tables: dict[str, Mapping[str, Any]] = {}
+        self._tables: dict[str, Mapping[str, Any]] = {f: _Group(t) for f, t in group.items()}
 
     def __getattr__(self, field: str) -> Any:
         value = super().__getattr__(field)  # refuses what the check did not declare
         if field in self._tables:
             return self._tables[field]
-        if field in _GROUPED:
-            table: Mapping[str, Any] = _Group({k: v for k, v in value.items() if k in self._stems})
-        elif field in _EXTENSIONS:
-            table = _Recording(value, field, self.reads)
+        if field in _EXTENSIONS:
+            table: Mapping[str, Any] = _Recording(value, field, self.reads)
         elif field == "root":
             return value
         elif field == "has_file":

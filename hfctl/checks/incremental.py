@@ -94,6 +94,7 @@ def validate_incremental(
         groups,
         read_state,
     )
+    from hfctl.checks.groups import tables as group_tables
     from hfctl.checks.registry import PER_MEETING
     from hfctl.checks.renumbering import meetings_changed, renumbering_problems
     from hfctl.core.i18n import current_language
@@ -190,8 +191,9 @@ def validate_incremental(
             g: frozenset(n.rsplit("/", 1)[-1].removesuffix(".md") for n in by_group[g])
             for g in {group for _fn, group, _key in stale_per_group}
         }
+        per_group = group_tables(ds, stems)
         for fn, group, key in stale_per_group:
-            view = GroupView(ds, READS[fn], check_id(fn), stems[group])
+            view = GroupView(ds, READS[fn], check_id(fn), per_group[group])
             fresh = list(fn(Context(typing.cast(Dataset, view), today)))
             reads = sorted(view.reads)
             kept_value = {

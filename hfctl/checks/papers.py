@@ -10,6 +10,7 @@ from hfctl.core.i18n import _
 from hfctl.core.problems import Location, Problem
 from hfctl.core.rules import problem
 from hfctl.domain.papers import body_of
+from hfctl.models.base import Model
 from hfctl.models.meeting import case_label
 
 ADDRESS = ("https://", "http://")
@@ -21,19 +22,20 @@ def legal_bases_listed(ctx: Context) -> Iterator[Problem]:
     listed = {b.id for b in ctx.ds.legal_bases.bases} if ctx.ds.legal_bases else set()
     for meeting in ctx.ds.meetings.values():
         for case in meeting.cases:
-            named = [
-                (case.exempt, case.loc("exempt")),
-                (case.paper_exempt, case.loc("paper_exempt")),
+            # (where each is written is looked up only for a problem: positions cost)
+            named: list[tuple[str | None, Model, str]] = [
+                (case.exempt, case, "exempt"),
+                (case.paper_exempt, case, "paper_exempt"),
             ]
-            named += [(a.exempt, a.loc("exempt")) for a in case.attachments]
-            for basis, where in named:
+            named += [(a.exempt, a, "exempt") for a in case.attachments]
+            for basis, model, field in named:
                 if basis is not None and basis not in listed:
                     yield problem(
                         "HF430",
                         _("'{basis}' is not a legal basis in data/legal-bases.yaml").format(
                             basis=basis
                         ),
-                        where,
+                        model.loc(field),
                     )
             if case.public_title and not case.exempt:
                 yield problem(

@@ -27,8 +27,9 @@ def _alone(fn: CheckFn, ds: Dataset) -> tuple[set[Problem], set[Problem]]:
     """A check's problems over every meeting, and those of each meeting alone put together."""
     whole = set(fn(Context(ds, TODAY).seeing(fn)))
     parts: set[Problem] = set()
+    alone = groups.tables(ds, {stem: frozenset({stem}) for stem in ds.meetings})
     for stem in ds.meetings:
-        view = GroupView(ds, READS[fn], check_id(fn), frozenset({stem}))
+        view = GroupView(ds, READS[fn], check_id(fn), alone[stem])
         parts.update(fn(Context(typing.cast(Dataset, view), TODAY)))
     return whole, parts
 
@@ -77,7 +78,8 @@ def test_a_check_across_meetings_is_told_apart(repo: Repo) -> None:
 
 def test_reads_are_recorded(repo: Repo) -> None:
     ds = loader.load(repo.root, cache=False)
-    view = GroupView(ds, frozenset({"forums", "people", "meetings"}), "t", frozenset())
+    empty = groups.tables(ds, {"none": frozenset()})["none"]
+    view = GroupView(ds, frozenset({"forums", "people", "meetings"}), "t", empty)
     seen = typing.cast(Dataset, view)
     assert "ssu" in seen.forums and seen.people.get("nobody") is None
     assert view.reads == {("forums", "ssu"), ("people", "nobody")}
