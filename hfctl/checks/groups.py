@@ -23,7 +23,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from hfctl.checks.registry import ALL_KINDS, DatasetView, UndeclaredRead
-from hfctl.store.loader import COLLECTIONS, FIELD_KINDS, Dataset, meeting_group
+from hfctl.store.kinds import FIELD_KINDS, meeting_group
+from hfctl.store.loader import COLLECTIONS, Dataset
 
 WHOLE = ""
 """The key of a read of a whole kind (its every item, or a single file's kind)."""

@@ -22,7 +22,8 @@ from typing import Any
 
 from hfctl.checks.registry import CHECKS, READS, Context, UndeclaredRead, check_id
 from hfctl.core.problems import Problem
-from hfctl.store.loader import KINDS, Dataset, file_kind
+from hfctl.store.kinds import KINDS, file_kind
+from hfctl.store.loader import Dataset
 
 LOADED_KINDS = tuple(kind for kind in KINDS if kind != "files")
 """The kinds the loader reads files of ("files" is only their names)."""

@@ -2,7 +2,7 @@
 
 Each check is registered with ``@check`` and receives a ``Context``; it never stops at the
 first problem, never prints and never raises for bad data. ``@check(reads=(...))`` names the
-kinds of data it reads (``hfctl.store.loader.KINDS``): its problems are kept with those kinds'
+kinds of data it reads (``hfctl.store.kinds.KINDS``): its problems are kept with those kinds'
 state and taken again while none of them changed (``hfctl.checks.incremental``). The dataset a
 check sees lets it read only what it declared; a bare ``@check`` reads everything.
 """
@@ -18,7 +18,8 @@ from typing import Any
 from hfctl.core.problems import Problem
 from hfctl.models.base import Model
 from hfctl.models.party import Party
-from hfctl.store.loader import FIELD_KINDS, KINDS, Dataset
+from hfctl.store.kinds import FIELD_KINDS, KINDS
+from hfctl.store.loader import Dataset
 
 CheckFn = Callable[["Context"], Iterable[Problem]]
 CHECKS: list[CheckFn] = []

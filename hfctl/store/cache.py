@@ -39,6 +39,7 @@ from hfctl import __version__
 from hfctl.core.i18n import current_language
 from hfctl.core.problems import Problem
 from hfctl.store.cachejson import BadEntry, dump_problems, parse_json, problems
+from hfctl.store.kinds import file_kind, meeting_group
 
 if TYPE_CHECKING:
     from hfctl.store.cachedata import Entry
@@ -232,10 +233,8 @@ def dump_json(value: Any) -> bytes:
 
 def shard_file(name: str) -> str:
     """The cache file that keeps the entry of data file ``name``: one a kind of data, and
-    one a body's meetings (``loader.meeting_group``), so that a load of some kinds, or of
+    one a body's meetings (``kinds.meeting_group``), so that a load of some kinds, or of
     some bodies' meetings, reads and writes only their files."""
-    from hfctl.store.loader import file_kind, meeting_group
-
     kind = file_kind(name)
     if kind != "meetings":
         return f"{FILE_PREFIX}{kind}.json"
@@ -258,10 +257,8 @@ class FileCache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.old: dict[str, dict[bytes, bytes]] = {}
-        """Cache file -> the entries it held, for the files read so far."""
-        self.new: dict[str, dict[bytes, bytes]] = {}
-        """Cache file -> the entries used (or made) in this load."""
+        self.old: dict[str, dict[bytes, bytes]] = {}  # cache file -> the entries it held
+        self.new: dict[str, dict[bytes, bytes]] = {}  # cache file -> those used or made now
         self.hits = 0
         self.misses = 0
 

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from hfctl.core.errors import NotFoundError
 from hfctl.core.i18n import _
 from hfctl.store import gitops
-from hfctl.store.loader import Dataset, file_kind, load, rel
+from hfctl.store.kinds import file_kind
+from hfctl.store.loader import Dataset, load, rel
 from hfctl.store.repo import data_files
 
 if TYPE_CHECKING:

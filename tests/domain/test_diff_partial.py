@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hfctl.domain.semdiff import NAMES, compare
-from hfctl.store import loader
+from hfctl.store import kinds, loader
 from hfctl.store.revision import load_changed, load_data
 from tests.conftest import Repo, git, run
 
@@ -286,7 +286,7 @@ def test_a_diff_of_one_changed_meeting_reads_that_meeting_and_the_names(
     assert read[meeting] == 2  # at each side
     others = {name for name in read if name != meeting}
     assert others, "the names said come from the head side"
-    assert all(loader.file_kind(name) in NAMES and read[name] == 1 for name in others), others
+    assert all(kinds.file_kind(name) in NAMES and read[name] == 1 for name in others), others
 
 
 def test_a_diff_of_the_work_tree_reads_the_changed_file_and_the_names(
@@ -299,5 +299,5 @@ def test_a_diff_of_the_work_tree_reads_the_changed_file_and_the_names(
     assert result.exit_code == 0, result.stderr
     assert result.json() == []
     assert read[rel] == 2
-    kinds = {loader.file_kind(name) for name in read if name != rel}
-    assert kinds == set(NAMES)
+    kinds_read = {kinds.file_kind(name) for name in read if name != rel}
+    assert kinds_read == set(NAMES)
