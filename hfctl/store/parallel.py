@@ -55,21 +55,16 @@ def _fork() -> Any:
     return multiprocessing.get_context("fork")
 
 
-_READER: Reader | None = None
-
-
-def _chunk(args: tuple[Sequence[Job], bool, bool]) -> list[Result]:
-    """Read one chunk of files in a worker (the reader is the parent's, inherited by fork)."""
-    chunk, scan, keep = args
-    assert _READER is not None
-    return [_READER(job, scan, keep) for job in chunk]
+def _chunk(args: tuple[Reader, Sequence[Job], bool, bool]) -> list[Result]:
+    """Read one chunk of files in a worker (the reader goes by name: a module's function)."""
+    reader, chunk, scan, keep = args
+    return [reader(job, scan, keep) for job in chunk]
 
 
 def read_all(reader: Reader, todo: Sequence[Job], scan: bool, keep: bool) -> list[Result]:
     """``reader(job, scan, keep)`` for every job, in their order: over worker processes when
     there are enough files and cores for it to pay, else in this process."""
-    global _READER
-    workers = min(jobs(), len(todo) // max(1, MIN_FILES // 2) or 1)
+    workers = min(jobs(), max(1, len(todo) // max(1, MIN_FILES // 2)))
     context = _fork() if workers > 1 and len(todo) >= MIN_FILES else None
     if context is None:
         return [reader(job, scan, keep) for job in todo]
@@ -81,13 +76,11 @@ def read_all(reader: Reader, todo: Sequence[Job], scan: bool, keep: bool) -> lis
     done = {i: reader(todo[i], scan, keep) for i in first.values()}
     rest = [job for i, job in enumerate(todo) if i not in done]
     size = max(1, -(-len(rest) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [(rest[i : i + size], scan, keep) for i in range(0, len(rest), size)]
-    _READER = reader
+    chunks = [(reader, rest[i : i + size], scan, keep) for i in range(0, len(rest), size)]
     gc.freeze()  # the workers never walk this process's objects (nor copy their pages for it)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             read = iter([result for part in pool.map(_chunk, chunks) for result in part])
     finally:
-        _READER = None
         gc.unfreeze()
     return [done[i] if i in done else next(read) for i in range(len(todo))]
