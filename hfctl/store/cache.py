@@ -298,16 +298,6 @@ class FileCache:
         self.misses += 1
         return None
 
-    def put(self, key: str, name: str, entry: Entry) -> None:
-        """Remember a file's result for the next run (each entry is encoded on its own, so a
-        run with one changed file encodes one entry)."""
-        from hfctl.store import cachedata
-
-        try:
-            self.put_line(key, name, cachedata.dumps(entry))
-        except BadEntry:
-            return
-
     def put_line(self, key: str, name: str, line: bytes) -> None:
         """Remember the result of file ``name`` as ``cachedata.dumps`` wrote it (perhaps in
         another process: ``hfctl.store.parallel``)."""

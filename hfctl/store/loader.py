@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -85,10 +86,11 @@ class Dataset:
 
     def has_file(self, name: str) -> bool:
         """Whether ``name`` (relative to the root) is one of the data files found."""
-        names: set[str] | None = self.__dict__.get("_names")
-        if names is None or len(names) != len(self.files):
-            names = self.__dict__["_names"] = set(self.files)
-        return name in names
+        return name in self._file_names
+
+    @functools.cached_property
+    def _file_names(self) -> frozenset[str]:
+        return frozenset(self.files)  # asked for once the load has listed every file
 
 
 def rel(root: Path, path: Path) -> str:
@@ -165,7 +167,7 @@ def read_files(
         if file_cache is not None and line is not None:
             file_cache.put_line(key, name, line)
         out[i] = _without_personal(entry, personal)
-    return [entry for entry in out if entry is not None]
+    return typing.cast(list[Entry], out)  # every index is filled above
 
 
 def _without_personal(entry: Entry, personal: bool) -> Entry:
