@@ -35,16 +35,12 @@ class GroupEscape(Exception):
     """A check run on one group of meetings looked up a meeting outside it."""
 
 
-group_of = meeting_group
-"""The group of a meeting file: the body its name gives (files of one stem: one group)."""
-
-
 def groups(prints: Mapping[str, str]) -> dict[str, list[str]]:
     """Group -> the names of its meeting files, from every data file's name."""
     found: dict[str, list[str]] = {}
     for name in prints:
         if name.startswith("data/meetings/"):
-            found.setdefault(group_of(name), []).append(name)
+            found.setdefault(meeting_group(name), []).append(name)
     return found
 
 

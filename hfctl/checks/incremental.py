@@ -22,8 +22,11 @@ from typing import Any
 
 from hfctl.checks.registry import CHECKS, READS, Context, UndeclaredRead, check_id
 from hfctl.core.problems import Problem
-from hfctl.store.kinds import KINDS, file_kind
+from hfctl.store.kinds import KINDS, file_kind, meeting_group
 from hfctl.store.loader import Dataset
+
+if typing.TYPE_CHECKING:
+    from hfctl.store.results import ResultCache
 
 LOADED_KINDS = tuple(kind for kind in KINDS if kind != "files")
 """The kinds the loader reads files of ("files" is only their names)."""
@@ -79,6 +82,18 @@ def _kept_group(value: Any, prints: dict[str, str], states: dict[str, str]) -> l
         return None
 
 
+def _take(results: ResultCache, keys: dict[str, str], found: list[Problem]) -> set[str]:
+    """The labels of ``keys`` whose problems are not kept; the kept ones go into ``found``."""
+    stale = set()
+    for label, key in keys.items():
+        kept = results.get(key)
+        if kept is None:
+            stale.add(label)
+        else:
+            found.extend(kept)
+    return stale
+
+
 def validate_incremental(
     root: Path, today: dt.date, prints: dict[str, str], history: bool
 ) -> tuple[list[Problem], int] | None:
@@ -90,7 +105,6 @@ def validate_incremental(
     from hfctl.checks.groups import (
         GroupEscape,
         GroupView,
-        group_of,
         group_state,
         groups,
         read_state,
@@ -109,30 +123,17 @@ def validate_incremental(
     base = f"{code_version()}\0{today.isoformat()}\0{current_language()}\0".encode()
     results = ResultCache(root)
     found: list[Problem] = []
-    need: set[str] = set()
-    every_meeting = False  # whether a check (or the loader) needs every meeting file
     by_group = groups(prints)
     group_states = {g: group_state(names, prints) for g, names in by_group.items()}
-    stale_groups: set[str] = set()
     load_keys = {
         kind: _key(base, "load", frozenset({kind}), states)
         for kind in LOADED_KINDS
         if kind != "meetings"
     }
-    for kind, key in load_keys.items():
-        kept = results.get(key)
-        if kept is None:
-            need.add(kind)
-        else:
-            found.extend(kept)
+    need = _take(results, load_keys, found)
     # the loader's problems of meeting files, a group at a time (each file's are its own)
     load_group_keys = {g: _group_key(base, "load", g, s) for g, s in group_states.items()}
-    for group, key in load_group_keys.items():
-        kept = results.get(key)
-        if kept is None:
-            stale_groups.add(group)
-        else:
-            found.extend(kept)
+    stale_groups = _take(results, load_group_keys, found)
     stale = []
     stale_per_group = []
     for fn in CHECKS:
@@ -158,7 +159,7 @@ def validate_incremental(
     renumber = history and meetings_changed(root, "HEAD")
     if renumber:
         need |= {"meetings", "community"}  # what renumbering_problems reads
-    every_meeting = "meetings" in need
+    every_meeting = "meetings" in need  # a check (or the loader) needs every meeting file
     if stale_groups:
         need.add("meetings")
     need.discard("files")
@@ -173,7 +174,7 @@ def validate_incremental(
     for p in ds.problems:
         kind = file_kind(p.location.file)
         if kind == "meetings":
-            by_loaded_group.setdefault(group_of(p.location.file), []).append(p)
+            by_loaded_group.setdefault(meeting_group(p.location.file), []).append(p)
         else:
             by_kind.setdefault(kind, []).append(p)
     for kind, loaded in by_kind.items():

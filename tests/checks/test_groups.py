@@ -16,6 +16,7 @@ from hfctl.checks.registry import PER_MEETING, READS, CheckFn, Context, check_id
 from hfctl.core.problems import Location, Problem
 from hfctl.core.rules import problem
 from hfctl.store import loader
+from hfctl.store.kinds import meeting_group
 from hfctl.store.loader import Dataset
 from tests.conftest import Repo
 
@@ -92,13 +93,6 @@ def test_reads_are_recorded(repo: Repo) -> None:
         seen.agreements  # noqa: B018  (not declared)
 
 
-def test_groups_by_body_from_file_names() -> None:
-    assert groups.group_of("data/meetings/2026/2026-04-23-ssu.md") == "ssu"
-    assert groups.group_of("data/meetings/2027/2026-04-23-ssu.md") == "ssu"
-    assert groups.group_of("data/meetings/2026/notes.md") == "notes"
-    assert groups.group_of("data/meetings/2026/x.txt") == "x.txt"
-
-
 def _loads(monkeypatch: pytest.MonkeyPatch) -> list[frozenset[str] | None]:
     asked: list[frozenset[str] | None] = []
     real = loader.load
@@ -123,7 +117,7 @@ def test_a_changed_person_loads_only_the_meetings_that_looked_them_up(
     assert report.problems == validation.validate(repo.root, TODAY, False, cache=False).problems
     every = {p.relative_to(repo.root).as_posix() for p in repo.root.glob("data/meetings/*/*.md")}
     assert loaded is not None and SSU in loaded and loaded < every
-    assert {groups.group_of(n) for n in loaded} < {groups.group_of(n) for n in every}
+    assert {meeting_group(n) for n in loaded} < {meeting_group(n) for n in every}
 
 
 def test_without_groups_every_meeting_is_loaded(

@@ -17,4 +17,6 @@ def test_kinds_and_groups_by_name() -> None:
     assert kinds.file_kind("data/stray.yaml") == "other"
     assert kinds.file_kind("data/unknown/x.yaml") == "other"
     assert kinds.meeting_group("data/meetings/2026/2026-04-23-ssu.md") == "ssu"
+    assert kinds.meeting_group("data/meetings/2027/2026-04-23-ssu.md") == "ssu"
     assert kinds.meeting_group("data/meetings/2026/notes.md") == "notes"
+    assert kinds.meeting_group("data/meetings/2026/x.txt") == "x.txt"
