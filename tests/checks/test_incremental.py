@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -24,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hfctl.checks.validation import validate
+from tests.edits import Corpus
 
 pytestmark = pytest.mark.fuzz
 
@@ -51,8 +51,6 @@ PLACES = (
     "data/forums/.{stem}.yaml",
     "data/other/{stem}.yaml",
 )
-WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 LIMITS = {"people": 6, "parties": 6, "forums": 6, "agreements": 2, "calendars": 2}
@@ -77,35 +75,12 @@ def _subset() -> dict[str, bytes]:
 
 
 BASE = _subset()
-TEXTS = [text.decode("utf-8", "replace") for text in BASE.values()]
-WORDS: list[str] = sorted({w for text in TEXTS for w in WORD.findall(text)})
-DATES: list[str] = sorted({d for text in TEXTS for d in DATE.findall(text)})
+CORPUS = Corpus.of(BASE)
+TEXTS, WORDS = CORPUS.texts, CORPUS.words
 
 
 def _variant(text: str, how: int, a: int, b: int) -> str:
-    """Another text for a file: one of a few kinds of edit, chosen by ``how``."""
-    lines = text.split("\n")
-    words: list[re.Match[str]] = list(WORD.finditer(text))
-    dates: list[re.Match[str]] = list(DATE.finditer(text))
-    kind = how % 8
-    if kind == 0:
-        return text + f"\n# edit {a}\n"
-    if kind == 1 and words:
-        m = words[a % len(words)]
-        return text[: m.start()] + WORDS[b % len(WORDS)] + text[m.end() :]
-    if kind == 2 and dates:
-        m = dates[a % len(dates)]
-        return text[: m.start()] + DATES[b % len(DATES)] + text[m.end() :]
-    if kind == 3 and len(lines) > 1:
-        del lines[a % len(lines)]
-        return "\n".join(lines)
-    if kind == 4:
-        return text.replace("\n", "\n  key: [\n", 1) if a % 2 else ""
-    if kind == 5:
-        return TEXTS[a % len(TEXTS)]
-    if kind == 6 and words:  # every use of a word (an id, say) becomes another
-        return text.replace(words[a % len(words)].group(), WORDS[b % len(WORDS)])
-    return text + "\n"
+    return CORPUS.variant(text, how, a, b)
 
 
 def _place(a: int, b: int) -> str:

@@ -30,13 +30,12 @@ from hfctl.domain.semdiff import NAMES, compare
 from hfctl.store import kinds, loader
 from hfctl.store.revision import load_changed, load_data
 from tests.conftest import Repo, git, run
+from tests.edits import Corpus
 
 # one example in 20 of HFCTL_FUZZ_EXAMPLES: each builds a repository of several commits
 EXAMPLES = max(4, int(os.environ.get("HFCTL_FUZZ_EXAMPLES", "80")) // 20)
 DATA = Path(__file__).resolve().parents[2] / "data"
 LIMITS = {"meetings": 8, "agreements": 3, "calendars": 1}
-WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ID_FOLDERS = ("people", "parties", "forums")
 
 
@@ -59,33 +58,12 @@ def _subset() -> dict[str, bytes]:
 
 
 BASE = _subset()
-TEXTS = [text.decode("utf-8", "replace") for text in BASE.values()]
-WORDS: list[str] = sorted({w for text in TEXTS for w in WORD.findall(text)})
-DATES: list[str] = sorted({d for text in TEXTS for d in DATE.findall(text)})
+CORPUS = Corpus.of(BASE)
+TEXTS, WORDS = CORPUS.texts, CORPUS.words
 
 
 def _variant(text: str, how: int, a: int, b: int) -> str:
-    """Another text for a file: one of a few kinds of edit, chosen by ``how``."""
-    lines = text.split("\n")
-    words = list(WORD.finditer(text))
-    dates = list(DATE.finditer(text))
-    kind = how % 7
-    if kind == 0:
-        return text + f"\n# edit {a}\n"
-    if kind == 1 and words:
-        m = words[a % len(words)]
-        return text[: m.start()] + WORDS[b % len(WORDS)] + text[m.end() :]
-    if kind == 2 and dates:
-        m = dates[a % len(dates)]
-        return text[: m.start()] + DATES[b % len(DATES)] + text[m.end() :]
-    if kind == 3 and len(lines) > 1:
-        del lines[a % len(lines)]
-        return "\n".join(lines)
-    if kind == 4:
-        return text.replace("\n", "\n  key: [\n", 1) if a % 2 else ""
-    if kind == 5:
-        return TEXTS[a % len(TEXTS)]
-    return text + "\n"
+    return CORPUS.variant(text, how, a, b, kinds=7)  # the first seven kinds, as written here
 
 
 def _files(root: Path, folder: str = "") -> list[Path]:
