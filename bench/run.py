@@ -114,31 +114,32 @@ def run_size(size: int, repeat: int, base: Path) -> tuple[int, list[Row]]:
     def person_changed(i: int) -> None:
         person.write_bytes(person_text + f"# bench {i}\n".encode())
 
-    one = {"HFCTL_JOBS": "1"}
-    commands: list[tuple[str, list[str], str, Callable[[int], None] | None]] = [
-        ("hfctl --version", ["--version"], "python", None),
-        ("hfctl --help", ["--help"], "python", None),
-        ("hfctl status (cold)", ["status"], "parse", cold),
-        ("hfctl status (warm)", ["status"], "parse", None),
-        ("hfctl validate (cold)", ["validate"], "parse", cold),
-        ("hfctl validate (cold, 1 process)", ["validate"], "parse", cold),
-        ("hfctl validate (warm)", ["validate"], "parse", None),
-        ("hfctl validate (warm, 1 changed)", ["validate"], "parse", one_changed),
-        ("hfctl validate (warm, 1 person changed)", ["validate"], "parse", person_changed),
-        ("hfctl --no-cache validate", ["--no-cache", "validate"], "parse", None),
-        ("hfctl agreements status", ["agreements", "status"], "parse", None),
-        ("hfctl agenda", ["agenda", "2026-12-10-ssu"], "parse", None),
-        ("hfctl diff (100 commits)", ["diff", "HEAD~100", "HEAD"], "parse", None),
-        ("hfctl log", ["log"], "parse", None),
+    Before = Callable[[int], None] | None
+    one: dict[str, str] = {"HFCTL_JOBS": "1"}  # a cold run in one process, beside every core
+    commands: list[tuple[str, list[str], str, Before, dict[str, str] | None]] = [
+        ("hfctl --version", ["--version"], "python", None, None),
+        ("hfctl --help", ["--help"], "python", None, None),
+        ("hfctl status (cold)", ["status"], "parse", cold, None),
+        ("hfctl status (warm)", ["status"], "parse", None, None),
+        ("hfctl validate (cold)", ["validate"], "parse", cold, None),
+        ("hfctl validate (cold, 1 process)", ["validate"], "parse", cold, one),
+        ("hfctl validate (warm)", ["validate"], "parse", None, None),
+        ("hfctl validate (warm, 1 changed)", ["validate"], "parse", one_changed, None),
+        ("hfctl validate (warm, 1 person changed)", ["validate"], "parse", person_changed, None),
+        ("hfctl --no-cache validate", ["--no-cache", "validate"], "parse", None, None),
+        ("hfctl agreements status", ["agreements", "status"], "parse", None, None),
+        ("hfctl agenda", ["agenda", "2026-12-10-ssu"], "parse", None, None),
+        ("hfctl diff (100 commits)", ["diff", "HEAD~100", "HEAD"], "parse", None, None),
+        ("hfctl log", ["log"], "parse", None, None),
         (
             "hfctl plan 2027 --dry-run",
             ["plan", "2027", "--dry-run", "--today", "2026-12-01"],
             "parse",
             None,
+            None,
         ),
     ]
-    for label, args, floor, before in commands:
-        env = one if "1 process" in label else None
+    for label, args, floor, before, env in commands:
         wall, mem = measure([*HFCTL, *args], root, repeat, before, env)
         rows.append((label, wall, mem, floor, wall / floors[floor][0]))
     changed.write_bytes(original)
