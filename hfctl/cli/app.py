@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from hfctl import version_line
-from hfctl.cli.lang import check_lang, complete_lang, install_framework_words, translate_tree
+from hfctl.cli.lang import install_framework_words, lang_option, translate_tree
 
 # Every command: its name, where it lives, and whether it is a group of subcommands. A run
 # imports and registers only the command it names (typer inspects every registered function's
@@ -58,12 +58,7 @@ def _root(
         "--no-cache",
         help="Parse every data file afresh; do not read or write .hfctl-cache/.",
     ),
-    lang: str | None = typer.Option(
-        None,
-        "--lang",
-        metavar="nn|nb|en",
-        callback=check_lang,
-        autocompletion=complete_lang,
+    lang: str | None = lang_option(
         help="Language of the messages (default: $HFCTL_LANG, the community's, the locale's, nn).",
     ),
 ) -> None:

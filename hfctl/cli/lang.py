@@ -207,6 +207,20 @@ def lang_help() -> str:
     return _("Language of the messages (default: $HFCTL_LANG, the community's, the locale's, nn).")
 
 
+def lang_option(**more: Any) -> Any:
+    """The ``--lang`` option of the messages (``more``: typer's other settings of it)."""
+    import typer
+
+    return typer.Option(
+        None,
+        "--lang",
+        metavar="nn|nb|en",
+        callback=check_lang,
+        autocompletion=complete_lang,
+        **more,
+    )
+
+
 @cache
 def _lang_param() -> Any:
     """``--lang`` as typer builds an option (taken from a one-option command)."""
@@ -216,16 +230,7 @@ def _lang_param() -> Any:
     probe = typer.Typer()
 
     @probe.command()
-    def _probe(
-        lang: str | None = typer.Option(
-            None,
-            "--lang",
-            metavar="nn|nb|en",
-            callback=check_lang,
-            expose_value=False,
-            autocompletion=complete_lang,
-        ),
-    ) -> None:
+    def _probe(lang: str | None = lang_option(expose_value=False)) -> None:
         """Never run."""
 
     return typer.main.get_command(probe).params[0]
